@@ -1,0 +1,33 @@
+package rightsize.chat;
+
+import java.util.List;
+
+/**
+ * What one chat-completion response delivered, with the arrival time (System.nanoTime) of every
+ * content-bearing event.
+ *
+ * @param contentArrivalNanos arrival time of each event carrying non-empty content or a tool-call
+ *     fragment, in order; the first one ends time-to-first-token
+ * @param endNanos when the response ended ([DONE] or end of body), or -1 if it has not ended
+ * @param done whether a {@code [DONE]} event was seen (always true for non-streaming bodies)
+ * @param text concatenated content of choice 0
+ * @param finishReason last non-null finish reason of choice 0, or null
+ * @param usage the server's usage object, or null when none was sent
+ * @param contentFiltered whether a content filter stopped or annotated the answer as filtered
+ * @param malformed description of the first unparseable event or body, or null
+ * @param events number of SSE data events seen ([DONE] included)
+ */
+public record ChatOutcome(
+    List<Long> contentArrivalNanos,
+    long endNanos,
+    boolean done,
+    String text,
+    String finishReason,
+    Usage usage,
+    boolean contentFiltered,
+    String malformed,
+    int events) {
+
+  /** The server's token usage report. Null members were not reported. */
+  public record Usage(Integer promptTokens, Integer completionTokens, Integer cachedTokens, Integer reasoningTokens) {}
+}

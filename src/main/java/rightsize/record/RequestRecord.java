@@ -1,0 +1,65 @@
+package rightsize.record;
+
+/**
+ * One line of a run's record file: everything measured about one request, ok or not.
+ *
+ * <p>Times are milliseconds (fractional) measured from the instant the request was written;
+ * {@code startEpochMicros} anchors the request on the wall clock. Fields that do not apply are
+ * null. The schema is documented in docs/records.md.
+ */
+public record RequestRecord(
+    String runId,
+    String injector,
+    String scenario,
+    String deployment,
+    String target,
+    String vmSize,
+    String step,
+    double load,
+    String request,
+    long startEpochMicros,
+    Double ttftMs,
+    double e2eMs,
+    Itl itl,
+    Tokens tokens,
+    String finishReason,
+    Status status,
+    Integer httpStatus,
+    String errorCode,
+    String message,
+    RateLimit rateLimit) {
+
+  /** Summary of the gaps between consecutive content-bearing events of one response. */
+  public record Itl(int count, double meanMs, double p50Ms, double maxMs) {}
+
+  /** Token counts of one request and where they came from. */
+  public record Tokens(
+      Integer prompt, Integer completion, Integer cached, Integer reasoning, TokenSource source) {}
+
+  /** Rate-limit information the server sent with the response, when present. */
+  public record RateLimit(
+      Long retryAfterMs, Long remainingRequests, Long remainingTokens, String utilization) {}
+
+  /** Whether the token counts are the server's own or were counted by the suite. */
+  public enum TokenSource {
+    /** The server's {@code usage} object. */
+    usage,
+    /** Counted locally with the configured tokenizer encoding. */
+    tokenizer,
+    /** No tokens could be counted (for example, the request failed before any content). */
+    none
+  }
+
+  /** Time per output token after the first: (e2e - ttft) / (completion - 1), or null when undefined. */
+  public Double tpotMs() {
+    if (ttftMs == null || tokens == null || tokens.completion() == null || tokens.completion() < 2) {
+      return null;
+    }
+    return (e2eMs - ttftMs) / (tokens.completion() - 1);
+  }
+
+  /** True for requests made while warming up, which reports leave out. */
+  public boolean warmup() {
+    return "warmup".equals(step);
+  }
+}
