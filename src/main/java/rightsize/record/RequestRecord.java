@@ -4,7 +4,8 @@ package rightsize.record;
  * One line of a run's record file: everything measured about one request, ok or not.
  *
  * <p>Times are milliseconds (fractional) measured from the instant the request was written;
- * {@code startEpochMicros} anchors the request on the wall clock. Fields that do not apply are
+ * {@code startEpochMicros} anchors the request on the wall clock, and {@code requestId} is the
+ * {@code x-ms-client-request-id} header sent with it, which the emulator's ground truth also keeps. Fields that do not apply are
  * null. The schema is documented in docs/records.md.
  */
 public record RequestRecord(
@@ -17,6 +18,7 @@ public record RequestRecord(
     String step,
     double load,
     String request,
+    String requestId,
     long startEpochMicros,
     Double ttftMs,
     double e2eMs,
