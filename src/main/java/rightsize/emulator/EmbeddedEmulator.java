@@ -5,20 +5,42 @@ import java.net.URI;
 
 /** The process-wide emulator the suite starts on loopback when a deployment's kind is {@code emulator}. */
 public final class EmbeddedEmulator {
+  private static EmulatorServer server;
+
   private EmbeddedEmulator() {}
 
   /**
    * Starts the emulator once per JVM on a free loopback port, serving every deployment of kind
    * emulator in {@code rightsize} (the config at path "rightsize"), and returns its base URI. Each
    * deployment answers as an Azure ML online endpoint deployment: POST {base}/score with header
-   * {@code azureml-model-deployment: <deployment name>}.
+   * {@code azureml-model-deployment: <deployment name>}. Later calls return the running emulator's
+   * URI whatever config they pass.
    */
   public static synchronized URI ensureStarted(Config rightsize) {
-    throw new UnsupportedOperationException("TODO: emulator");
+    if (server == null) {
+      server = EmulatorServer.start(EmulatorSettings.fromConfig(rightsize), 0);
+    }
+    return server.uri();
   }
 
-  /** Stops the emulator if it was started. */
+  /** The running emulator (its ground truth, settings and URI). */
+  public static synchronized EmulatorServer server() {
+    if (server == null) {
+      throw new IllegalStateException("the embedded emulator is not running: call EmbeddedEmulator.ensureStarted first");
+    }
+    return server;
+  }
+
+  /** Whether the emulator is running. */
+  public static synchronized boolean isRunning() {
+    return server != null;
+  }
+
+  /** Stops the emulator if it was started (and writes its ground-truth file when configured). */
   public static synchronized void stop() {
-    throw new UnsupportedOperationException("TODO: emulator");
+    if (server != null) {
+      server.close();
+      server = null;
+    }
   }
 }

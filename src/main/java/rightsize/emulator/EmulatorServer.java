@@ -1,0 +1,150 @@
+package rightsize.emulator;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import rightsize.emulator.capacity.Scheduler;
+import rightsize.emulator.truth.GroundTruth;
+import rightsize.emulator.wire.Backend;
+import rightsize.emulator.wire.EmulatorHandler;
+
+/**
+ * The emulator's HTTP server on 127.0.0.1: one Netty event loop thread accepts connections, runs
+ * every deployment's capacity model and fires every chunk timer (no thread per stream).
+ */
+public final class EmulatorServer implements AutoCloseable {
+  /** Name prefix of the emulator's event-loop thread (benchmarks measure its CPU time). */
+  public static final String THREAD_NAME = "rightsize-emulator";
+
+  private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+  private final EmulatorSettings settings;
+  private final EventLoopGroup group;
+  private final Channel channel;
+  private final GroundTruth truth;
+  private final URI uri;
+  private volatile boolean closed;
+
+  private EmulatorServer(EmulatorSettings settings, int port) throws InterruptedException {
+    this.settings = settings;
+    boolean epoll = Epoll.isAvailable();
+    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(THREAD_NAME, true), io);
+    EventLoop loop = group.next();
+    this.truth = new GroundTruth();
+    Backend backend;
+    try {
+      backend = loop.submit(() -> new Backend(settings, new LoopScheduler(loop), truth)).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(group, group)
+        .channel(channelType)
+        .option(ChannelOption.SO_BACKLOG, 4096)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.AUTO_READ, false)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ch.pipeline()
+                .addLast(new HttpServerCodec())
+                .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
+                .addLast(new EmulatorHandler(backend));
+          }
+        });
+    try {
+      this.channel = bootstrap
+          .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+          .sync()
+          .channel();
+    } catch (Exception e) {
+      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      throw new IllegalStateException(
+          "emulator cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + "): choose another --port", e);
+    }
+    int bound = ((InetSocketAddress) channel.localAddress()).getPort();
+    this.uri = URI.create("http://127.0.0.1:" + bound);
+  }
+
+  /** Starts an emulator serving {@code settings} on 127.0.0.1:{@code port} (0 picks a free port). */
+  public static EmulatorServer start(EmulatorSettings settings, int port) {
+    try {
+      return new EmulatorServer(settings, port);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the emulator", e);
+    }
+  }
+
+  /** Base URI, e.g. http://127.0.0.1:41234 (no trailing slash). */
+  public URI uri() {
+    return uri;
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return uri.getPort();
+  }
+
+  /** What it did for every request so far, and each deployment's in-flight count over time. */
+  public GroundTruth groundTruth() {
+    return truth;
+  }
+
+  /** The settings it serves. */
+  public EmulatorSettings settings() {
+    return settings;
+  }
+
+  /** Stops listening, drops open connections and writes the ground-truth file if one is configured. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    channel.close().syncUninterruptibly();
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    if (!settings.groundTruthFile().isBlank()) {
+      truth.writeJsonLines(Path.of(settings.groundTruthFile()));
+    }
+  }
+
+  /** Runs the capacity model's timers on the emulator's event loop. */
+  private record LoopScheduler(EventLoop loop) implements Scheduler {
+    @Override
+    public long nanoTime() {
+      return System.nanoTime();
+    }
+
+    @Override
+    public Timer schedule(Runnable task, long atNanos) {
+      ScheduledFuture<?> f = loop.schedule(task, atNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+      return () -> f.cancel(false);
+    }
+  }
+}
