@@ -58,6 +58,12 @@ public record EmulatorSettings(
                 + " 0 < min-fraction <= max-fraction <= 1");
       }
     }
+
+    /** Output tokens for a request allowing {@code maxTokens}, drawn from {@code random}. */
+    public int tokens(int maxTokens, java.util.SplittableRandom random) {
+      double fraction = minFraction + (maxFraction - minFraction) * random.nextDouble();
+      return (int) Math.max(1, Math.min(maxTokens, Math.round(maxTokens * fraction)));
+    }
   }
 
   public EmulatorSettings {

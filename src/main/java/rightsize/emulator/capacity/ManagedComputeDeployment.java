@@ -86,10 +86,7 @@ public final class ManagedComputeDeployment implements DeploymentModel, Generati
     deadlines.remove(g);
     if (g.queued()) {
       queue.remove(g);
-      g.dropFromQueue();
-      changeInFlight(-1);
-      g.listener().onRejected(
-          new Rejection(Rejection.Reason.REQUEST_TIMEOUT, requestTimeoutNanos / 1_000_000L, 0, null));
+      expire(g);
     } else if (g.running()) {
       g.stopRunning();
       changeInFlight(-1);
@@ -117,8 +114,27 @@ public final class ManagedComputeDeployment implements DeploymentModel, Generati
       if (free.active >= maxConcurrentPerInstance) {
         return;
       }
-      queue.poll().start(free, scheduler.nanoTime());
+      Generation next = queue.poll();
+      long now = scheduler.nanoTime();
+      if (requestTimeoutNanos > 0 && now - next.arrivalNanos() >= requestTimeoutNanos) {
+        // Its deadline is now: a slot freed by another timeout must not start a request that is already late.
+        Scheduler.Timer deadline = deadlines.remove(next);
+        if (deadline != null) {
+          deadline.cancel();
+        }
+        expire(next);
+        continue;
+      }
+      next.start(free, now);
     }
+  }
+
+  /** Answers a queued request 408 and forgets it. */
+  private void expire(Generation g) {
+    g.dropFromQueue();
+    changeInFlight(-1);
+    g.listener().onRejected(
+        new Rejection(Rejection.Reason.REQUEST_TIMEOUT, requestTimeoutNanos / 1_000_000L, 0, null));
   }
 
   private Instance leastLoaded() {

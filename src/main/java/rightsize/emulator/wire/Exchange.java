@@ -124,9 +124,7 @@ final class Exchange implements GenerationListener {
     promptTokens = PromptTokens.count(request.messages(), text.encoding());
     int maxTokens = request.maxTokens() != null ? request.maxTokens() : settings.outputLength().defaultMaxTokens();
     SplittableRandom random = new SplittableRandom(settings.seed() ^ request.fingerprint());
-    EmulatorSettings.OutputLength len = settings.outputLength();
-    double fraction = len.minFraction() + (len.maxFraction() - len.minFraction()) * random.nextDouble();
-    int completion = (int) Math.max(1, Math.min(maxTokens, Math.round(maxTokens * fraction)));
+    int completion = settings.outputLength().tokens(maxTokens, random);
     plan = text.plan(random.nextLong(), completion);
     finishReason = completion == maxTokens ? "length" : "stop";
     completionId = completionId(settings.seed(), truth.seq());
