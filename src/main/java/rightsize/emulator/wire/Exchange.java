@@ -226,9 +226,11 @@ final class Exchange implements GenerationListener {
         send(ChunkKind.USAGE, events.usage(promptTokens, plan.length), 0, scheduledNanos);
       }
       long t = now();
+      // Ground truth first: a client that has read [DONE] may read the truth at once.
+      truth.chunk(ChunkKind.DONE, 0, scheduledNanos, t);
+      truth.end(Outcome.OK, t);
       ctx.write(content(AzureWire.DONE));
       ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
-      truth.chunk(ChunkKind.DONE, 0, scheduledNanos, t);
       finish(Outcome.OK, t);
       return;
     }
@@ -285,12 +287,14 @@ final class Exchange implements GenerationListener {
         HttpUtil.setContentLength(response, body.length / 2);
       }
       truth.status(200);
-      ctx.write(response);
       long t = now();
-      ctx.write(content(java.util.Arrays.copyOf(body, body.length / 2)));
       truth.chunk(truncate ? ChunkKind.BODY : ChunkKind.MALFORMED, 0, scheduledNanos, t);
+      if (!truncate) {
+        truth.end(Outcome.OK, t);
+      }
+      ctx.write(response);
+      ctx.write(content(java.util.Arrays.copyOf(body, body.length / 2)));
       if (truncate) {
-        ctx.flush();
         cut(FaultKind.TRUNCATE);
       } else {
         ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
@@ -302,8 +306,9 @@ final class Exchange implements GenerationListener {
     commonHeaders(response, generation.rateLimit());
     truth.status(200);
     long t = now();
-    ctx.writeAndFlush(response);
     truth.chunk(ChunkKind.BODY, plan.length, scheduledNanos, t);
+    truth.end(Outcome.OK, t);
+    ctx.writeAndFlush(response);
     finish(Outcome.OK, t);
   }
 
@@ -385,11 +390,13 @@ final class Exchange implements GenerationListener {
     }
     truth.status(response.status().code());
     long t = now();
-    ctx.writeAndFlush(response);
     truth.chunk(ChunkKind.ERROR, 0, t, t);
+    truth.end(outcome, t);
+    ctx.writeAndFlush(response);
     finish(outcome, t);
   }
 
+  /** The answer is complete (its truth already recorded): the connection may serve the next request. */
   private void finish(Outcome outcome, long nanos) {
     done = true;
     truth.end(outcome, nanos);
