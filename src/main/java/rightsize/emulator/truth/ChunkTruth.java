@@ -1,5 +1,7 @@
 package rightsize.emulator.truth;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One write of a response as the emulator made it.
  *
@@ -12,6 +14,7 @@ package rightsize.emulator.truth;
 public record ChunkTruth(ChunkKind kind, int tokens, long scheduledNanos, long sentNanos, long sentEpochMicros) {
 
   /** How late the write was against its schedule, in nanoseconds. */
+  @JsonProperty
   public long lateNanos() {
     return sentNanos - scheduledNanos;
   }

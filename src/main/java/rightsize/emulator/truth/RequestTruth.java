@@ -1,5 +1,6 @@
 package rightsize.emulator.truth;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -52,21 +53,25 @@ public record RequestTruth(
     String fault) {
 
   /** Time spent waiting for a slot, or null if it never got one. */
+  @JsonProperty
   public Long queueWaitNanos() {
     return startNanos == null ? null : startNanos - arrivalNanos;
   }
 
   /** Prompt processing time, including any wait for the instance's prompt processor. */
+  @JsonProperty
   public Long prefillNanos() {
     return prefillEndNanos == null || startNanos == null ? null : prefillEndNanos - startNanos;
   }
 
   /** From arrival to the first content write, or null. */
+  @JsonProperty
   public Long ttftNanos() {
     return firstContentNanos == null ? null : firstContentNanos - arrivalNanos;
   }
 
   /** From arrival to the last write, or null while in progress. */
+  @JsonProperty
   public Long e2eNanos() {
     return endNanos == null ? null : endNanos - arrivalNanos;
   }

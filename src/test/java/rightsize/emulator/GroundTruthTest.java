@@ -1,0 +1,100 @@
+package rightsize.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static rightsize.emulator.EmulatorTestSupport.body;
+import static rightsize.emulator.EmulatorTestSupport.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rightsize.emulator.truth.ChunkKind;
+import rightsize.emulator.truth.ChunkTruth;
+import rightsize.emulator.truth.InFlightSample;
+import rightsize.emulator.truth.RequestTruth;
+
+/** What the emulator records per request, and the three ways to read it. */
+class GroundTruthTest {
+
+  @Test
+  void eachRequestIsRecordedUnderItsClientRequestIdInArrivalOrder(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("truth/ground-truth.jsonl");
+    EmulatorSettings settings = EmulatorTestSupport.settings(
+        EmulatorTestSupport.FAST + "rightsize.emulator.ground-truth-file = \"" + file.toString().replace("\\", "/") + "\"");
+    long before = System.nanoTime();
+    try (EmulatorServer server = EmulatorServer.start(settings, 0)) {
+      for (int i = 1; i <= 3; i++) {
+        post(server.uri(), "/score", body("record " + i, 12, true, true),
+            "azureml-model-deployment", "fast", "x-ms-client-request-id", "gt-" + i);
+      }
+      post(server.uri(), "/score", body("no id", 4, false, false), "azureml-model-deployment", "fast");
+      List<RequestTruth> all = server.groundTruth().requests();
+      assertThat(all).extracting(RequestTruth::requestId).containsExactly("gt-1", "gt-2", "gt-3", "emulator-4");
+      assertThat(all).extracting(RequestTruth::seq).containsExactly(1L, 2L, 3L, 4L);
+
+      RequestTruth t = server.groundTruth().request("gt-2").orElseThrow();
+      assertThat(t.arrivalNanos()).isGreaterThan(before);
+      assertThat(t.deployment()).isEqualTo("fast");
+      assertThat(t.httpStatus()).isEqualTo(200);
+      assertThat(t.queueWaitNanos()).isBetween(0L, 50_000_000L);
+      assertThat(t.prefillEndNanos()).isGreaterThanOrEqualTo(t.prefillStartNanos());
+      assertThat(t.chunks()).extracting(ChunkTruth::kind).startsWith(ChunkKind.PROMPT_FILTER, ChunkKind.ROLE, ChunkKind.CONTENT)
+          .endsWith(ChunkKind.FINISH, ChunkKind.USAGE, ChunkKind.DONE);
+      List<ChunkTruth> content = t.contentChunks();
+      assertThat(t.firstContentNanos()).isEqualTo(content.get(0).sentNanos());
+      assertThat(t.endNanos()).isEqualTo(t.chunks().get(t.chunks().size() - 1).sentNanos());
+      assertThat(t.ttftNanos()).isEqualTo(t.firstContentNanos() - t.arrivalNanos());
+      assertThat(content.stream().mapToInt(ChunkTruth::tokens).sum()).isEqualTo(t.sentCompletionTokens());
+      assertThat(t.sentCompletionTokens()).isEqualTo(t.plannedCompletionTokens());
+      assertThat(content.get(0).scheduledNanos()).isEqualTo(t.prefillEndNanos()); // first token ends prefill
+      for (ChunkTruth c : t.chunks()) {
+        assertThat(c.lateNanos()).isGreaterThanOrEqualTo(0); // never sent before it was due
+        assertThat(c.sentEpochMicros()).isEqualTo(server.groundTruth().epochMicros(c.sentNanos()));
+      }
+      long wallNow = System.currentTimeMillis() * 1000;
+      assertThat(t.arrivalEpochMicros()).isBetween(wallNow - 60_000_000L, wallNow);
+
+      JsonNode overHttp = EmulatorTestSupport.getJson(server.uri(), "/_rightsize/ground-truth?since=1&chunks=false");
+      assertThat(overHttp).hasSize(3);
+      assertThat(overHttp.get(0).get("requestId").asText()).isEqualTo("gt-2");
+      assertThat(overHttp.get(0).get("outcome").asText()).isEqualTo("ok");
+      assertThat(overHttp.get(0).get("ttftNanos").asLong()).isEqualTo(t.ttftNanos());
+      assertThat(overHttp.get(0).get("chunks")).isEmpty();
+      JsonNode withChunks = EmulatorTestSupport.getJson(server.uri(), "/_rightsize/ground-truth");
+      assertThat(withChunks.get(1).get("chunks").get(0).get("kind").asText()).isEqualTo("prompt_filter");
+      assertThat(EmulatorTestSupport.getJson(server.uri(), "/_rightsize/health").get("requests").asInt()).isEqualTo(4);
+    }
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(4);
+    assertThat(EmulatorTestSupport.JSON.readTree(lines.get(0)).get("requestId").asText()).isEqualTo("gt-1");
+  }
+
+  @Test
+  void theInFlightCountOverTimeShowsTheConcurrencyTheClientsHeld() {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try (EmulatorServer server = EmulatorServer.start(EmulatorTestSupport.settings(EmulatorTestSupport.FAST), 0)) {
+      List<CompletableFuture<EmulatorTestSupport.Answer>> calls = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        String b = body("concurrent " + i, 100, true, false); // 60 to 100 tokens at 200 tok/s: 0.3 s or more
+        calls.add(CompletableFuture.supplyAsync(() -> post(server.uri(), "/score", b, "azureml-model-deployment", "fast"), pool));
+      }
+      calls.forEach(CompletableFuture::join);
+      List<InFlightSample> samples = server.groundTruth().inFlight("fast");
+      assertThat(samples).hasSize(8); // four admissions, four completions
+      assertThat(samples.get(samples.size() - 1).inFlight()).isZero();
+      assertThat(server.groundTruth().maxInFlight("fast", 0, Long.MAX_VALUE)).isEqualTo(4);
+      JsonNode overHttp = EmulatorTestSupport.getJson(server.uri(), "/_rightsize/in-flight?deployment=fast");
+      assertThat(overHttp).hasSize(8);
+      RequestTruth last = server.groundTruth().requests().get(3);
+      assertThat(server.groundTruth().inFlightAt("fast", last.startNanos())).isEqualTo(4);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
