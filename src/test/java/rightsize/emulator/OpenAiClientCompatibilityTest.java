@@ -24,7 +24,7 @@ import rightsize.emulator.truth.RequestTruth;
 class OpenAiClientCompatibilityTest {
   private static EmulatorServer server;
   private static OpenAIClient client;
-  private static final Encoding O200K = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+  private static final Encoding O200K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
   @BeforeAll
   static void start() {

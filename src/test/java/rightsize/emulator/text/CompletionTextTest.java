@@ -20,8 +20,8 @@ class CompletionTextTest {
 
   @Test
   void theTextReEncodesToExactlyThePlannedNumberOfTokens() {
-    Encoding tokenizer = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
-    for (long seed = 1; seed <= 20; seed++) {
+    Encoding tokenizer = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    for (long seed = 1; seed <= 8; seed++) {
       for (int n : new int[] {1, 2, 3, 17, 128, 256, 1000}) {
         String text = CompletionText.text(O200K.plan(seed, n), 0, n);
         assertThat(tokenizer.countTokens(text)).as("seed %d, %d tokens: %s", seed, n, text).isEqualTo(n);
@@ -32,7 +32,7 @@ class CompletionTextTest {
   @Test
   void otherEncodingsWorkToo() {
     CompletionText cl100k = CompletionText.forEncoding("cl100k_base");
-    Encoding tokenizer = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+    Encoding tokenizer = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
     String text = CompletionText.text(cl100k.plan(3, 300), 0, 300);
     assertThat(tokenizer.countTokens(text)).isEqualTo(300);
   }
