@@ -22,6 +22,9 @@ public final class Generation {
   private Instance instance;
   private Scheduler.Timer timer;
   private long nextChunkAt;
+  private int nextChunkSize;
+  /** One task object for all of this generation's chunk timers (they run every few milliseconds). */
+  private final Runnable chunkDue = this::chunkDue;
   private int produced;
   private long pendingDelayNanos;
   private RateLimitStatus rateLimit;
@@ -165,10 +168,12 @@ public final class Generation {
   }
 
   private void scheduleChunk(int size) {
-    timer = scheduler.schedule(() -> chunkDue(size), nextChunkAt);
+    nextChunkSize = size;
+    timer = scheduler.schedule(chunkDue, nextChunkAt);
   }
 
-  private void chunkDue(int size) {
+  private void chunkDue() {
+    int size = nextChunkSize;
     timer = null;
     if (state != State.RUNNING) {
       return;

@@ -112,7 +112,7 @@ public final class CompletionText {
     List<String> kept = new ArrayList<>();
     for (String word : candidates) {
       String piece = prefix + word;
-      if (encoding.countTokens(piece) == 1) {
+      if (encoding.countTokens(piece) == 1 && isPlainAscii(piece)) {
         kept.add(piece);
       }
     }
@@ -122,8 +122,23 @@ public final class CompletionText {
     return kept.toArray(String[]::new);
   }
 
+  /**
+   * Whether {@code piece} is printable ASCII without quote or backslash: such text is its own JSON
+   * string content and its own UTF-8, so answers can be written without escaping. Every piece of a
+   * plan is.
+   */
+  public static boolean isPlainAscii(String piece) {
+    for (int i = 0; i < piece.length(); i++) {
+      char c = piece.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String requireSingle(Encoding encoding, String piece) {
-    if (encoding.countTokens(piece) != 1) {
+    if (encoding.countTokens(piece) != 1 || !isPlainAscii(piece)) {
       throw new IllegalStateException("'" + piece + "' is not one token in " + encoding.getName());
     }
     return piece;

@@ -1,6 +1,9 @@
 package rightsize.emulator.wire;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import rightsize.emulator.text.CompletionText;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -62,25 +65,24 @@ final class AzureWire {
           + "\"finish_reason\":null,\"index\":0,\"logprobs\":null}]," + tail + "}");
     }
 
-    /** A content event carrying {@code text}. */
-    byte[] content(String text) {
-      byte[] escaped = JsonStringEncoder.getInstance().quoteAsUTF8(text);
-      byte[] out = new byte[contentPrefix.length + escaped.length + contentSuffix.length];
-      System.arraycopy(contentPrefix, 0, out, 0, contentPrefix.length);
-      System.arraycopy(escaped, 0, out, contentPrefix.length, escaped.length);
-      System.arraycopy(contentSuffix, 0, out, contentPrefix.length + escaped.length, contentSuffix.length);
-      return out;
+    /**
+     * A content event carrying plan pieces {@code [from, to)}, written straight into one pooled
+     * buffer: this runs for every chunk of every stream. Plan pieces are plain ASCII
+     * ({@link CompletionText#isPlainAscii}), so they need no JSON escaping.
+     */
+    ByteBuf content(ByteBufAllocator alloc, String[] plan, int from, int to) {
+      ByteBuf buf = alloc.buffer(contentPrefix.length + (to - from) * 12 + contentSuffix.length);
+      buf.writeBytes(contentPrefix);
+      writePieces(buf, plan, from, to);
+      return buf.writeBytes(contentSuffix);
     }
 
     /** A content event whose JSON stops in the middle of the text (the malformed-chunk fault). */
-    byte[] malformedContent(String text) {
-      byte[] escaped = JsonStringEncoder.getInstance().quoteAsUTF8(text);
-      byte[] out = new byte[contentPrefix.length + escaped.length + 2];
-      System.arraycopy(contentPrefix, 0, out, 0, contentPrefix.length);
-      System.arraycopy(escaped, 0, out, contentPrefix.length, escaped.length);
-      out[out.length - 2] = '\n';
-      out[out.length - 1] = '\n';
-      return out;
+    ByteBuf malformedContent(ByteBufAllocator alloc, String[] plan, int from, int to) {
+      ByteBuf buf = alloc.buffer(contentPrefix.length + (to - from) * 12 + 2);
+      buf.writeBytes(contentPrefix);
+      writePieces(buf, plan, from, to);
+      return buf.writeByte('\n').writeByte('\n');
     }
 
     byte[] finish(String finishReason) {
@@ -91,6 +93,12 @@ final class AzureWire {
     byte[] usage(int promptTokens, int completionTokens) {
       String t = tail.replace(",\"usage\":null", "");
       return event("{\"choices\":[]," + t + ",\"usage\":" + usageJson(promptTokens, completionTokens) + "}");
+    }
+  }
+
+  private static void writePieces(ByteBuf buf, String[] plan, int from, int to) {
+    for (int i = from; i < to; i++) {
+      buf.writeCharSequence(plan[i], StandardCharsets.US_ASCII);
     }
   }
 

@@ -1,5 +1,6 @@
 package rightsize.emulator.wire;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -193,7 +194,6 @@ final class Exchange implements GenerationListener {
       truth.chunk(ChunkKind.ROLE, 0, scheduledNanos, now());
     }
     contentChunks++;
-    String text = CompletionText.text(plan, fromToken, toToken);
     boolean strikes = fault != null && !midStreamFaultDone && contentChunks == fault.afterChunks() + 1;
     if (strikes && (fault.kind() == FaultKind.RESET || fault.kind() == FaultKind.TRUNCATE)) {
       ctx.flush();
@@ -202,9 +202,11 @@ final class Exchange implements GenerationListener {
     }
     if (strikes && fault.kind() == FaultKind.MALFORMED_CHUNK) {
       midStreamFaultDone = true;
-      send(ChunkKind.MALFORMED, events.malformedContent(text), toToken - fromToken, scheduledNanos);
+      send(ChunkKind.MALFORMED, events.malformedContent(ctx.alloc(), plan, fromToken, toToken),
+          toToken - fromToken, scheduledNanos);
     } else {
-      send(ChunkKind.CONTENT, events.content(text), toToken - fromToken, scheduledNanos);
+      send(ChunkKind.CONTENT, events.content(ctx.alloc(), plan, fromToken, toToken), toToken - fromToken,
+          scheduledNanos);
     }
     ctx.flush();
     if (fault != null && fault.kind() == FaultKind.STALL && !midStreamFaultDone && contentChunks == fault.afterChunks()) {
@@ -451,8 +453,12 @@ final class Exchange implements GenerationListener {
   }
 
   private void send(ChunkKind kind, byte[] bytes, int tokens, long scheduledNanos) {
+    send(kind, Unpooled.wrappedBuffer(bytes), tokens, scheduledNanos);
+  }
+
+  private void send(ChunkKind kind, ByteBuf bytes, int tokens, long scheduledNanos) {
     long t = now();
-    ctx.write(content(bytes));
+    ctx.write(new DefaultHttpContent(bytes));
     truth.chunk(kind, tokens, scheduledNanos, t);
   }
 
