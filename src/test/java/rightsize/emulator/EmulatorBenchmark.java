@@ -115,6 +115,7 @@ public final class EmulatorBenchmark {
       System.out.printf("%d connections open in %.1f s; warming up %d s%n",
           streams, (System.nanoTime() - startNanos) / 1e9, warmupSeconds);
       Thread.sleep(warmupSeconds * 1000L);
+      JitterProbe probe = JitterProbe.launch();
       long[] emulatorCpu0 = cpu(threads, EmulatorServer.THREAD_NAME);
       long[] clientCpu0 = cpu(threads, "bench-client");
       long process0 = os.getProcessCpuTime();
@@ -127,16 +128,35 @@ public final class EmulatorBenchmark {
       long process1 = os.getProcessCpuTime();
       long bytes1 = bytes.get();
       double loadAverage = os.getSystemLoadAverage();
+      Histogram jitter = probe.finish();
       channels.forEach(Channel::close);
 
       GroundTruth truth = server.groundTruth();
       Histogram late = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+      Histogram[] perSecond = new Histogram[(int) Math.ceil((to - from) / 1e9)];
       long chunks = 0;
       for (RequestTruth r : truth.requests()) {
         for (ChunkTruth c : r.contentChunks()) {
           if (c.scheduledNanos() >= from && c.scheduledNanos() < to) {
-            late.recordValue(Math.max(0, c.lateNanos()));
+            long lateness = Math.max(0, c.lateNanos());
+            late.recordValue(lateness);
+            int second = (int) ((c.scheduledNanos() - from) / 1_000_000_000L);
+            if (perSecond[second] == null) {
+              perSecond[second] = new Histogram(TimeUnit.SECONDS.toNanos(10), 2);
+            }
+            perSecond[second].recordValue(lateness);
             chunks++;
+          }
+        }
+      }
+      StringBuilder seconds99 = new StringBuilder();
+      int secondsOver2ms = 0;
+      for (Histogram h : perSecond) {
+        if (h != null) {
+          double p99 = h.getValueAtPercentile(99) / 1e6;
+          seconds99.append(String.format(" %.1f", p99));
+          if (p99 > 2) {
+            secondsOver2ms++;
           }
         }
       }
@@ -151,6 +171,9 @@ public final class EmulatorBenchmark {
           late.getValueAtPercentile(99.9) / 1e6, late.getMaxValue() / 1e6);
       System.out.printf("| chunks later than 2 ms | %.4f%% |%n",
           100.0 * (chunks - late.getCountBetweenValues(0, 2_000_000)) / Math.max(1, chunks));
+      System.out.printf("| seconds whose p99 lateness exceeds 2 ms | %d of %d |%n", secondsOver2ms, perSecond.length);
+      System.out.printf("| machine timer jitter (a plain thread parking 1 ms) p50 / p99 / max | %.3f / %.3f / %.3f ms |%n",
+          jitter.getValueAtPercentile(50) / 1e6, jitter.getValueAtPercentile(99) / 1e6, jitter.getMaxValue() / 1e6);
       System.out.printf("| emulator event-loop CPU | %.1f%% of one core |%n",
           100.0 * (emulatorCpu1[0] - emulatorCpu0[0]) / (to - from));
       System.out.printf("| benchmark client event-loop CPU | %.1f%% of one core |%n",
@@ -161,8 +184,46 @@ public final class EmulatorBenchmark {
       System.out.printf("| answers completed | %d |%n", answers.get());
       Runtime rt = Runtime.getRuntime();
       System.out.printf("| heap used at the end | %d MB |%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
+      System.out.println("p99 lateness per second (ms):" + seconds99);
     } finally {
       clientGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+  }
+
+  /**
+   * How late a plain thread wakes from 1 ms parks while the benchmark runs: the machine's own
+   * scheduling noise, to tell the emulator's lateness from the environment's.
+   */
+  private static final class JitterProbe extends Thread {
+    private final Histogram late = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+    private volatile boolean running = true;
+
+    static JitterProbe launch() {
+      JitterProbe p = new JitterProbe();
+      p.setDaemon(true);
+      p.setName("bench-jitter-probe");
+      p.start();
+      return p;
+    }
+
+    @Override
+    public void run() {
+      while (running) {
+        long due = System.nanoTime() + 1_000_000;
+        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        long now = System.nanoTime();
+        synchronized (late) {
+          late.recordValue(Math.max(0, now - due));
+        }
+      }
+    }
+
+    Histogram finish() throws InterruptedException {
+      running = false;
+      join();
+      synchronized (late) {
+        return late.copy();
+      }
     }
   }
 
