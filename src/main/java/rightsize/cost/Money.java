@@ -1,0 +1,28 @@
+package rightsize.cost;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/** Formats amounts for people: cents for ordinary amounts, more digits for fractions of a cent. */
+public final class Money {
+  private Money() {}
+
+  /** "$1,234.57", "$0.000188" (four significant digits below a cent) or "1.88 EUR". */
+  public static String format(double amount, String currency) {
+    String digits = digits(amount);
+    return "USD".equals(currency) ? (amount < 0 ? "-$" + digits.substring(1) : "$" + digits)
+        : digits + " " + currency;
+  }
+
+  private static String digits(double amount) {
+    double magnitude = Math.abs(amount);
+    if (magnitude != 0 && magnitude < 0.01) {
+      return new BigDecimal(amount).round(new MathContext(4)).stripTrailingZeros()
+          .toPlainString();
+    }
+    return String.format(Locale.ROOT, "%,.2f",
+        new BigDecimal(amount).setScale(2, RoundingMode.HALF_UP));
+  }
+}
