@@ -121,6 +121,11 @@ public record DeploymentPricing(
     return mode == PricingMode.PROVISIONED ? "PTU" : "instance";
   }
 
+  /** "1 instance", "3 instances", "50 PTUs". */
+  public String units(int count) {
+    return count + " " + unitName() + (count == 1 ? "" : "s");
+  }
+
   /** {@code amount} in this deployment's currency, e.g. "$1.88" or "1.88 EUR". */
   public String format(double amount) {
     return Money.format(amount, currency);

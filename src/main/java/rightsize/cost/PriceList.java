@@ -63,7 +63,7 @@ public final class PriceList {
     DeploymentPricing priced = DeploymentPricing.fromConfig(fallback, catalog);
     List<String> notes = new ArrayList<>(priced.notes());
     notes.add(0, "not in the configured deployments: priced with deployment-defaults ("
-        + priced.units() + " " + priced.unitName() + " assumed)");
+        + priced.units(priced.units()) + " assumed)");
     return new DeploymentPricing(priced.deployment(), priced.vmSize(), priced.mode(), priced.units(),
         priced.unitPricePerHour(), priced.currency(), priced.region(), priced.priceSource(),
         priced.inputPer1m(), priced.cachedInputPer1m(), priced.outputPer1m(), notes);
