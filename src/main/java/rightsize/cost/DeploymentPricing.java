@@ -134,7 +134,7 @@ public record DeploymentPricing(
   /** One line naming mode, units and prices, e.g. "managed-compute: 2 x Standard_F4s_v2 at $0.169/h". */
   public String describe() {
     return switch (mode) {
-      case MANAGED_COMPUTE -> mode.configName() + ": " + units + " x " + vmSize
+      case MANAGED_COMPUTE -> mode.configName() + ": " + units + " x " + (vmSize.isEmpty() ? "(no vm-size)" : vmSize)
           + (unitPricePerHour == null ? " (no price)" : " at " + format(unitPricePerHour) + "/h");
       case PROVISIONED -> mode.configName() + ": " + units + " PTU"
           + (unitPricePerHour == null ? " (no price)" : " at " + format(unitPricePerHour) + "/PTU-hour");

@@ -7,6 +7,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import com.typesafe.config.ConfigFactory;
 import io.gatling.javaapi.core.Simulation;
 import java.nio.file.Path;
 import rightsize.record.RecordWriter;
@@ -16,15 +17,18 @@ import rightsize.record.Status;
 /**
  * A tiny real Gatling run for the cross-check test: plain HTTP requests named "chat" against a
  * loopback server, each also written as a record with the response time Gatling measured, so the
- * report's figures and Gatling's own HTML report describe the same requests.
+ * report's figures and Gatling's own HTML report describe the same requests. Its {@code after()}
+ * uses the end-of-run hook a sizing simulation uses.
  */
 public class LoopbackGatlingSimulation extends Simulation {
   static final String PORT_PROPERTY = "rightsize.test.port";
-  static final String RECORDS_PROPERTY = "rightsize.test.records";
+  static final String RUN_PROPERTY = "rightsize.test.run";
+  static final String RESULTS_PROPERTY = "rightsize.test.gatling-results";
   static final int USERS = 4;
   static final int REQUESTS_PER_USER = 15;
 
-  private final RecordWriter records = new RecordWriter(Path.of(System.getProperty(RECORDS_PROPERTY)));
+  private final Path runDir = Path.of(System.getProperty(RUN_PROPERTY));
+  private final RecordWriter records = new RecordWriter(runDir.resolve("records.jsonl"));
 
   {
     var protocol =
@@ -59,5 +63,7 @@ public class LoopbackGatlingSimulation extends Simulation {
   @Override
   public void after() {
     records.close();
+    ReportGenerator.atEndOfRun(runDir, ConfigFactory.load().getConfig("rightsize"),
+        Path.of(System.getProperty(RESULTS_PROPERTY)));
   }
 }
