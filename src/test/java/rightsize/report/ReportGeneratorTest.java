@@ -124,27 +124,35 @@ class ReportGeneratorTest {
     Path file = run.resolve("records-injector-1.jsonl");
     new SyntheticRun().write(file);
     List<String> lines = Files.readAllLines(file);
-    StringBuilder damaged = new StringBuilder();
+    java.io.ByteArrayOutputStream damaged = new java.io.ByteArrayOutputStream();
     for (int i = 0; i < lines.size(); i++) {
-      damaged.append(i == 10 ? "{\"run_id\": \"synthetic\", garbage" : lines.get(i)).append('\n');
+      // Line 11 is cut JSON; line 21 loses its first bytes to non-UTF-8 garbage; the last line is torn.
+      String line = i == 10 ? "{\"run_id\": \"synthetic\", garbage" : lines.get(i);
+      if (i == 20) {
+        damaged.write(new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xc3});
+        line = line.substring(5);
+      }
+      if (i == lines.size() - 1) {
+        line = line.substring(0, line.length() / 2);
+      }
+      damaged.write(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      damaged.write(i == lines.size() - 1 ? new byte[0] : new byte[] {'\n'});
     }
-    String last = lines.get(lines.size() - 1);
-    damaged.append(last, 0, last.length() / 2);
-    Files.writeString(file, damaged);
+    Files.write(file, damaged.toByteArray());
 
     ReportResult r = Reports.generator().generate(ReportRequest.of(run)
         .withRecords(List.of(file, run.resolve("records-injector-2.jsonl"))));
 
     assertThat(r.partial()).isTrue();
-    assertThat(r.tradeoffs().unreadableLines()).isEqualTo(2);
-    assertThat(r.tradeoffs().partialNotice()).isEqualTo("Partial report (2 unreadable lines): "
-        + "records-injector-1.jsonl: " + (lines.size() - 1) + " records, 2 unreadable lines; "
+    assertThat(r.tradeoffs().unreadableLines()).isEqualTo(3);
+    assertThat(r.tradeoffs().partialNotice()).isEqualTo("Partial report (3 unreadable lines): "
+        + "records-injector-1.jsonl: " + (lines.size() - 3) + " records, 3 unreadable lines; "
         + "records-injector-2.jsonl: missing");
-    assertThat(Files.readString(r.markdown())).contains("> **Warning:** Partial report (2 unreadable lines)");
+    assertThat(Files.readString(r.markdown())).contains("> **Warning:** Partial report (3 unreadable lines)");
     assertThat(Files.readString(r.html())).contains("<p class=\"partial\" id=\"partial\">");
     JsonNode json = JSON.readTree(r.json().toFile());
     assertThat(json.path("partial").asBoolean()).isTrue();
-    assertThat(json.path("unreadable_lines").asLong()).isEqualTo(2);
+    assertThat(json.path("unreadable_lines").asLong()).isEqualTo(3);
     assertThat(json.path("steps")).hasSize(12);
   }
 
