@@ -146,16 +146,16 @@ final class HtmlReport {
     List<String> units = t.steps().stream().map(r -> r.unit().label()).distinct().toList();
     String unit = units.size() == 1 ? units.get(0) : units.isEmpty() ? "users" : "users or users/s";
     out.append("<h2>Charts</h2>\n<div class=\"charts\">\n");
-    chart(perStep("chart-ttft", "p95 time to first token vs load", "load (" + unit + ")", "p95 ttft (ms)",
-        r -> r.step().ttft().p95(), "p95 ttft").limit(t.slo().p95TtftMs(), "SLO"));
-    chart(perStep("chart-e2e", "p95 end-to-end latency vs load", "load (" + unit + ")", "p95 e2e (ms)",
-        r -> r.step().e2e().p95(), "p95 e2e").limit(t.slo().p95E2eMs(), "SLO"));
+    chart(perStep("chart-ttft", "p95 time to first token vs load (log scale)", "load (" + unit + ")", "p95 ttft (ms)",
+        r -> r.step().ttft().p95(), "p95 ttft").limit(t.slo().p95TtftMs(), "SLO").logY());
+    chart(perStep("chart-e2e", "p95 end-to-end latency vs load (log scale)", "load (" + unit + ")", "p95 e2e (ms)",
+        r -> r.step().e2e().p95(), "p95 e2e").limit(t.slo().p95E2eMs(), "SLO").logY());
     chart(perStep("chart-throughput", "Output tokens/s vs load", "load (" + unit + ")", "output tokens/s",
         r -> r.step().outputTokensPerSecond(), "output tokens/s"));
     chart(pareto());
-    chart(length("chart-ttft-input", "ttft vs input length (p50 per bucket, fitted line)", "input tokens",
+    chart(length("chart-ttft-input", "ttft vs input length (p50 per bucket, dashed: fitted line)", "input tokens",
         "ttft (ms)", true));
-    chart(length("chart-e2e-output", "e2e vs output length (p50 per bucket, fitted line)", "output tokens",
+    chart(length("chart-e2e-output", "e2e vs output length (p50 per bucket, dashed: fitted line)", "output tokens",
         "e2e (ms)", false));
     out.append("</div>\n<p class=\"meta\">Hollow points broke the SLO. Hover a point for its values.</p>\n");
   }
@@ -177,14 +177,15 @@ final class HtmlReport {
               !r.slo().met()));
         }
       }
-      chart.add(new SvgChart.Series(d.deployment(), colors.get(d.deployment()), pts, true, false, true));
+      chart.add(new SvgChart.Series(d.deployment(), colors.get(d.deployment()), pts, true, false, true, true));
     }
     return chart;
   }
 
   private SvgChart pareto() {
-    SvgChart chart = new SvgChart("chart-pareto", "Cost per 1M output tokens vs p95 ttft (Pareto view)",
-        "cost per 1M output tokens", "p95 ttft (ms)");
+    String currency = t.deployments().isEmpty() ? "USD" : t.deployments().get(0).pricing().currency();
+    SvgChart chart = new SvgChart("chart-pareto", "Cost per 1M output tokens vs p95 ttft (Pareto view, log scale)",
+        "cost per 1M output tokens (" + currency + ")", "p95 ttft (ms)").limit(t.slo().p95TtftMs(), "SLO").logY();
     List<SvgChart.Point> frontierCandidates = new ArrayList<>();
     for (DeploymentSummary d : t.deployments()) {
       List<SvgChart.Point> pts = new ArrayList<>();
@@ -201,7 +202,7 @@ final class HtmlReport {
           }
         }
       }
-      chart.add(new SvgChart.Series(d.deployment(), colors.get(d.deployment()), pts, false, false, true));
+      chart.add(new SvgChart.Series(d.deployment(), colors.get(d.deployment()), pts, false, false, true, true));
     }
     frontierCandidates.sort(Comparator.comparingDouble(SvgChart.Point::x).thenComparingDouble(SvgChart.Point::y));
     List<SvgChart.Point> frontier = new ArrayList<>();
@@ -211,7 +212,7 @@ final class HtmlReport {
       }
     }
     if (frontier.size() > 1) {
-      chart.add(new SvgChart.Series("Pareto frontier within SLO", 7, frontier, true, true, false));
+      chart.add(new SvgChart.Series("Pareto frontier within SLO", 7, frontier, true, true, false, true));
     }
     return chart;
   }
@@ -228,14 +229,14 @@ final class HtmlReport {
             + " tokens: p50 " + Fmt.ms(r.latency().p50()) + " ms, p95 " + Fmt.ms(r.latency().p95()) + " ms ("
             + r.latency().count() + " requests)", false));
       }
-      chart.add(new SvgChart.Series(deployment, color, pts, false, false, true));
+      chart.add(new SvgChart.Series(deployment, color, pts, false, false, true, true));
       if (fit != null && pts.size() > 0) {
         double lo = rows.get(0).meanTokens();
         double hi = rows.get(rows.size() - 1).meanTokens();
         if (hi > lo) {
           chart.add(new SvgChart.Series(deployment + " fit", color, List.of(
               new SvgChart.Point(lo, fit.at(lo), "", false), new SvgChart.Point(hi, fit.at(hi), "", false)),
-              true, true, false));
+              true, true, false, false));
         }
       }
     });

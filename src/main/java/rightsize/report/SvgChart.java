@@ -13,17 +13,21 @@ final class SvgChart {
     "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"
   };
   private static final int WIDTH = 560;
-  private static final int HEIGHT = 330;
+  private static final int HEIGHT = 345;
   private static final int LEFT = 64;
   private static final int RIGHT = 16;
   private static final int TOP = 40;
-  private static final int BOTTOM = 70;
+  private static final int BOTTOM = 84;
 
   /** One point; a hollow point is drawn as a ring (for example a step that broke the SLO). */
   record Point(double x, double y, String tooltip, boolean hollow) {}
 
-  /** One named series in palette colour {@code color}; lines joins its points in x order, dashed for fitted lines. */
-  record Series(String name, int color, List<Point> points, boolean lines, boolean dashed, boolean markers) {}
+  /**
+   * One named series in palette colour {@code color}; {@code lines} joins its points in x order,
+   * dashed for fitted lines; {@code legend} false keeps it out of the legend.
+   */
+  record Series(String name, int color, List<Point> points, boolean lines, boolean dashed, boolean markers,
+      boolean legend) {}
 
   private final String id;
   private final String title;
@@ -32,6 +36,7 @@ final class SvgChart {
   private final List<Series> series = new ArrayList<>();
   private Double limit;
   private String limitLabel;
+  private boolean logY;
 
   SvgChart(String id, String title, String xLabel, String yLabel) {
     this.id = id;
@@ -54,8 +59,10 @@ final class SvgChart {
     return this;
   }
 
-  boolean isEmpty() {
-    return series.isEmpty();
+  /** A logarithmic y axis, for latencies that span orders of magnitude across steps. */
+  SvgChart logY() {
+    this.logY = true;
+    return this;
   }
 
   String render() {
@@ -72,13 +79,16 @@ final class SvgChart {
     double[] xr = range(true);
     double[] yr = range(false);
     double[] xt = ticks(xr[0], xr[1]);
-    double[] yt = ticks(yr[0], yr[1]);
+    double[] yt = logY ? logTicks(yr[0], yr[1]) : ticks(yr[0], yr[1]);
     double x0 = xt[0];
     double x1 = xt[xt.length - 1];
     double y0 = yt[0];
     double y1 = yt[yt.length - 1];
     Scale sx = v -> LEFT + (v - x0) / (x1 - x0) * (WIDTH - LEFT - RIGHT);
-    Scale sy = v -> HEIGHT - BOTTOM - (v - y0) / (y1 - y0) * (HEIGHT - TOP - BOTTOM);
+    Scale linear = v -> HEIGHT - BOTTOM - (v - y0) / (y1 - y0) * (HEIGHT - TOP - BOTTOM);
+    Scale log = v -> HEIGHT - BOTTOM - (Math.log10(Math.max(v, y0)) - Math.log10(y0))
+        / (Math.log10(y1) - Math.log10(y0)) * (HEIGHT - TOP - BOTTOM);
+    Scale sy = logY ? log : linear;
 
     for (double t : yt) {
       s.append(line(LEFT, sy.at(t), WIDTH - RIGHT, sy.at(t), "grid"));
@@ -127,12 +137,20 @@ final class SvgChart {
 
   private void legend(StringBuilder s) {
     double x = LEFT;
-    double y = HEIGHT - 14;
+    double y = HEIGHT - 26;
     for (Series ser : series) {
+      if (!ser.legend()) {
+        continue;
+      }
       String color = COLORS[ser.color() % COLORS.length];
       double w = 22 + ser.name().length() * 6.5;
       if (x + w > WIDTH - RIGHT) {
-        break;
+        // One more row fits under the axis label; what does not fit there is left out.
+        if (y > HEIGHT - 26) {
+          break;
+        }
+        x = LEFT;
+        y += 15;
       }
       s.append(String.format(Locale.ROOT,
           "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"3\"%s/>",
@@ -154,6 +172,10 @@ final class SvgChart {
     }
     if (!x && limit != null) {
       hi = Math.max(hi, limit);
+      lo = Math.min(lo, limit);
+    }
+    if (!x && logY) {
+      return new double[] {Math.max(lo, 1e-3), Math.max(hi, Math.max(lo, 1e-3) * 10)};
     }
     lo = Math.min(lo, 0);
     if (hi <= lo) {
@@ -174,6 +196,23 @@ final class SvgChart {
       ticks[i] = start + i * step;
     }
     return ticks;
+  }
+
+  /** Powers of ten covering lo..hi, with 2 and 5 between them when they span at most three decades. */
+  static double[] logTicks(double lo, double hi) {
+    int from = (int) Math.floor(Math.log10(lo));
+    int to = (int) Math.ceil(Math.log10(hi));
+    boolean fine = to - from <= 3;
+    List<Double> ticks = new ArrayList<>();
+    for (int e = from; e <= to; e++) {
+      double decade = Math.pow(10, e);
+      ticks.add(decade);
+      if (fine && e < to) {
+        ticks.add(2 * decade);
+        ticks.add(5 * decade);
+      }
+    }
+    return ticks.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private static String label(double v) {
