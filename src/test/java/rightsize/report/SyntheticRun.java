@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import rightsize.record.RecordWriter;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
@@ -75,18 +76,21 @@ final class SyntheticRun {
     return this;
   }
 
-  /** Writes the records and returns how many were written. */
+  /** Writes the records, streaming, and returns how many were written. */
   long write(Path file) {
     try (RecordWriter writer = new RecordWriter(file)) {
-      for (RequestRecord r : records()) {
-        writer.write(r);
-      }
+      generate(writer::write);
       return writer.written();
     }
   }
 
   List<RequestRecord> records() {
     List<RequestRecord> out = new ArrayList<>();
+    generate(out::add);
+    return out;
+  }
+
+  private void generate(Consumer<RequestRecord> out) {
     long stepStart = T0 + offsetMicros;
     for (int d = 0; d < SIZES.length; d++) {
       // Each deployment gets its own random stream so that slowing one does not reshuffle the others.
@@ -96,10 +100,9 @@ final class SyntheticRun {
         stepStart = step(out, random, d, users + " users", users, stepSeconds, stepStart);
       }
     }
-    return out;
   }
 
-  private long step(List<RequestRecord> out, SplittableRandom random, int d, String label, int stepUsers,
+  private long step(Consumer<RequestRecord> out, SplittableRandom random, int d, String label, int stepUsers,
       double seconds, long start) {
     double factor = slowdown.getOrDefault(SIZES[d], 1.0);
     double c = CAPACITY[d];
@@ -119,7 +122,7 @@ final class SyntheticRun {
         boolean throttled = stepUsers > 2 * c && random.nextDouble() < 0.10;
         boolean cached = random.nextDouble() < 0.2;
         if (mine) {
-          out.add(record(d, label, stepUsers, t, throttled ? null : ttft, throttled ? 5 : e2e,
+          out.accept(record(d, label, stepUsers, t, throttled ? null : ttft, throttled ? 5 : e2e,
               prompt, throttled ? 0 : completion, cached ? prompt / 2 : 0, throttled ? Status.THROTTLED : Status.OK,
               n));
         }
