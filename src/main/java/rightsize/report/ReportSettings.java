@@ -34,11 +34,6 @@ public record ReportSettings(
         baseline.isEmpty() ? null : resolveRun(baseline, baseDir, resultsDir));
   }
 
-  /** This configuration compared with {@code baselineRun} instead (null: no comparison). */
-  public ReportSettings withBaseline(Path baselineRun) {
-    return new ReportSettings(slo, targetLoad, thresholds, prices, resultsDir, baselineRun);
-  }
-
   /** A run given as a path, or as a bare run id under the results folder. */
   static Path resolveRun(String run, Path baseDir, Path resultsDir) {
     Path asPath = baseDir.resolve(run);
