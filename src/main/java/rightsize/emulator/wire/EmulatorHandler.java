@@ -35,7 +35,7 @@ public final class EmulatorHandler extends SimpleChannelInboundHandler<FullHttpR
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    ctx.channel().config().setAutoRead(false);
+    // Auto-read is off (child option): read the first request now, each next one after an answer.
     ctx.read();
   }
 
