@@ -40,7 +40,8 @@ import rightsize.emulator.truth.RequestTruth;
 
 /**
  * Emulator performance benchmark (not part of {@code mvn test}): N concurrent SSE streams at R
- * tokens/s each, one token per chunk, read by a Netty client in the same JVM on its own event loop.
+ * tokens/s each, one token per chunk, each stream 10 to 30 s long and followed at once by the next
+ * on the same connection, read by a Netty client in the same JVM on its own event loop.
  * Reports how late chunks were sent against the capacity model's schedule (from the ground truth)
  * and the CPU time of the emulator's event-loop thread. Figures go in docs/benchmarks.md.
  *
@@ -66,8 +67,9 @@ public final class EmulatorBenchmark {
             "unknown argument " + args[i] + ": use --streams, --tokens-per-second, --seconds, --warmup-seconds");
       }
     }
-    // Each stream lasts 20 s, so streams end and restart throughout the run as they would under load.
-    int maxTokens = tokensPerSecond * 20;
+    // Streams last 10 to 30 s (uniform), so they end and restart throughout the run as under real load.
+    int minTokens = tokensPerSecond * 10;
+    int maxTokens = tokensPerSecond * 30;
     EmulatorSettings settings = EmulatorTestSupport.settings(String.format("""
         rightsize.emulator.output-length { min-fraction = 1.0, max-fraction = 1.0 }
         rightsize.emulator.profiles.bench {
@@ -91,7 +93,10 @@ public final class EmulatorBenchmark {
     try (EmulatorServer server = EmulatorServer.start(settings, 0)) {
       AtomicLong bytes = new AtomicLong();
       AtomicLong answers = new AtomicLong();
-      byte[] body = EmulatorTestSupport.body("benchmark", maxTokens, true, true).getBytes(StandardCharsets.UTF_8);
+      byte[][] bodies = new byte[maxTokens - minTokens + 1][];
+      for (int t = minTokens; t <= maxTokens; t++) {
+        bodies[t - minTokens] = EmulatorTestSupport.body("benchmark", t, true, true).getBytes(StandardCharsets.UTF_8);
+      }
       Bootstrap bootstrap = new Bootstrap()
           .group(clientGroup)
           .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
@@ -99,7 +104,7 @@ public final class EmulatorBenchmark {
           .handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-              ch.pipeline().addLast(new HttpClientCodec()).addLast(new StreamReader(body, bytes, answers));
+              ch.pipeline().addLast(new HttpClientCodec()).addLast(new StreamReader(bodies, bytes, answers));
             }
           });
       Random random = new Random(1);
@@ -110,7 +115,7 @@ public final class EmulatorBenchmark {
         channels.add(ch);
         // Spread the first requests over one second so stream phases differ, as with real arrivals.
         long delay = random.nextInt(1_000_000);
-        ch.eventLoop().schedule(() -> StreamReader.send(ch, body), delay, TimeUnit.MICROSECONDS);
+        ch.eventLoop().schedule(() -> StreamReader.send(ch, bodies), delay, TimeUnit.MICROSECONDS);
       }
       System.out.printf("%d connections open in %.1f s; warming up %d s%n",
           streams, (System.nanoTime() - startNanos) / 1e9, warmupSeconds);
@@ -243,17 +248,19 @@ public final class EmulatorBenchmark {
 
   /** Reads one SSE answer after another on its connection, counting bytes; sends the next request at the end. */
   private static final class StreamReader extends SimpleChannelInboundHandler<HttpObject> {
-    private final byte[] body;
+    private final byte[][] bodies;
     private final AtomicLong bytes;
     private final AtomicLong answers;
 
-    StreamReader(byte[] body, AtomicLong bytes, AtomicLong answers) {
-      this.body = body;
+    StreamReader(byte[][] bodies, AtomicLong bytes, AtomicLong answers) {
+      this.bodies = bodies;
       this.bytes = bytes;
       this.answers = answers;
     }
 
-    static void send(Channel ch, byte[] body) {
+    /** Sends a request whose max_tokens is drawn uniformly from the prepared bodies. */
+    static void send(Channel ch, byte[][] bodies) {
+      byte[] body = bodies[java.util.concurrent.ThreadLocalRandom.current().nextInt(bodies.length)];
       FullHttpRequest req = new DefaultFullHttpRequest(
           HttpVersion.HTTP_1_1, HttpMethod.POST, "/score", Unpooled.wrappedBuffer(body));
       req.headers()
@@ -271,7 +278,7 @@ public final class EmulatorBenchmark {
       }
       if (msg instanceof LastHttpContent) {
         answers.incrementAndGet();
-        send(ctx.channel(), body);
+        send(ctx.channel(), bodies);
       }
     }
   }
