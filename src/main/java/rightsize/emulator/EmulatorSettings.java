@@ -87,12 +87,6 @@ public record EmulatorSettings(
         contentFilterAnnotations, outputLength, key, faultRules, faultHeaderAllowed, groundTruthFile);
   }
 
-  /** Settings serving {@code specs} instead. */
-  public EmulatorSettings withDeployments(List<DeploymentSpec> specs) {
-    return new EmulatorSettings(specs, seed, tokensPerChunk, model, encoding,
-        contentFilterAnnotations, outputLength, apiKey, faultRules, faultHeaderAllowed, groundTruthFile);
-  }
-
   /** Settings from the default config (application.conf over reference.conf). */
   public static EmulatorSettings load() {
     return fromConfig(ConfigFactory.load().getConfig("rightsize"));

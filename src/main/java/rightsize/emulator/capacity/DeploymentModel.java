@@ -3,9 +3,6 @@ package rightsize.emulator.capacity;
 /** The capacity model of one emulated deployment: admits, queues, serves or refuses requests. */
 public interface DeploymentModel {
 
-  /** The deployment's name. */
-  String name();
-
   /** Admits {@code generation} now, or refuses it through its listener. */
   void submit(Generation generation);
 

@@ -68,11 +68,6 @@ public final class Generation {
     return maxTokens;
   }
 
-  /** Output tokens produced so far. */
-  public int producedTokens() {
-    return produced;
-  }
-
   /** Remaining pay-per-token quota when this request was admitted, or null. */
   public RateLimitStatus rateLimit() {
     return rateLimit;

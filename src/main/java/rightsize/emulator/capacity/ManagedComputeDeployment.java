@@ -46,11 +46,6 @@ public final class ManagedComputeDeployment implements DeploymentModel, Generati
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
   public int inFlight() {
     return inFlight;
   }

@@ -23,11 +23,6 @@ public final class PayPerTokenDeployment implements DeploymentModel, Generation.
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
   public int inFlight() {
     return inFlight;
   }

@@ -103,11 +103,6 @@ public final class CompletionText {
     return sb.toString();
   }
 
-  /** Number of tokens of {@code text} in this encoding. */
-  public int countTokens(String text) {
-    return encoding.countTokens(text);
-  }
-
   private static String[] singleTokens(Encoding encoding, String[] candidates, String prefix) {
     List<String> kept = new ArrayList<>();
     for (String word : candidates) {

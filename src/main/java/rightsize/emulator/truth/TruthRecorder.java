@@ -107,10 +107,6 @@ public final class TruthRecorder {
     this.endNanos = nanos;
   }
 
-  public synchronized boolean ended() {
-    return outcome != Outcome.IN_PROGRESS;
-  }
-
   /** An immutable copy of what was recorded so far. */
   public synchronized RequestTruth snapshot(boolean withChunks) {
     List<ChunkTruth> chunks = new ArrayList<>(withChunks ? chunkCount : 0);
