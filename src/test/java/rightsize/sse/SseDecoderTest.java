@@ -172,6 +172,32 @@ class SseDecoderTest {
   }
 
   @Test
+  void lineEndScanFindsTheFirstCrOrLfAmongAnyBytes() {
+    // Bytes one bit away from CR/LF, NUL, UTF-8 continuation bytes: all must be told apart from line ends.
+    byte[] fillers = {0x00, 0x01, 0x09, 0x0B, 0x0C, 0x0E, 0x1A, 0x2D, (byte) 0x8A, (byte) 0x8D, (byte) 0xFF, 'a'};
+    java.util.Random random = new java.util.Random(42);
+    for (int run = 0; run < 20_000; run++) {
+      byte[] bytes = new byte[random.nextInt(40)];
+      for (int k = 0; k < bytes.length; k++) {
+        int pick = random.nextInt(20); // about one line end in ten bytes
+        bytes[k] = pick == 0 ? (byte) '\n' : pick == 1 ? (byte) '\r' : fillers[pick % fillers.length];
+      }
+      int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+      assertThat(SseDecoder.indexOfLineEnd(bytes, from, bytes.length)).as("%s from %d", java.util.Arrays.toString(bytes), from)
+          .isEqualTo(naiveIndexOfLineEnd(bytes, from, bytes.length));
+    }
+  }
+
+  private static int naiveIndexOfLineEnd(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == '\n' || bytes[i] == '\r') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Test
   void feedingAfterEndIsAnError() {
     SseDecoder decoder = new SseDecoder((type, data, length, id) -> { });
     decoder.end();
