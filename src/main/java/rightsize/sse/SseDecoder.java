@@ -38,6 +38,7 @@ public final class SseDecoder {
   /** Nothing decoded yet: a UTF-8 byte-order mark at the very start is dropped. */
   private boolean atStart = true;
 
+  private byte[] scratch = new byte[0];
   private byte[] data = new byte[1024];
   private int dataLength;
   private String eventType;
@@ -57,9 +58,12 @@ public final class SseDecoder {
     if (bytes.hasArray()) {
       feed(bytes.array(), bytes.arrayOffset() + bytes.position(), n);
     } else {
-      byte[] copy = new byte[n];
-      bytes.get(bytes.position(), copy, 0, n);
-      feed(copy, 0, n);
+      // A direct buffer (Netty's usual kind) has no array: copy through one reused scratch array.
+      if (scratch.length < n) {
+        scratch = new byte[Math.max(n, scratch.length * 2)];
+      }
+      bytes.get(bytes.position(), scratch, 0, n);
+      feed(scratch, 0, n);
     }
   }
 
