@@ -251,10 +251,11 @@ public final class RightsizeSettings {
       }
       Config merged = ((ConfigObject) entry).toConfig().withFallback(defaults);
       DeploymentSettings d = readDeployment(merged, prefix, env, problems);
+      String name = merged.hasPath("name") ? String.valueOf(merged.getValue("name").unwrapped()).trim() : "";
+      if (!name.isEmpty() && !names.add(name)) {
+        problems.add(prefix + ".name '" + name + "' is used twice: give every deployment its own name in application.conf");
+      }
       if (d != null) {
-        if (!names.add(d.name())) {
-          problems.add(prefix + ".name '" + d.name() + "' is used twice: give every deployment its own name in application.conf");
-        }
         out.add(d);
       }
     }
