@@ -11,16 +11,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.util.ReferenceCountUtil;
-import java.nio.charset.StandardCharsets;
-import rightsize.chat.ChatResponseReader;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
@@ -63,32 +54,7 @@ public final class ChatClient implements AutoCloseable {
     } catch (SSLException e) {
       throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
     }
-    warmUp();
-  }
-
-  /**
-   * Runs one request and one streamed response through the codec and the reader off-line, so the
-   * first real request does not pay class loading and buffer-pool set-up between its written
-   * instant and the wire (measured at about 100 ms in a cold JVM, which would inflate its ttft).
-   */
-  private static void warmUp() {
-    EmbeddedChannel ch = new EmbeddedChannel(new HttpClientCodec());
-    ch.writeOutbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/", Unpooled.wrappedBuffer(new byte[] {'{', '}'})));
-    String sse = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"}}]}\n\ndata: [DONE]\n\n";
-    String response = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n"
-        + Integer.toHexString(sse.length()) + "\r\n" + sse + "\r\n0\r\n\r\n";
-    ch.writeInbound(Unpooled.copiedBuffer(response, StandardCharsets.US_ASCII));
-    ChatResponseReader reader = new ChatResponseReader(true);
-    Object msg;
-    while ((msg = ch.readInbound()) != null) {
-      if (msg instanceof HttpContent) {
-        reader.onBytes(((HttpContent) msg).content().nioBuffer(), System.nanoTime());
-      }
-      ReferenceCountUtil.release(msg);
-    }
-    reader.onEnd(System.nanoTime());
-    reader.outcome();
-    ch.finishAndReleaseAll();
+    LoopbackWarmUp.run(this, group);
   }
 
   /** The client this JVM's Gatling actions share, created on first use. */

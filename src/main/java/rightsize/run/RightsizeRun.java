@@ -40,10 +40,14 @@ public final class RightsizeRun implements AutoCloseable {
     LOG.info("rightsize run {}: records go to {}", id(), writer.file());
   }
 
-  /** The open run of this JVM, started from {@link RightsizeSettings#load()} on first use. */
+  /**
+   * The open run of this JVM, started on first use from {@link RightsizeSettings#loadOrExit()}: an
+   * invalid configuration prints its problems and exits with {@link
+   * rightsize.config.InvalidConfigException#EXIT_CODE} before any load.
+   */
   public static synchronized RightsizeRun current() {
     if (current == null || current.closed) {
-      current = new RightsizeRun(RightsizeSettings.load());
+      current = new RightsizeRun(RightsizeSettings.loadOrExit());
     }
     return current;
   }
