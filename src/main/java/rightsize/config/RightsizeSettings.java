@@ -42,7 +42,7 @@ import rightsize.target.TargetKind;
  * environment variables the config names.
  */
 public final class RightsizeSettings {
-  private static final Set<String> ENCODINGS = Set.of("o200k_base", "cl100k_base", "p50k_base", "r50k_base");
+  private static final Set<String> ENCODINGS = Set.of("o200k_base", "cl100k_base", "p50k_base", "p50k_edit", "r50k_base");
   private static final Set<String> SECRET_HEADERS = Set.of("api-key", "authorization", "ocp-apim-subscription-key");
   private static final Pattern FOLDER_NAME = Pattern.compile("[A-Za-z0-9._-]+");
   // One generated id per JVM, so that every load in this JVM names the same run folder.

@@ -117,7 +117,7 @@ class RightsizeSettingsTest {
         "rightsize.deployments[3].auth.scope is missing: set the Entra scope (e.g. api://<app-id>/.default) for kind openai-compatible for deployment 'local' in application.conf",
         "rightsize.run.id 'a/b' is not a folder name: use only letters, digits, '.', '_' and '-' (or leave it empty to generate one)",
         "rightsize.request.max-tokens is 'lots', not a whole number: set it to a whole number in application.conf",
-        "rightsize.request.encoding 'gpt2' is not a known tokenizer encoding: use one of cl100k_base, o200k_base, p50k_base, r50k_base",
+        "rightsize.request.encoding 'gpt2' is not a known tokenizer encoding: use one of cl100k_base, o200k_base, p50k_base, p50k_edit, r50k_base",
         "rightsize.request.timeouts.total is 0s but timeouts are always on: set a duration > 0 such as 30s in application.conf");
     assertThat(e.problems()).allSatisfy(p -> assertThat(p).doesNotContain("\n"));
     assertThat(e.getMessage()).isEqualTo(String.join(System.lineSeparator(), e.problems()));
