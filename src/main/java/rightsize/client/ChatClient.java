@@ -37,7 +37,7 @@ public final class ChatClient implements AutoCloseable {
   private final EventLoopGroup group;
   private final DnsAddressResolverGroup resolver;
   private final SslContext tls;
-  private final ConnectionPool pool = new ConnectionPool();
+  private final ConnectionPool pool;
 
   /** A client with one I/O thread per two cores (at least one, at most four). */
   public ChatClient() {
@@ -46,6 +46,12 @@ public final class ChatClient implements AutoCloseable {
 
   /** A client with {@code ioThreads} event-loop threads (daemon threads). */
   public ChatClient(int ioThreads) {
+    this(ioThreads, ConnectionPool.MAX_IDLE_MS);
+  }
+
+  /** For tests: a pool that drops connections idle longer than {@code maxIdleMs}. */
+  ChatClient(int ioThreads, long maxIdleMs) {
+    this.pool = new ConnectionPool(maxIdleMs);
     this.group = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("rightsize-client", true), NioIoHandler.newFactory());
     // Netty's DNS resolver, so a new connection never blocks an event loop on a lookup.
     this.resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder().datagramChannelType(NioDatagramChannel.class));
@@ -111,7 +117,8 @@ public final class ChatClient implements AutoCloseable {
                       ssl.setHandshakeTimeoutMillis(Math.max(1, connectMs));
                       ch.pipeline().addLast(ssl);
                     }
-                    ch.pipeline().addLast(new HttpClientCodec());
+                    // Azure answers carry many x-ms-* headers: allow 64 KB of them (Netty's default is 8 KB).
+                    ch.pipeline().addLast(new HttpClientCodec(4096, 64 * 1024, 64 * 1024));
                     ch.pipeline().addLast(new ConnectionHandler(pool, origin));
                   }
                 });

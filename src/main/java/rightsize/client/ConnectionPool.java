@@ -5,34 +5,52 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
 
-/** Idle keep-alive connections per origin, most recently used first. */
+/**
+ * Idle keep-alive connections per origin, most recently used first. A connection idle longer than
+ * {@link #MAX_IDLE_MS} (by default) is closed instead of reused: servers close idle connections on their own
+ * (uvicorn, under vLLM, after 5 s), and a request written into a connection the server is closing
+ * at that moment would be lost, since requests are never retried.
+ */
 final class ConnectionPool {
-  private final Map<Origin, Deque<Channel>> idle = new ConcurrentHashMap<>();
+  static final long MAX_IDLE_MS = 4_000;
+
+  private record Idle(Channel channel, long sinceNanos) {}
+
+  private final Map<Origin, Deque<Idle>> idle = new ConcurrentHashMap<>();
+  private final long maxIdleNanos;
+
+  ConnectionPool(long maxIdleMs) {
+    this.maxIdleNanos = TimeUnit.MILLISECONDS.toNanos(maxIdleMs);
+  }
 
   /** An idle open connection to {@code origin}, removed from the pool, or null. */
   Channel acquire(Origin origin) {
-    Deque<Channel> q = idle.get(origin);
+    Deque<Idle> q = idle.get(origin);
     if (q == null) {
       return null;
     }
-    Channel ch;
-    while ((ch = q.pollFirst()) != null) {
-      if (ch.isActive()) {
-        return ch;
+    long now = System.nanoTime();
+    Idle i;
+    while ((i = q.pollFirst()) != null) {
+      if (now - i.sinceNanos() > maxIdleNanos) {
+        i.channel().close();
+      } else if (i.channel().isActive()) {
+        return i.channel();
       }
     }
     return null;
   }
 
   void release(Origin origin, Channel ch) {
-    idle.computeIfAbsent(origin, o -> new ConcurrentLinkedDeque<>()).offerFirst(ch);
+    idle.computeIfAbsent(origin, o -> new ConcurrentLinkedDeque<>()).offerFirst(new Idle(ch, System.nanoTime()));
   }
 
   void remove(Origin origin, Channel ch) {
-    Deque<Channel> q = idle.get(origin);
+    Deque<Idle> q = idle.get(origin);
     if (q != null) {
-      q.remove(ch);
+      q.removeIf(i -> i.channel() == ch);
     }
   }
 
@@ -42,7 +60,7 @@ final class ConnectionPool {
   }
 
   void closeAll() {
-    idle.values().forEach(q -> q.forEach(Channel::close));
+    idle.values().forEach(q -> q.forEach(i -> i.channel().close()));
     idle.clear();
   }
 }

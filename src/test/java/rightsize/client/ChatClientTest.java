@@ -121,6 +121,23 @@ class ChatClientTest {
   }
 
   @Test
+  void connectionsIdleTooLongAreNotReused() throws Exception {
+    server = new ScriptedChatServer(r -> Reply.stream(List.of(0L, 1L), List.of(contentChunk("x"), DONE), Ending.END));
+    ChatClient shared = client;
+    try (ChatClient quick = new ChatClient(1, 300)) {
+      client = quick;
+      assertThat(send().status()).isEqualTo(Status.OK);
+      assertThat(send().status()).isEqualTo(Status.OK);
+      assertThat(server.connections()).as("reused while fresh").isEqualTo(1);
+      Thread.sleep(500);
+      assertThat(send().status()).isEqualTo(Status.OK);
+      assertThat(server.connections()).as("not reused once idle too long").isEqualTo(2);
+    } finally {
+      client = shared;
+    }
+  }
+
+  @Test
   void nonStreamingAnswerIsRead() throws Exception {
     server = new ScriptedChatServer(r -> Reply.json(
         "{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hi there\"},\"finish_reason\":\"stop\"}],"
