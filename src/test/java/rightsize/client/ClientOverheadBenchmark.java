@@ -32,10 +32,9 @@ import rightsize.testing.ScriptedChatServer.Reply;
 /**
  * Compares the Netty client with the JDK HttpClient on loopback: how late each content chunk is
  * seen after the server wrote it, how long after the client's start instant the server receives the
- * request, and the process CPU time per chunk. Figures go to docs/client.md. Surefire excludes the
- * benchmark tag, so run it as a program: {@code mvn -B -q test-compile dependency:build-classpath
- * -Dmdep.outputFile=cp.txt && java -cp target/test-classes:target/classes:$(cat cp.txt)
- * rightsize.client.ClientOverheadBenchmark}.
+ * request, and the process CPU time per chunk. Figures go to docs/client.md. Run with {@code mvn -B
+ * test -Dtest=ClientOverheadBenchmark -DexcludedGroups=} (the output is in
+ * target/surefire-reports/rightsize.client.ClientOverheadBenchmark-output.txt).
  */
 @Tag("benchmark")
 class ClientOverheadBenchmark {
@@ -46,11 +45,6 @@ class ClientOverheadBenchmark {
   /** One client under test: sends {@code id} and reports start instant and the outcome. */
   interface Sender {
     CompletableFuture<long[]> send(URI uri, String id);
-  }
-
-  public static void main(String[] args) throws Exception {
-    new ClientOverheadBenchmark().compare();
-    System.exit(0);
   }
 
   @Test
