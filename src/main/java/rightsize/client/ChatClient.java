@@ -21,6 +21,7 @@ import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
@@ -106,6 +107,8 @@ public final class ChatClient implements AutoCloseable {
             .group(group)
             .channel(NioSocketChannel.class)
             .resolver(resolver)
+            // The guard below bounds the whole connect phase; these two keep Netty's own defaults
+            // (30 s connect, 10 s handshake) from cutting it shorter than configured.
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.max(1, connectMs))
             .option(ChannelOption.TCP_NODELAY, true)
             .handler(
@@ -129,19 +132,37 @@ public final class ChatClient implements AutoCloseable {
       ex.fail(Status.CONNECT_FAILED, "cannot connect to " + origin + ": " + ConnectionHandler.describe(e), System.nanoTime());
       return;
     }
+    // One bound for the whole connect phase: name resolution (which the socket option does not
+    // cover), TCP connect and TLS handshake. Runs on the connection's own event loop, like the rest.
+    ScheduledFuture<?> guard = f.channel().eventLoop().schedule(() -> {
+      if (!ex.delivered() && !ex.written()) {
+        ex.fail(Status.CONNECT_FAILED, "connect to " + origin + " timed out after " + connectMs + " ms", System.nanoTime());
+        f.channel().close();
+      }
+    }, connectMs, TimeUnit.MILLISECONDS);
     f.addListener(
         done -> {
           if (!done.isSuccess()) {
+            guard.cancel(false);
             ex.fail(Status.CONNECT_FAILED, connectFailure(origin, done.cause()), System.nanoTime());
             return;
           }
           Channel ch = f.channel();
+          if (ex.delivered()) {
+            ch.close(); // the connect phase already timed out: this request must not be sent late
+            return;
+          }
           SslHandler ssl = ch.pipeline().get(SslHandler.class);
           if (ssl == null) {
+            guard.cancel(false);
             ch.pipeline().get(ConnectionHandler.class).send(ex);
             return;
           }
           ssl.handshakeFuture().addListener(hs -> {
+            guard.cancel(false);
+            if (ex.delivered()) {
+              return; // the connect phase already timed out
+            }
             if (hs.isSuccess()) {
               ch.pipeline().get(ConnectionHandler.class).send(ex);
             } else {

@@ -145,6 +145,10 @@ final class Exchange {
     return delivered;
   }
 
+  boolean written() {
+    return written;
+  }
+
   /** True while the response has not shown its first content (no head yet, or a 2xx without content). */
   boolean awaitingFirstContent() {
     return httpStatus == null || (reader != null && !reader.hasFirstContent());

@@ -59,9 +59,13 @@ class ChatClientTest {
   }
 
   private ChatResult send(URI uri, boolean streaming) throws Exception {
+    return send(uri, streaming, TIMEOUTS);
+  }
+
+  private ChatResult send(URI uri, boolean streaming, Timeouts timeouts) throws Exception {
     String id = UUID.randomUUID().toString();
     ChatRequest req = new ChatRequest(id, uri, Map.of("Content-Type", "application/json", "x-ms-client-request-id", id),
-        "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}".getBytes(StandardCharsets.UTF_8), streaming, TIMEOUTS);
+        "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}".getBytes(StandardCharsets.UTF_8), streaming, timeouts);
     CompletableFuture<ChatResult> f = new CompletableFuture<>();
     AtomicInteger calls = new AtomicInteger();
     client.execute(req, r -> {
@@ -265,6 +269,33 @@ class ChatClientTest {
     assertThat(r.status()).isEqualTo(Status.CONNECT_FAILED);
     assertThat(r.written()).isFalse();
     assertThat(r.message()).isEqualTo("connection refused by http://127.0.0.1:" + port);
+  }
+
+  @Test
+  void aConnectionThatNeverOpensIsBoundedByTheConnectTimeout() throws Exception {
+    // A listening socket that never accepts, its backlog filled: the kernel drops further SYNs.
+    try (java.nio.channels.ServerSocketChannel full = java.nio.channels.ServerSocketChannel.open()) {
+      full.bind(new java.net.InetSocketAddress("127.0.0.1", 0), 1);
+      int port = ((java.net.InetSocketAddress) full.getLocalAddress()).getPort();
+      List<java.nio.channels.SocketChannel> fillers = new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < 8; i++) {
+          java.nio.channels.SocketChannel c = java.nio.channels.SocketChannel.open();
+          c.configureBlocking(false);
+          c.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+          fillers.add(c);
+        }
+        Timeouts quick = new Timeouts(Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofSeconds(2));
+        ChatResult r = send(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"), true, quick);
+        assertThat(r.status()).isEqualTo(Status.CONNECT_FAILED);
+        assertThat(r.written()).isFalse();
+        assertThat(ms(r.endNanos() - r.startNanos())).isCloseTo(300.0, within(100.0));
+      } finally {
+        for (java.nio.channels.SocketChannel c : fillers) {
+          c.close();
+        }
+      }
+    }
   }
 
   @Test
