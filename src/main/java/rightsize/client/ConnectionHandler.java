@@ -62,6 +62,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     req.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
     Timeouts t = r.timeouts();
     ex.markWritten();
+    ex.firstTokenTimer = channel.eventLoop().schedule(() -> onFirstTokenTimeout(ex), t.firstToken().toNanos(), TimeUnit.NANOSECONDS);
+    ex.totalTimer = channel.eventLoop().schedule(() -> onTotalTimeout(ex), t.total().toNanos(), TimeUnit.NANOSECONDS);
     channel
         .writeAndFlush(req)
         .addListener(
@@ -71,8 +73,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 channel.close();
               }
             });
-    ex.firstTokenTimer = channel.eventLoop().schedule(() -> onFirstTokenTimeout(ex), t.firstToken().toNanos(), TimeUnit.NANOSECONDS);
-    ex.totalTimer = channel.eventLoop().schedule(() -> onTotalTimeout(ex), t.total().toNanos(), TimeUnit.NANOSECONDS);
   }
 
   @Override
