@@ -4,6 +4,8 @@ import com.typesafe.scalalogging.Logger;
 import io.gatling.commons.stats.KO$;
 import io.gatling.commons.stats.OK$;
 import io.gatling.core.action.Action;
+import io.gatling.core.action.BlockExit;
+import io.gatling.core.action.BlockExit$;
 import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;
 import io.netty.channel.EventLoop;
@@ -55,6 +57,13 @@ final class ChatAction implements Action {
 
   @Override
   public void execute(Session session) {
+    // As Gatling's own request actions do (ExitableAction): leave a failed tryMax block or an
+    // exit-ASAP loop whose condition no longer holds instead of sending another request.
+    Option<BlockExit> exit = BlockExit$.MODULE$.mustExit(session);
+    if (exit.isDefined()) {
+      exit.get().exitBlock(stats, components.core.clock().nowMillis());
+      return;
+    }
     io.gatling.javaapi.core.Session javaSession = new io.gatling.javaapi.core.Session(session);
     ChatDefaults d = components.protocol.defaults;
     ChatParams params;

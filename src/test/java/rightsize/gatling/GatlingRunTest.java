@@ -73,6 +73,8 @@ class GatlingRunTest {
         return Reply.stream(List.of(0L), List.of(roleChunk()), Ending.STALL);
       case "slow":
         return Reply.stream(List.of(20L), List.of(contentChunk("and then nothing")), Ending.STALL);
+      case "more":
+        return Reply.stream(List.of(5L, 10L), List.of(contentChunk("More."), DONE), Ending.END);
       case "And then?":
         return Reply.stream(List.of(10L, 20L, 30L), List.of(contentChunk("Then"), contentChunk(" more"), DONE), Ending.END);
       default:
@@ -135,10 +137,11 @@ class GatlingRunTest {
   @Test
   void theRunPassesItsGatlingAssertionsAndAccountsForEveryRequest() {
     assertThat(run.exitCode()).as(run.tail()).isZero();
-    int n = LoopbackSimulation.CASES.size();
-    assertThat(run.output()).contains("rightsize-accounting started=" + 2 * n + " recorded=" + 2 * n);
-    assertThat(records).hasSize(2 * n);
-    assertThat(measured()).as("the server received each request exactly once").hasSize(2 * n);
+    // 9 "chat", 4 "more" (only after a successful chat), 9 "followup".
+    int total = 22;
+    assertThat(run.output()).contains("rightsize-accounting started=" + total + " recorded=" + total);
+    assertThat(records).hasSize(total);
+    assertThat(measured()).as("the server received each request exactly once").hasSize(total);
     assertThat(records.stream().map(RequestRecord::requestId).collect(Collectors.toSet()))
         .isEqualTo(measured().stream().map(Received::requestId).collect(Collectors.toSet()));
   }
@@ -152,6 +155,8 @@ class GatlingRunTest {
             List.of("turn / chat", (long) n, 4L, 5L),
             // ttft succeeds whenever content arrived: the streams, the disconnect and the slow stall.
             List.of("turn / chat · ttft", (long) n, 6L, 3L),
+            List.of("turn / more", 4L, 4L, 0L),
+            List.of("turn / more · ttft", 4L, 4L, 0L),
             List.of("followup", (long) n, (long) n, 0L),
             List.of("followup · ttft", (long) n, (long) n, 0L));
     assertThat(report.rows()).filteredOn(GatlingReport.Row::group).extracting(GatlingReport.Row::name).containsExactly("turn");
@@ -160,7 +165,7 @@ class GatlingRunTest {
 
   @Test
   void streamsAreMeasuredWithin5msOfWhatTheServerDid() {
-    // Every successful stream (4 first turns, 9 follow-ups): ttft and e2e against the instants the
+    // Every successful stream (4 first turns, 4 "more", 9 follow-ups): ttft and e2e against the instants the
     // server wrote its first content and [DONE], on the wall clock both JVMs share (microseconds).
     List<Double> lags = new ArrayList<>();
     for (RequestRecord r : records) {
@@ -174,7 +179,7 @@ class GatlingRunTest {
       lags.add(r.ttftMs() - firstContent);
       lags.add(r.e2eMs() - done);
     }
-    assertThat(lags).hasSize(2 * 13);
+    assertThat(lags).hasSize(2 * 17);
     // Never earlier than the server's write (1 ms: wall-clock resolution across JVMs), and within 5 ms of
     // it, plus the worst delay the OS imposed on a probe thread meanwhile: on the shared 2-core build
     // machine any thread, the client's included, is now and then run late, which no client can avoid.
@@ -251,7 +256,8 @@ class GatlingRunTest {
       assertThat(r.load()).isEqualTo(9.0);
       assertThat(r.startEpochMicros()).isGreaterThan(1_600_000_000_000_000L);
     });
-    assertThat(new HashSet<>(records.stream().map(RequestRecord::request).collect(Collectors.toList()))).containsExactlyInAnyOrder("chat", "followup");
+    assertThat(new HashSet<>(records.stream().map(RequestRecord::request).collect(Collectors.toList())))
+        .containsExactlyInAnyOrder("chat", "more", "followup");
   }
 
   @Test

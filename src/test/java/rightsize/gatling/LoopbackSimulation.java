@@ -3,6 +3,7 @@ package rightsize.gatling;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static rightsize.gatling.GenAi.genai;
 
@@ -16,7 +17,8 @@ import rightsize.run.RightsizeRun;
 
 /**
  * The simulation GatlingRunTest forks: one user per case (streams, 429, 500, disconnect, stalls)
- * asks "chat" inside group "turn", then a follow-up that carries the first answer in its history.
+ * asks "chat" inside group "turn" (and "more" there when "chat" succeeded, through exitBlockOnFail),
+ * then a follow-up that carries the first answer in its history.
  */
 public class LoopbackSimulation extends Simulation {
   static final List<String> CASES =
@@ -30,7 +32,10 @@ public class LoopbackSimulation extends Simulation {
             .pause(Duration.ofMillis(300))
             .exec(s -> s.set(GenAi.STEP, CASES.size() + " users").set(GenAi.LOAD, CASES.size()))
             .feed(cases)
-            .group("turn").on(exec(genai.chat("chat").prompt("#{case}").maxTokens("#{max}").saveAnswerAs("answer")))
+            .group("turn").on(exitBlockOnFail().on(
+                exec(genai.chat("chat").prompt("#{case}").maxTokens("#{max}").saveAnswerAs("answer")),
+                // Sent only when "chat" succeeded: the action honours Gatling's block exits.
+                exec(genai.chat("more").prompt("more"))))
             .exec(s -> s.set("history", List.of(
                 Map.of("role", "user", "content", s.getString("case")),
                 Map.of("role", "assistant", "content", s.getString("answer")),
@@ -43,6 +48,7 @@ public class LoopbackSimulation extends Simulation {
         .assertions(
             details("turn", "chat").allRequests().count().is(n),
             details("turn", "chat · ttft").allRequests().count().is(n),
+            details("turn", "more").allRequests().count().is(4L),
             details("followup").allRequests().count().is(n),
             details("followup").failedRequests().count().is(0L));
   }
