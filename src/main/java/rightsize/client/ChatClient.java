@@ -81,23 +81,29 @@ public final class ChatClient implements AutoCloseable {
 
   /**
    * Sends {@code request} and calls {@code callback} exactly once with the result, on one of this
-   * client's I/O threads (keep the callback short and non-blocking). Never blocks the caller.
+   * client's I/O threads (keep the callback short and non-blocking). Never blocks the caller and
+   * never throws: a request that cannot be sent ends as connect_failed.
    */
   public void execute(ChatRequest request, Consumer<ChatResult> callback) {
     Exchange ex = new Exchange(request, callback);
-    Origin origin = Origin.of(request.uri());
-    Channel ch = pool.acquire(origin);
-    if (ch == null) {
-      connect(origin, ex);
-      return;
-    }
-    ch.eventLoop().execute(() -> {
-      if (ch.isActive()) {
-        ch.pipeline().get(ConnectionHandler.class).send(ex);
-      } else {
+    try {
+      Origin origin = Origin.of(request.uri());
+      Channel ch = pool.acquire(origin);
+      if (ch == null) {
         connect(origin, ex);
+        return;
       }
-    });
+      ch.eventLoop().execute(() -> {
+        if (ch.isActive()) {
+          ch.pipeline().get(ConnectionHandler.class).send(ex);
+        } else {
+          connect(origin, ex);
+        }
+      });
+    } catch (RuntimeException e) {
+      // A bad URL or a closed client: the request is not sent, and the caller still hears of it once.
+      ex.fail(Status.CONNECT_FAILED, "cannot send to " + request.uri() + ": " + ConnectionHandler.describe(e), System.nanoTime());
+    }
   }
 
   private void connect(Origin origin, Exchange ex) {

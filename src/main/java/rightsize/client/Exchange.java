@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import rightsize.chat.ChatResponseReader;
 import rightsize.config.Secret;
@@ -32,7 +33,9 @@ final class Exchange {
   private RateLimit rateLimit;
   private ChatResponseReader reader;
   private ByteArrayOutputStream errorBody;
-  private boolean delivered;
+  // Atomic because a request that cannot even start fails on the caller's thread, which may race
+  // with a late callback on the event loop: the result is delivered exactly once either way.
+  private final AtomicBoolean delivered = new AtomicBoolean();
   private boolean bodyComplete;
   ScheduledFuture<?> firstTokenTimer;
   ScheduledFuture<?> totalTimer;
@@ -66,7 +69,7 @@ final class Exchange {
 
   /** Feeds body bytes received at {@code now}; completes the exchange when a stream sends [DONE]. */
   void onBody(ByteBuf content, long now) {
-    if (delivered || !content.isReadable()) {
+    if (delivered.get() || !content.isReadable()) {
       return;
     }
     if (reader != null) {
@@ -85,7 +88,7 @@ final class Exchange {
   /** The body ended completely at {@code now}. */
   void onBodyEnd(long now) {
     bodyComplete = true;
-    if (!delivered) {
+    if (!delivered.get()) {
       if (reader != null) {
         reader.onEnd(now);
       }
@@ -119,10 +122,9 @@ final class Exchange {
   }
 
   private void deliver(Status status, long end, String errorCode, String message) {
-    if (delivered) {
+    if (!delivered.compareAndSet(false, true)) {
       return;
     }
-    delivered = true;
     cancel(firstTokenTimer);
     cancel(totalTimer);
     ChatResult result =
@@ -142,7 +144,7 @@ final class Exchange {
   }
 
   boolean delivered() {
-    return delivered;
+    return delivered.get();
   }
 
   boolean written() {

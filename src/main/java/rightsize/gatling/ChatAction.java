@@ -67,10 +67,12 @@ final class ChatAction implements Action {
     io.gatling.javaapi.core.Session javaSession = new io.gatling.javaapi.core.Session(session);
     ChatDefaults d = components.protocol.defaults;
     ChatParams params;
+    ChatRequest request;
     try {
       List<Map<String, Object>> messages = spec.messages.apply(javaSession);
       int maxTokens = spec.maxTokens == null ? d.maxTokens() : spec.maxTokens.apply(javaSession);
       params = new ChatParams(messages, maxTokens, d.temperature(), d.stream(), d.includeUsage());
+      request = components.target.request(params, d.timeouts());
     } catch (RuntimeException e) {
       // Not a request: nothing was sent. Gatling counts it as a crash of the request.
       String error = Secret.redact(String.valueOf(e.getMessage()));
@@ -79,7 +81,6 @@ final class ChatAction implements Action {
       next.$bang(session.markAsFailed());
       return;
     }
-    ChatRequest request = components.target.request(params, d.timeouts());
     Tags tags = Tags.of(javaSession);
     components.run.requestStarted();
     components.client.execute(request, result -> handBack(session, params, tags, result));

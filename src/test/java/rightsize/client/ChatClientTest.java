@@ -299,6 +299,21 @@ class ChatClientTest {
   }
 
   @Test
+  void aClosedClientFailsRequestsInsteadOfThrowing() throws Exception {
+    ChatClient shared = client;
+    ChatClient closed = new ChatClient(1);
+    closed.close();
+    client = closed;
+    try {
+      ChatResult r = send(URI.create("http://127.0.0.1:9/v1/chat/completions"), true);
+      assertThat(r.status()).isEqualTo(Status.CONNECT_FAILED);
+      assertThat(r.written()).isFalse();
+    } finally {
+      client = shared;
+    }
+  }
+
+  @Test
   void failedTlsHandshakeIsConnectFailed() throws Exception {
     server = new ScriptedChatServer(r -> Reply.json("{}"));
     ChatResult r = send(URI.create("https://127.0.0.1:" + server.port() + "/v1/chat/completions"), true);
