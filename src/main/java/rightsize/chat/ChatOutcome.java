@@ -7,15 +7,17 @@ import java.util.List;
  * content-bearing event.
  *
  * @param contentArrivalNanos arrival time of each event carrying non-empty content or a tool-call
- *     fragment, in order; the first one ends time-to-first-token
+ *     (or function-call) fragment, in order; the first one ends time-to-first-token. An event arrives
+ *     with the read that completes it; a non-streaming body's content arrives when the body ends
  * @param endNanos when the response ended ([DONE] or end of body), or -1 if it has not ended
- * @param done whether a {@code [DONE]} event was seen (always true for non-streaming bodies)
+ * @param done whether a {@code [DONE]} event was seen (true for a non-streaming body once it ended)
  * @param text concatenated content of choice 0
  * @param finishReason last non-null finish reason of choice 0, or null
  * @param usage the server's usage object, or null when none was sent
  * @param contentFiltered whether a content filter stopped or annotated the answer as filtered
  * @param malformed description of the first unparseable event or body, or null
- * @param events number of SSE data events seen ([DONE] included)
+ * @param events number of SSE data events seen ([DONE] included; none after it), or 1 for a
+ *     non-streaming body
  */
 public record ChatOutcome(
     List<Long> contentArrivalNanos,

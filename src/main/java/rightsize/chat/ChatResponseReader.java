@@ -1,42 +1,99 @@
 package rightsize.chat;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import rightsize.sse.SseDecoder;
 
 /**
  * Reads the body of one chat-completion response as it arrives (SSE stream or a single JSON
  * document) and timestamps every content-bearing event.
  *
+ * <p>Streaming: an event's arrival time is the {@code nowNanos} of the read that completed it (its
+ * terminating blank line), and the response ends at {@code [DONE]} or, without one, at {@link
+ * #onEnd}. Non-streaming: the body is parsed when it ends, so its content "arrives" at {@link
+ * #onEnd} and ttft equals e2e.
+ *
  * <p>Not thread-safe: one instance per response, fed from the connection's event loop.
  */
 public final class ChatResponseReader {
 
+  private final ChunkInterpreter interpreter = new ChunkInterpreter();
+  /** The SSE decoder of a streaming body; null for a non-streaming one. */
+  private final SseDecoder decoder;
+  /** A non-streaming body, gathered until it ends. */
+  private byte[] body;
+  private int bodyLength;
+  /** Arrival time of the read being decoded, for the events it completes. */
+  private long readNanos;
+  private boolean ended;
+
   /** Creates a reader for a streaming (SSE) body when {@code streaming}, else for one JSON body. */
   public ChatResponseReader(boolean streaming) {
-    throw new UnsupportedOperationException("TODO");
+    if (streaming) {
+      decoder = new SseDecoder((type, data, length, id) -> interpreter.onEvent(data, length, readNanos));
+    } else {
+      decoder = null;
+      body = new byte[4096];
+    }
   }
 
-  /** Feeds the next bytes of the body, received at {@code nowNanos} (System.nanoTime). */
+  /**
+   * Feeds the next bytes of the body, received at {@code nowNanos} (System.nanoTime). Reads the
+   * buffer's remaining bytes without changing its position.
+   */
   public void onBytes(ByteBuffer bytes, long nowNanos) {
-    throw new UnsupportedOperationException("TODO");
+    if (ended) {
+      throw new IllegalStateException("response body already ended: create a new ChatResponseReader per response");
+    }
+    if (decoder != null) {
+      readNanos = nowNanos;
+      decoder.feed(bytes);
+      return;
+    }
+    int n = bytes.remaining();
+    if (bodyLength + n > body.length) {
+      body = Arrays.copyOf(body, Math.max(body.length * 2, bodyLength + n));
+    }
+    bytes.get(bytes.position(), body, bodyLength, n);
+    bodyLength += n;
   }
 
-  /** Marks the end of the body at {@code nowNanos}. */
+  /** Marks the end of the body at {@code nowNanos}. Later calls are ignored. */
   public void onEnd(long nowNanos) {
-    throw new UnsupportedOperationException("TODO");
+    if (ended) {
+      return;
+    }
+    ended = true;
+    if (decoder != null) {
+      readNanos = nowNanos;
+      decoder.end();
+      interpreter.onEnd(nowNanos);
+    } else {
+      interpreter.onDocument(body, bodyLength, nowNanos);
+      body = null;
+    }
   }
 
-  /** True once a streaming body has sent {@code [DONE]}: the response is complete. */
+  /**
+   * True once the response is complete: a streaming body has sent {@code [DONE]}, or a
+   * non-streaming body has ended.
+   */
   public boolean done() {
-    throw new UnsupportedOperationException("TODO");
+    return interpreter.done();
   }
 
   /** True once the first content-bearing event has arrived. */
   public boolean hasFirstContent() {
-    throw new UnsupportedOperationException("TODO");
+    return interpreter.hasFirstContent();
   }
 
   /** What was read so far. */
   public ChatOutcome outcome() {
-    throw new UnsupportedOperationException("TODO");
+    return interpreter.outcome();
+  }
+
+  /** The interpreter's diagnostics, for tests that compare them with recorded streams. */
+  ChunkInterpreter interpreter() {
+    return interpreter;
   }
 }

@@ -1,5 +1,7 @@
 package rightsize.record;
 
+import rightsize.metrics.TokenTiming;
+
 /**
  * One line of a run's record file: everything measured about one request, ok or not.
  *
@@ -54,10 +56,7 @@ public record RequestRecord(
 
   /** Time per output token after the first: (e2e - ttft) / (completion - 1), or null when undefined. */
   public Double tpotMs() {
-    if (ttftMs == null || tokens == null || tokens.completion() == null || tokens.completion() < 2) {
-      return null;
-    }
-    return (e2eMs - ttftMs) / (tokens.completion() - 1);
+    return TokenTiming.tpotMs(ttftMs, e2eMs, tokens == null ? null : tokens.completion());
   }
 
   /** True for requests made while warming up, which reports leave out. */
