@@ -32,6 +32,7 @@ final class Exchange {
   private boolean keepAlive;
   private RateLimit rateLimit;
   private ChatResponseReader reader;
+  private boolean sse;
   private ByteArrayOutputStream errorBody;
   // Atomic because a request that cannot even start fails on the caller's thread, which may race
   // with a late callback on the event loop: the result is delivered exactly once either way.
@@ -58,7 +59,7 @@ final class Exchange {
     rateLimit = RateLimitHeaders.read(response.headers());
     if (is2xx()) {
       String type = response.headers().get("content-type");
-      boolean sse = type == null ? request.streaming() : type.toLowerCase().startsWith("text/event-stream");
+      sse = type == null ? request.streaming() : type.toLowerCase().startsWith("text/event-stream");
       reader = new ChatResponseReader(sse);
     } else {
       errorBody = new ByteArrayOutputStream();
@@ -104,6 +105,9 @@ final class Exchange {
         deliver(Status.MALFORMED_STREAM, end, null, outcome.malformed());
       } else if (outcome.contentFiltered()) {
         deliver(Status.CONTENT_FILTERED, end, null, "content filter stopped the answer (finish_reason " + outcome.finishReason() + ")");
+      } else if (sse && !outcome.done() && outcome.finishReason() == null) {
+        // The body ended cleanly but the stream did not: a server-side cut, not an answer (docs/metrics.md).
+        deliver(Status.CONNECTION_LOST, end, null, "stream ended without [DONE] or a finish reason");
       } else {
         deliver(Status.OK, end, null, null);
       }

@@ -225,6 +225,20 @@ class ChatClientTest {
   }
 
   @Test
+  void aStreamEndingWithoutDoneIsOkOnlyAfterAFinishReason() throws Exception {
+    server = new ScriptedChatServer(r -> Reply.stream(List.of(5L, 10L), List.of(contentChunk("All"), finishChunk("stop")), Ending.END));
+    ChatResult r = send();
+    assertThat(r.status()).isEqualTo(Status.OK);
+    assertThat(r.outcome().done()).isFalse();
+
+    server.script(x -> Reply.stream(List.of(5L, 10L), List.of(contentChunk("Trun"), contentChunk("cated")), Ending.END));
+    r = send();
+    assertThat(r.status()).isEqualTo(Status.CONNECTION_LOST);
+    assertThat(r.message()).isEqualTo("stream ended without [DONE] or a finish reason");
+    assertThat(r.outcome().text()).isEqualTo("Truncated");
+  }
+
+  @Test
   void noContentInTimeIsFirstTokenTimeout() throws Exception {
     server = new ScriptedChatServer(r -> Reply.stream(List.of(0L), List.of(roleChunk()), Ending.STALL));
     ChatResult r = send();
