@@ -1,0 +1,186 @@
+package rightsize.client;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import rightsize.chat.ChatResponseReader;
+import rightsize.config.Secret;
+import rightsize.record.RequestRecord.RateLimit;
+import rightsize.record.Status;
+
+/**
+ * The state of one request from send to result: timestamps, the response head, the body reader,
+ * and the single classification. Confined to one event loop once attached to a connection.
+ */
+final class Exchange {
+  private static final int ERROR_BODY_MAX = 64 * 1024;
+
+  final ChatRequest request;
+  private final Consumer<ChatResult> callback;
+  private final long attemptNanos = System.nanoTime();
+  private final long attemptEpochMicros = epochMicros();
+
+  private boolean written;
+  private long writtenNanos;
+  private long writtenEpochMicros;
+  private Integer httpStatus;
+  private boolean keepAlive;
+  private RateLimit rateLimit;
+  private ChatResponseReader reader;
+  private boolean sse;
+  private ByteArrayOutputStream errorBody;
+  // Atomic because a request that cannot even start fails on the caller's thread, which may race
+  // with a late callback on the event loop: the result is delivered exactly once either way.
+  private final AtomicBoolean delivered = new AtomicBoolean();
+  private boolean bodyComplete;
+  ScheduledFuture<?> firstTokenTimer;
+  ScheduledFuture<?> totalTimer;
+
+  Exchange(ChatRequest request, Consumer<ChatResult> callback) {
+    this.request = request;
+    this.callback = callback;
+  }
+
+  /** Call just before writing the request. */
+  void markWritten() {
+    writtenEpochMicros = epochMicros();
+    writtenNanos = System.nanoTime();
+    written = true;
+  }
+
+  void onHead(HttpResponse response) {
+    httpStatus = response.status().code();
+    keepAlive = HttpUtil.isKeepAlive(response);
+    rateLimit = RateLimitHeaders.read(response.headers());
+    if (is2xx()) {
+      String type = response.headers().get("content-type");
+      sse = type == null ? request.streaming() : type.toLowerCase().startsWith("text/event-stream");
+      reader = new ChatResponseReader(sse);
+    } else {
+      errorBody = new ByteArrayOutputStream();
+      // An error answer has no first token; only the total timeout bounds the rest of it.
+      cancel(firstTokenTimer);
+    }
+  }
+
+  /** Feeds body bytes received at {@code now}; completes the exchange when a stream sends [DONE]. */
+  void onBody(ByteBuf content, long now) {
+    if (delivered.get() || !content.isReadable()) {
+      return;
+    }
+    if (reader != null) {
+      reader.onBytes(content.nioBuffer(), now);
+      if (reader.done()) {
+        finishBody(now);
+      }
+    } else if (errorBody != null && errorBody.size() < ERROR_BODY_MAX) {
+      int n = Math.min(content.readableBytes(), ERROR_BODY_MAX - errorBody.size());
+      byte[] bytes = new byte[n];
+      content.getBytes(content.readerIndex(), bytes);
+      errorBody.writeBytes(bytes);
+    }
+  }
+
+  /** The body ended completely at {@code now}. */
+  void onBodyEnd(long now) {
+    bodyComplete = true;
+    if (!delivered.get()) {
+      if (reader != null) {
+        reader.onEnd(now);
+      }
+      finishBody(now);
+    }
+  }
+
+  private void finishBody(long now) {
+    if (reader != null) {
+      var outcome = reader.outcome();
+      long end = outcome.endNanos() >= 0 ? outcome.endNanos() : now;
+      if (outcome.malformed() != null) {
+        deliver(Status.MALFORMED_STREAM, end, null, outcome.malformed());
+      } else if (outcome.contentFiltered()) {
+        deliver(Status.CONTENT_FILTERED, end, null, "content filter stopped the answer (finish_reason " + outcome.finishReason() + ")");
+      } else if (sse && !outcome.done() && outcome.finishReason() == null) {
+        // The body ended cleanly but the stream did not: a server-side cut, not an answer (docs/metrics.md).
+        deliver(Status.CONNECTION_LOST, end, null, "stream ended without [DONE] or a finish reason");
+      } else {
+        deliver(Status.OK, end, null, null);
+      }
+      return;
+    }
+    ErrorBody err = ErrorBody.parse(errorBody.toByteArray());
+    Status status =
+        httpStatus == 429 ? Status.THROTTLED : err.contentFilter() ? Status.CONTENT_FILTERED : Status.HTTP_ERROR;
+    String message = "HTTP " + httpStatus + (err.message() == null ? "" : ": " + err.message());
+    deliver(status, now, err.code(), message);
+  }
+
+  /** Ends the exchange with {@code status} detected at {@code now} (timeouts, lost connection, connect failures). */
+  void fail(Status status, String message, long now) {
+    deliver(status, now, null, message);
+  }
+
+  private void deliver(Status status, long end, String errorCode, String message) {
+    if (!delivered.compareAndSet(false, true)) {
+      return;
+    }
+    cancel(firstTokenTimer);
+    cancel(totalTimer);
+    ChatResult result =
+        new ChatResult(
+            request.requestId(),
+            status,
+            written,
+            written ? writtenNanos : attemptNanos,
+            written ? writtenEpochMicros : attemptEpochMicros,
+            end,
+            httpStatus,
+            errorCode,
+            Secret.redact(message),
+            rateLimit,
+            reader == null ? null : reader.outcome());
+    callback.accept(result);
+  }
+
+  boolean delivered() {
+    return delivered.get();
+  }
+
+  boolean written() {
+    return written;
+  }
+
+  /** True while the response has not shown its first content (no head yet, or a 2xx without content). */
+  boolean awaitingFirstContent() {
+    return httpStatus == null || (reader != null && !reader.hasFirstContent());
+  }
+
+  /** Whether the connection can carry another request once this response has fully arrived. */
+  boolean reusable() {
+    return bodyComplete && keepAlive;
+  }
+
+  boolean bodyComplete() {
+    return bodyComplete;
+  }
+
+  boolean is2xx() {
+    return httpStatus != null && httpStatus >= 200 && httpStatus < 300;
+  }
+
+  private static void cancel(ScheduledFuture<?> f) {
+    if (f != null) {
+      f.cancel(false);
+    }
+  }
+
+  private static long epochMicros() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+  }
+}

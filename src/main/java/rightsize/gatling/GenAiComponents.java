@@ -1,0 +1,44 @@
+package rightsize.gatling;
+
+import io.gatling.core.CoreComponents;
+import io.gatling.core.protocol.ProtocolComponents;
+import io.gatling.core.session.Session;
+import rightsize.client.ChatClient;
+import rightsize.metrics.TokenCounter;
+import rightsize.run.RightsizeRun;
+import rightsize.target.Target;
+import scala.Function1;
+import scala.runtime.BoxedUnit;
+
+/**
+ * What genai actions of one scenario share: the resolved target, the client, the run and the
+ * tokenizer. Built when the simulation is set up, before any load.
+ */
+final class GenAiComponents implements ProtocolComponents {
+  final GenAiProtocol protocol;
+  final CoreComponents core;
+  final RightsizeRun run;
+  final Target target;
+  final ChatClient client;
+  final TokenCounter tokens;
+
+  GenAiComponents(GenAiProtocol protocol, CoreComponents core) {
+    this.protocol = protocol;
+    this.core = core;
+    this.run = RightsizeRun.current();
+    // Resolving here (Entra token, emulator start) makes a broken target fail before the load starts.
+    this.target = Target.resolve(protocol.deployment, run.settings().config());
+    this.client = ChatClient.shared();
+    this.tokens = TokenCounter.forEncoding(protocol.defaults.encoding());
+  }
+
+  @Override
+  public Function1<Session, Session> onStart() {
+    return session -> session;
+  }
+
+  @Override
+  public Function1<Session, BoxedUnit> onExit() {
+    return session -> BoxedUnit.UNIT;
+  }
+}

@@ -1,0 +1,146 @@
+package rightsize.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rightsize.config.RightsizeSettings;
+import rightsize.record.RecordWriter;
+import rightsize.record.RequestRecord;
+
+/**
+ * The run this JVM is making: its id, its folder {@code <results-dir>/<run-id>/}, the record file
+ * {@code records.jsonl} in it, and the listeners that see every record as it is written.
+ */
+public final class RightsizeRun implements AutoCloseable {
+  /** The record file's name inside the run folder. */
+  public static final String RECORD_FILE = "records.jsonl";
+
+  private static final Logger LOG = LoggerFactory.getLogger(RightsizeRun.class);
+  private static RightsizeRun current;
+
+  private final RightsizeSettings settings;
+  private final Path folder;
+  private final RecordWriter writer;
+  private final List<Consumer<RequestRecord>> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicLong started = new AtomicLong();
+  private final Thread shutdownHook;
+  private volatile boolean closed;
+
+  private RightsizeRun(RightsizeSettings settings) {
+    this.settings = settings;
+    this.folder = settings.run().folder();
+    this.writer = new RecordWriter(folder.resolve(RECORD_FILE));
+    // A run killed midway (Ctrl-C, maxDuration) still leaves its buffered lines on disk.
+    this.shutdownHook = new Thread(this::closeQuietly, "rightsize-run-close");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    LOG.info("rightsize run {}: records go to {}", id(), writer.file());
+  }
+
+  /**
+   * The open run of this JVM, started on first use from {@link RightsizeSettings#loadOrExit()}: an
+   * invalid configuration prints its problems and exits with {@link
+   * rightsize.config.InvalidConfigException#EXIT_CODE} before any load.
+   */
+  public static synchronized RightsizeRun current() {
+    if (current == null || current.closed) {
+      current = new RightsizeRun(RightsizeSettings.loadOrExit());
+    }
+    return current;
+  }
+
+  /**
+   * Starts the run of this JVM with {@code settings}; fails if one is already open (there is one
+   * run per JVM: close it first).
+   */
+  public static synchronized RightsizeRun start(RightsizeSettings settings) {
+    if (current != null && !current.closed) {
+      throw new IllegalStateException("run " + current.id() + " is still open: close it before starting another");
+    }
+    current = new RightsizeRun(settings);
+    return current;
+  }
+
+  public String id() {
+    return settings.run().id();
+  }
+
+  public RightsizeSettings settings() {
+    return settings;
+  }
+
+  /** The run's folder, {@code <results-dir>/<run-id>/}. */
+  public Path folder() {
+    return folder;
+  }
+
+  /** The record file, {@code <folder>/records.jsonl}. */
+  public Path recordFile() {
+    return writer.file();
+  }
+
+  /** Calls {@code listener} with every record written from now on, on the thread that writes it (keep it quick). */
+  public void onRecord(Consumer<RequestRecord> listener) {
+    listeners.add(listener);
+  }
+
+  /** Counts a request as started; every started request must later {@link #record} exactly once. */
+  public void requestStarted() {
+    started.incrementAndGet();
+  }
+
+  /** Writes {@code record} to the record file and passes it to the listeners. */
+  public void record(RequestRecord record) {
+    writer.write(record);
+    for (Consumer<RequestRecord> l : listeners) {
+      try {
+        l.accept(record);
+      } catch (RuntimeException e) {
+        LOG.error("a record listener failed; the record is written, the listener missed it", e);
+      }
+    }
+  }
+
+  /** Requests started so far. */
+  public long started() {
+    return started.get();
+  }
+
+  /** Records written so far. */
+  public long recorded() {
+    return writer.written();
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Flushes and closes the record file; records arriving later are refused. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    writer.close();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // Called from the hook itself during JVM shutdown.
+    }
+    if (started.get() != writer.written()) {
+      LOG.warn("run {}: {} requests started but {} records written (requests still in flight when the run ended)", id(), started.get(), writer.written());
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (RuntimeException e) {
+      LOG.error("closing run {} failed", id(), e);
+    }
+  }
+}

@@ -1,0 +1,285 @@
+package rightsize.gatling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static rightsize.testing.ScriptedChatServer.DONE;
+import static rightsize.testing.ScriptedChatServer.contentChunk;
+import static rightsize.testing.ScriptedChatServer.finishChunk;
+import static rightsize.testing.ScriptedChatServer.roleChunk;
+import static rightsize.testing.ScriptedChatServer.usageChunk;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rightsize.client.ChatClient;
+import rightsize.client.ChatRequest;
+import rightsize.client.Timeouts;
+import rightsize.config.InvalidConfigException;
+import rightsize.record.RecordReader;
+import rightsize.record.RequestRecord;
+import rightsize.record.Status;
+import rightsize.report.GatlingReport;
+import rightsize.testing.GatlingFork;
+import rightsize.testing.SchedulingProbe;
+import rightsize.testing.ScriptedChatServer;
+import rightsize.testing.ScriptedChatServer.Ending;
+import rightsize.testing.ScriptedChatServer.Received;
+import rightsize.testing.ScriptedChatServer.Reply;
+
+/**
+ * Runs {@link LoopbackSimulation} on the real Gatling engine in a forked JVM against a scripted
+ * loopback server, then checks Gatling's report, the record file and the server's own log of what
+ * it sent against each other.
+ */
+class GatlingRunTest {
+  private static final String KEY = "rs-secret-key-9f8e7d6c";
+  /** Offsets (ms from the request's arrival) of the "stream" answer: role, three contents, finish, usage, [DONE]. */
+  private static final List<Long> STREAM_OFFSETS = List.of(0L, 120L, 150L, 180L, 200L, 205L, 210L);
+
+  @TempDir static Path dir;
+  private static ScriptedChatServer server;
+  private static GatlingFork.Result run;
+  private static List<RequestRecord> records;
+  private static SchedulingProbe probe;
+
+  static Reply script(Received r) {
+    if (!KEY.equals(r.header("api-key"))) {
+      return Reply.status(401, "{\"error\":{\"code\":\"401\",\"message\":\"Access denied due to invalid subscription key.\"}}", Map.of());
+    }
+    switch (r.lastMessage()) {
+      case "stream":
+        return Reply.stream(STREAM_OFFSETS, List.of(roleChunk(), contentChunk("Hello"), contentChunk(" there"), contentChunk(" friend"),
+            finishChunk("stop"), usageChunk(5, 3), DONE), Ending.END);
+      case "throttle":
+        return Reply.status(429, "{\"error\":{\"code\":\"429\",\"message\":\"Requests have exceeded token rate limit. Please retry after 2 seconds.\"}}",
+            Map.of("retry-after", "2", "retry-after-ms", "1500", "x-ratelimit-remaining-tokens", "0"));
+      case "error500":
+        return Reply.status(500, "{\"error\":{\"code\":\"InternalServerError\",\"message\":\"boom\"}}", Map.of());
+      case "disconnect":
+        return Reply.stream(List.of(20L, 40L), List.of(contentChunk("cut"), contentChunk(" off")), Ending.DISCONNECT);
+      case "stall":
+        return Reply.stream(List.of(0L), List.of(roleChunk()), Ending.STALL);
+      case "slow":
+        return Reply.stream(List.of(20L), List.of(contentChunk("and then nothing")), Ending.STALL);
+      case "more":
+        return Reply.stream(List.of(5L, 10L), List.of(contentChunk("More."), DONE), Ending.END);
+      case "And then?":
+        return Reply.stream(List.of(10L, 20L, 30L), List.of(contentChunk("Then"), contentChunk(" more"), DONE), Ending.END);
+      default:
+        return Reply.status(400, "{\"error\":{\"code\":\"unexpected\",\"message\":\"" + r.lastMessage() + "\"}}", Map.of());
+    }
+  }
+
+  @BeforeAll
+  static void runGatling() throws Exception {
+    server = new ScriptedChatServer(GatlingRunTest::script);
+    warmUp(server);
+    Path conf = dir.resolve("loopback.conf");
+    Files.writeString(conf, "rightsize {\n"
+        + "  run { id = gatling-it, results-dir = \"" + dir.resolve("results") + "\" }\n"
+        + "  request.timeouts { connect = 2s, first-token = 600ms, total = 1500ms }\n"
+        + "  deployments = [ { name = loopback, kind = openai-compatible, endpoint = \"" + server.baseUri() + "\", deployment = test-model,\n"
+        + "    vm-size = Standard_T1, auth { type = api-key, key-env = RIGHTSIZE_TEST_KEY } } ]\n"
+        + "}\n");
+    probe = new SchedulingProbe();
+    run = new GatlingFork(LoopbackSimulation.class)
+        .workDir(dir)
+        .property("config.file", conf.toString())
+        .property("logback.configurationFile", Path.of(GatlingRunTest.class.getResource("logback-fork.xml").toURI()).toString())
+        .env("RIGHTSIZE_TEST_KEY", KEY)
+        .run();
+    probe.close();
+    records = new ArrayList<>();
+    RecordReader.read(dir.resolve("results/gatling-it/records.jsonl"), records::add);
+  }
+
+  /** Class loading in this JVM's server must not delay the first measured requests. */
+  private static void warmUp(ScriptedChatServer server) throws Exception {
+    try (ChatClient c = new ChatClient(1)) {
+      for (String prompt : List.of("stream", "stream", "throttle")) {
+        CompletableFuture<Object> f = new CompletableFuture<>();
+        String id = "warm-" + prompt + "-" + System.nanoTime();
+        c.execute(new ChatRequest(id, server.baseUri().resolve("/v1/chat/completions"), Map.of("api-key", KEY, "x-ms-client-request-id", id),
+            ("{\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}").getBytes(StandardCharsets.UTF_8), true,
+            new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2))), f::complete);
+        f.get(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static List<Received> measured() {
+    return server.received().stream().filter(r -> !r.requestId().startsWith("warm-")).collect(Collectors.toList());
+  }
+
+  private static List<RequestRecord> records(String request, String serverCase) {
+    return records.stream()
+        .filter(r -> r.request().equals(request) && server.byRequestId(r.requestId()).lastMessage().equals(serverCase))
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void theRunPassesItsGatlingAssertionsAndAccountsForEveryRequest() {
+    assertThat(run.exitCode()).as(run.tail()).isZero();
+    // 9 "chat", 4 "more" (only after a successful chat), 9 "followup".
+    int total = 22;
+    assertThat(run.output()).contains("rightsize-accounting started=" + total + " recorded=" + total);
+    assertThat(records).hasSize(total);
+    assertThat(measured()).as("the server received each request exactly once").hasSize(total);
+    assertThat(records.stream().map(RequestRecord::requestId).collect(Collectors.toSet()))
+        .isEqualTo(measured().stream().map(Received::requestId).collect(Collectors.toSet()));
+  }
+
+  @Test
+  void gatlingsReportHasBothRowsForEveryRequest() throws Exception {
+    GatlingReport report = GatlingReport.read(run.runFolder());
+    int n = LoopbackSimulation.CASES.size();
+    assertThat(report.rows()).filteredOn(r -> !r.group()).extracting(r -> List.of(r.path(), r.total(), r.ok(), r.ko()))
+        .containsExactlyInAnyOrder(
+            List.of("turn / chat", (long) n, 4L, 5L),
+            // ttft succeeds whenever content arrived: the streams, the disconnect and the slow stall.
+            List.of("turn / chat · ttft", (long) n, 6L, 3L),
+            List.of("turn / more", 4L, 4L, 0L),
+            List.of("turn / more · ttft", 4L, 4L, 0L),
+            List.of("followup", (long) n, (long) n, 0L),
+            List.of("followup · ttft", (long) n, (long) n, 0L));
+    assertThat(report.rows()).filteredOn(GatlingReport.Row::group).extracting(GatlingReport.Row::name).containsExactly("turn");
+    assertThat(run.output()).contains("throttled 429 429", "http_error 500 InternalServerError", "connection_lost", "timeout_first_token", "timeout_total");
+  }
+
+  @Test
+  void streamsAreMeasuredWithin5msOfWhatTheServerDid() {
+    // Every successful stream (4 first turns, 4 "more", 9 follow-ups): ttft and e2e against the instants the
+    // server wrote its first content and [DONE], on the wall clock both JVMs share (microseconds).
+    List<Double> lags = new ArrayList<>();
+    for (RequestRecord r : records) {
+      if (r.status() != Status.OK) {
+        continue;
+      }
+      Received got = server.byRequestId(r.requestId());
+      int first = got.lastMessage().equals("stream") ? 1 : 0;
+      double firstContent = (got.sentEpochMicros.get(first) - r.startEpochMicros()) / 1000.0;
+      double done = (got.sentEpochMicros.get(got.sentEpochMicros.size() - 1) - r.startEpochMicros()) / 1000.0;
+      lags.add(r.ttftMs() - firstContent);
+      lags.add(r.e2eMs() - done);
+    }
+    assertThat(lags).hasSize(2 * 17);
+    // Never earlier than the server's write (1 ms: wall-clock resolution across JVMs), and within 5 ms of
+    // it, plus the worst delay the OS imposed on a probe thread meanwhile: on the shared 2-core build
+    // machine any thread, the client's included, is now and then run late, which no client can avoid.
+    // One outlier is tolerated up to 50 ms for the same reason (the probe is another thread of another JVM).
+    double bound = 5.0 + probe.worstMs();
+    assertThat(lags).allSatisfy(l -> assertThat(l).isBetween(-1.0, 50.0));
+    assertThat(lags.stream().filter(l -> l > bound)).as("lags over %.1f ms in %s", bound, lags).hasSizeLessThanOrEqualTo(1);
+
+    List<RequestRecord> streams = records("chat", "stream");
+    assertThat(streams).hasSize(4);
+    for (RequestRecord r : streams) {
+      Received got = server.byRequestId(r.requestId());
+      // The schedule is the floor: nothing is measured before the server's planned offsets.
+      assertThat(r.ttftMs()).isGreaterThanOrEqualTo(120.0);
+      assertThat(r.e2eMs()).isGreaterThanOrEqualTo(210.0);
+      assertThat(r.status()).isEqualTo(Status.OK);
+      assertThat(r.itl().count()).isEqualTo(2);
+      assertThat(r.itl().meanMs()).isCloseTo((got.sentNanos.get(3) - got.sentNanos.get(1)) / 2e6, within(5.0));
+      assertThat(r.tokens()).isEqualTo(new RequestRecord.Tokens(5, 3, null, null, RequestRecord.TokenSource.usage));
+      assertThat(r.finishReason()).isEqualTo("stop");
+    }
+  }
+
+  @Test
+  void failuresAreClassifiedRecordedAndTheRunContinues() {
+    RequestRecord throttled = records("chat", "throttle").get(0);
+    assertThat(throttled.status()).isEqualTo(Status.THROTTLED);
+    assertThat(throttled.httpStatus()).isEqualTo(429);
+    assertThat(throttled.rateLimit()).isEqualTo(new RequestRecord.RateLimit(1500L, null, 0L, null));
+    assertThat(throttled.ttftMs()).isNull();
+
+    RequestRecord error = records("chat", "error500").get(0);
+    assertThat(error.status()).isEqualTo(Status.HTTP_ERROR);
+    assertThat(error.httpStatus()).isEqualTo(500);
+    assertThat(error.errorCode()).isEqualTo("InternalServerError");
+    assertThat(error.message()).isEqualTo("HTTP 500: boom");
+
+    RequestRecord lost = records("chat", "disconnect").get(0);
+    assertThat(lost.status()).isEqualTo(Status.CONNECTION_LOST);
+    assertThat(lost.ttftMs()).as("content arrived before the cut").isGreaterThanOrEqualTo(20.0);
+    assertThat(lost.tokens().source()).isEqualTo(RequestRecord.TokenSource.tokenizer);
+
+    RequestRecord stall = records("chat", "stall").get(0);
+    assertThat(stall.status()).isEqualTo(Status.TIMEOUT_FIRST_TOKEN);
+    assertThat(stall.ttftMs()).isNull();
+    assertThat(stall.e2eMs()).isCloseTo(600.0, within(50.0));
+
+    RequestRecord slow = records("chat", "slow").get(0);
+    assertThat(slow.status()).isEqualTo(Status.TIMEOUT_TOTAL);
+    assertThat(slow.e2eMs()).isCloseTo(1500.0, within(50.0));
+
+    // Every user went on to its follow-up, which carried the first answer in its history.
+    assertThat(records.stream().filter(r -> r.request().equals("followup"))).hasSize(9).allMatch(r -> r.status() == Status.OK);
+    for (Received got : measured()) {
+      if (got.lastMessage().equals("And then?")) {
+        String firstCase = got.json().path("messages").get(0).path("content").asText();
+        String answer = got.json().path("messages").get(1).path("content").asText();
+        assertThat(answer).isEqualTo(Map.of("stream", "Hello there friend", "disconnect", "cut off", "slow", "and then nothing")
+            .getOrDefault(firstCase, ""));
+      }
+    }
+  }
+
+  @Test
+  void recordsCarryTheirTags() {
+    assertThat(records).allSatisfy(r -> {
+      assertThat(r.runId()).isEqualTo("gatling-it");
+      assertThat(r.injector()).isEqualTo("injector-1");
+      assertThat(r.scenario()).isEqualTo("loopback");
+      assertThat(r.deployment()).isEqualTo("loopback");
+      assertThat(r.target()).isEqualTo("openai-compatible");
+      assertThat(r.vmSize()).isEqualTo("Standard_T1");
+      assertThat(r.step()).isEqualTo("9 users");
+      assertThat(r.load()).isEqualTo(9.0);
+      assertThat(r.startEpochMicros()).isGreaterThan(1_600_000_000_000_000L);
+    });
+    assertThat(new HashSet<>(records.stream().map(RequestRecord::request).collect(Collectors.toList())))
+        .containsExactlyInAnyOrder("chat", "more", "followup");
+  }
+
+  @Test
+  void theKeyNeverAppearsInLogsOrRecords() throws Exception {
+    assertThat(measured()).allSatisfy(r -> assertThat(r.header("api-key")).isEqualTo(KEY));
+    assertThat(run.output()).contains("rightsize run gatling-it").doesNotContain(KEY);
+    assertThat(Files.readString(dir.resolve("results/gatling-it/records.jsonl"))).doesNotContain(KEY);
+  }
+
+  @Test
+  void anInvalidConfigStopsTheRunBeforeLoadWithOneLinePerProblem(@TempDir Path other) throws Exception {
+    Path conf = other.resolve("bad.conf");
+    Files.writeString(conf, "rightsize.deployments = [ { name = loopback, kind = openai-compatible, deployment = m, auth { type = api-key, key-env = NOT_SET_ANYWHERE } } ]\n"
+        + "rightsize.request.timeouts.first-token = 0s\n");
+    int before = server.received().size();
+    GatlingFork.Result bad = new GatlingFork(LoopbackSimulation.class).workDir(other).property("config.file", conf.toString()).run();
+    assertThat(bad.exitCode()).as(bad.tail()).isEqualTo(InvalidConfigException.EXIT_CODE);
+    assertThat(bad.output()).contains(
+        "rightsize: the configuration is invalid, nothing was run:\n"
+            + "  rightsize.deployments[0].endpoint is missing: set endpoint (the base URL, e.g. https://myres.openai.azure.com) for deployment 'loopback' in application.conf\n"
+            + "  rightsize.deployments[0].auth.key-env names environment variable NOT_SET_ANYWHERE, which is not set: export NOT_SET_ANYWHERE with the key (auth.type = api-key) for deployment 'loopback'\n"
+            + "  rightsize.request.timeouts.first-token is 0s but timeouts are always on: set a duration > 0 such as 30s in application.conf\n");
+    assertThat(server.received()).hasSize(before);
+  }
+}

@@ -1,0 +1,59 @@
+package rightsize.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rightsize.config.RightsizeSettings;
+import rightsize.record.RecordReader;
+import rightsize.record.RequestRecord;
+import rightsize.record.Status;
+
+class RightsizeRunTest {
+
+  private static RequestRecord record(String id, Status status) {
+    return new RequestRecord("r-1", "injector-1", "s", "d", "emulator", null, "1 user", 1, "chat", id, 1_795_000_000_000_000L,
+        10.0, 20.0, null, new RequestRecord.Tokens(null, null, null, null, RequestRecord.TokenSource.none), null, status, null, null, null, null);
+  }
+
+  @Test
+  void oneRunPerJvmWritesItsRecordsAndTellsItsListeners(@TempDir Path dir) {
+    RightsizeSettings settings = RightsizeSettings.from(
+        ConfigFactory.parseString("rightsize.run { id = r-1, results-dir = \"" + dir + "\" }"), Map.<String, String>of()::get);
+    RightsizeRun run = RightsizeRun.start(settings);
+    try {
+      assertThat(RightsizeRun.current()).isSameAs(run);
+      assertThat(run.id()).isEqualTo("r-1");
+      assertThat(run.folder()).isEqualTo(dir.resolve("r-1"));
+      assertThat(run.recordFile()).isEqualTo(dir.resolve("r-1/records.jsonl"));
+      assertThatThrownBy(() -> RightsizeRun.start(settings)).hasMessage("run r-1 is still open: close it before starting another");
+
+      List<RequestRecord> seen = new ArrayList<>();
+      run.onRecord(seen::add);
+      run.onRecord(r -> {
+        throw new IllegalStateException("a broken listener must not lose the record");
+      });
+      run.requestStarted();
+      run.record(record("a", Status.OK));
+      run.requestStarted();
+      run.record(record("b", Status.THROTTLED));
+      assertThat(seen).extracting(RequestRecord::requestId).containsExactly("a", "b");
+      assertThat(run.started()).isEqualTo(2);
+      assertThat(run.recorded()).isEqualTo(2);
+    } finally {
+      run.close();
+    }
+    assertThat(run.isClosed()).isTrue();
+    assertThatThrownBy(() -> run.record(record("late", Status.OK))).isInstanceOf(IllegalStateException.class);
+    List<RequestRecord> back = new ArrayList<>();
+    RecordReader.ReadSummary summary = RecordReader.read(dir.resolve("r-1/records.jsonl"), back::add);
+    assertThat(summary.records()).isEqualTo(2);
+    assertThat(back).extracting(RequestRecord::status).containsExactly(Status.OK, Status.THROTTLED);
+  }
+}
