@@ -1,0 +1,91 @@
+package rightsize.population;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.during;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+
+import com.typesafe.config.Config;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Closed model: each step starts its number of users at once and each user sends requests one
+ * after another (with think time between) until the step's hold time is up, so exactly that many
+ * users are active during the step. Users that wait for answers are how chat traffic behaves.
+ */
+public final class ClosedPopulation extends Population {
+  private final int[] users;
+  private final Duration hold;
+  private final Duration thinkTime;
+  private final Duration warmup;
+
+  private ClosedPopulation(int[] users, Duration hold, Duration thinkTime, Duration warmup) {
+    requireAscending(Arrays.stream(users).asDoubleStream().toArray(), "closed population");
+    this.users = users.clone();
+    this.hold = positive(hold, "hold");
+    this.thinkTime = notNegative(thinkTime, "think-time");
+    this.warmup = notNegative(warmup, "warmup");
+  }
+
+  /** {@code users} steps with the hold, think time and warm-up of reference.conf. */
+  static ClosedPopulation of(int... users) {
+    Config d = defaults("closed");
+    return new ClosedPopulation(users, d.getDuration("hold"), d.getDuration("think-time"), d.getDuration("warmup"));
+  }
+
+  /** How long each step runs. */
+  public ClosedPopulation hold(Duration newHold) {
+    return new ClosedPopulation(users, newHold, thinkTime, warmup);
+  }
+
+  /** The pause between a user's answer and its next request. */
+  public ClosedPopulation thinkTime(Duration newThinkTime) {
+    return new ClosedPopulation(users, hold, newThinkTime, warmup);
+  }
+
+  /** How long the warm-up runs, at the first step's users; zero for none. */
+  public ClosedPopulation warmup(Duration newWarmup) {
+    return new ClosedPopulation(users, hold, thinkTime, newWarmup);
+  }
+
+  @Override
+  public List<Step> steps() {
+    return Arrays.stream(users).mapToObj(n -> Step.users(n, hold)).toList();
+  }
+
+  @Override
+  public Optional<Step> warmup() {
+    return warmup.isZero() ? Optional.empty() : Optional.of(Step.warmup(users[0], warmup));
+  }
+
+  @Override
+  public Duration thinkTime() {
+    return thinkTime;
+  }
+
+  @Override
+  public PopulationBuilder inject(ScenarioBuilder scenario, Step step) {
+    return scenario.injectOpen(atOnceUsers(step.users()));
+  }
+
+  @Override
+  public ChainBuilder behaviour(Step step, ChainBuilder request) {
+    // exitASAP: no request starts after the hold time, so steps do not overlap.
+    ChainBuilder loop = thinkTime.isZero() ? request : request.pause(thinkTime);
+    return exec(during(step.duration(), true).on(loop));
+  }
+
+  @Override
+  public String describe() {
+    return "closed: "
+        + Arrays.stream(users).mapToObj(Integer::toString).collect(Collectors.joining(", "))
+        + " users, " + hold.toSeconds() + " s each, think time " + thinkTime.toMillis() + " ms, warm-up "
+        + warmup.toSeconds() + " s";
+  }
+}

@@ -1,0 +1,97 @@
+package rightsize.population;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+
+import com.typesafe.config.Config;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import rightsize.workload.Workload;
+
+/**
+ * Open model: each step starts new users at a rate (users per second) with Poisson arrivals, each
+ * user sending one conversation and leaving, whether or not earlier users got their answers: how
+ * traffic from many independent clients behaves, and how overload shows as growing queues.
+ */
+public final class OpenPopulation extends Population {
+  private final double[] rates;
+  private final Duration hold;
+  private final Duration thinkTime;
+  private final Duration warmup;
+
+  private OpenPopulation(double[] rates, Duration hold, Duration thinkTime, Duration warmup) {
+    requireAscending(rates, "open population");
+    this.rates = rates.clone();
+    this.hold = positive(hold, "hold");
+    this.thinkTime = notNegative(thinkTime, "think-time");
+    this.warmup = notNegative(warmup, "warmup");
+  }
+
+  /** {@code rates} steps with the hold, think time and warm-up of reference.conf. */
+  static OpenPopulation of(double... rates) {
+    Config d = defaults("open");
+    return new OpenPopulation(rates, d.getDuration("hold"), d.getDuration("think-time"), d.getDuration("warmup"));
+  }
+
+  /** How long each step keeps starting users. */
+  public OpenPopulation hold(Duration newHold) {
+    return new OpenPopulation(rates, newHold, thinkTime, warmup);
+  }
+
+  /** The pause between the turns of one user's conversation. */
+  public OpenPopulation thinkTime(Duration newThinkTime) {
+    return new OpenPopulation(rates, hold, newThinkTime, warmup);
+  }
+
+  /** How long the warm-up runs, at the first step's rate; zero for none. */
+  public OpenPopulation warmup(Duration newWarmup) {
+    return new OpenPopulation(rates, hold, thinkTime, newWarmup);
+  }
+
+  @Override
+  public List<Step> steps() {
+    return Arrays.stream(rates).mapToObj(r -> Step.arrivals(r, hold)).toList();
+  }
+
+  @Override
+  public Optional<Step> warmup() {
+    return warmup.isZero() ? Optional.empty() : Optional.of(Step.warmup(rates[0], warmup));
+  }
+
+  @Override
+  public Duration thinkTime() {
+    return thinkTime;
+  }
+
+  @Override
+  public PopulationBuilder inject(ScenarioBuilder scenario, Step step) {
+    return scenario.injectOpen(arrivals(step));
+  }
+
+  /** Poisson arrivals at the step's rate for the step's duration. */
+  public static OpenInjectionStep arrivals(Step step) {
+    return constantUsersPerSec(step.load()).during(step.duration()).randomized();
+  }
+
+  @Override
+  public ChainBuilder behaviour(Step step, ChainBuilder request) {
+    ChainBuilder nextTurn = thinkTime.isZero() ? request : pause(thinkTime).exec(request);
+    return exec(request).asLongAs(Workload::conversationOngoing).on(nextTurn);
+  }
+
+  @Override
+  public String describe() {
+    return "open: "
+        + Arrays.stream(rates).mapToObj(Double::toString).collect(Collectors.joining(", "))
+        + " users/s (Poisson), " + hold.toSeconds() + " s each, think time " + thinkTime.toMillis()
+        + " ms between turns, warm-up " + warmup.toSeconds() + " s";
+  }
+}

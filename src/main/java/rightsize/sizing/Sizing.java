@@ -1,0 +1,103 @@
+package rightsize.sizing;
+
+import com.typesafe.config.Config;
+import java.util.List;
+import rightsize.analysis.Slo;
+import rightsize.config.DeploymentSettings;
+import rightsize.config.RightsizeSettings;
+import rightsize.population.Population;
+import rightsize.workload.Workload;
+
+/**
+ * A sizing test plan: the same workload and population run against each deployment in turn,
+ * judged against the SLO, with the capacity search skipping a deployment's steps once one clearly
+ * breaks it. Immutable; {@link #plan()} turns it into what a Gatling simulation sets up.
+ */
+public final class Sizing {
+  private final List<DeploymentSettings> deployments;
+  private final Workload workload;
+  private final Population population;
+  private final Slo slo;
+  private final boolean enforceSlo;
+  private final boolean capacitySearch;
+  private final long minRequests;
+
+  private Sizing(
+      List<DeploymentSettings> deployments,
+      Workload workload,
+      Population population,
+      Slo slo,
+      boolean enforceSlo,
+      boolean capacitySearch,
+      long minRequests) {
+    this.deployments = List.copyOf(deployments);
+    this.workload = workload;
+    this.population = population;
+    this.slo = slo;
+    this.enforceSlo = enforceSlo;
+    this.capacitySearch = capacitySearch;
+    this.minRequests = minRequests;
+  }
+
+  /**
+   * The configured deployments (filtered by {@code -Dsizes}), SLO ({@code rightsize.slo}) and
+   * capacity search ({@code rightsize.sizing}); the workload and population are set next.
+   */
+  public static Sizing of(RightsizeSettings settings) {
+    Config rightsize = settings.config();
+    return new Sizing(
+        settings.deployments(),
+        null,
+        null,
+        Slo.fromConfig(rightsize),
+        rightsize.getBoolean("slo.enforce"),
+        rightsize.getBoolean("sizing.capacity-search"),
+        rightsize.getLong("sizing.min-requests"));
+  }
+
+  /** The same plan with only these deployments. */
+  public Sizing deployments(List<DeploymentSettings> newDeployments) {
+    return new Sizing(newDeployments, workload, population, slo, enforceSlo, capacitySearch, minRequests);
+  }
+
+  /** What every virtual user sends. */
+  public Sizing workload(Workload newWorkload) {
+    return new Sizing(deployments, newWorkload, population, slo, enforceSlo, capacitySearch, minRequests);
+  }
+
+  /** How many users load each deployment, step by step. */
+  public Sizing population(Population newPopulation) {
+    return new Sizing(deployments, workload, newPopulation, slo, enforceSlo, capacitySearch, minRequests);
+  }
+
+  /**
+   * The SLO that defines capacity; when {@code enforce} it also becomes Gatling assertions, so a
+   * broken SLO fails the build (nightly gates), otherwise it is only reported.
+   */
+  public Sizing slo(Slo newSlo, boolean enforce) {
+    return new Sizing(deployments, workload, population, newSlo, enforce, capacitySearch, minRequests);
+  }
+
+  /**
+   * Whether to stop a deployment's sweep at the first step that clearly breaks the SLO (a failing
+   * step with at least {@code newMinRequests} requests).
+   */
+  public Sizing capacitySearch(boolean enabled, long newMinRequests) {
+    return new Sizing(deployments, workload, population, slo, enforceSlo, enabled, newMinRequests);
+  }
+
+  /** Builds the Gatling populations, assertions and the live capacity search of this plan. */
+  public SizingPlan plan() {
+    if (deployments.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no deployment to size: check rightsize.deployments and -Dsizes (docs/running.md)");
+    }
+    if (workload == null) {
+      throw new IllegalStateException("Sizing needs a workload: call .workload(...) before .plan()");
+    }
+    if (population == null) {
+      throw new IllegalStateException("Sizing needs a population: call .population(...) before .plan()");
+    }
+    return new SizingPlan(deployments, workload, population, slo, enforceSlo, capacitySearch, minRequests);
+  }
+}

@@ -1,0 +1,182 @@
+package rightsize.sizing;
+
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static rightsize.gatling.GenAi.genai;
+
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ProtocolBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import rightsize.analysis.Slo;
+import rightsize.config.DeploymentSettings;
+import rightsize.gatling.GenAi;
+import rightsize.population.Population;
+import rightsize.population.Step;
+import rightsize.report.ReportGenerator;
+import rightsize.run.RightsizeRun;
+import rightsize.workload.Workload;
+
+/**
+ * A {@link Sizing} ready to run: one Gatling scenario per deployment and step (warm-up first),
+ * chained one after another, each request grouped and tagged with deployment, VM size and step;
+ * the SLO assertions when enforced; and the live capacity search, closed by {@link #finish()}.
+ */
+public final class SizingPlan {
+  /** Prefix of the suite's progress lines on the console. */
+  static final String CONSOLE_PREFIX = "rightsize | ";
+
+  private final List<DeploymentSettings> deployments;
+  private final Workload workload;
+  private final Population population;
+  private final Slo slo;
+  private final boolean enforceSlo;
+  private final boolean capacitySearch;
+  private final long minRequests;
+  private final RightsizeRun run;
+  private final CapacitySearch search;
+  private final Consumer<String> console;
+  private final PopulationBuilder chain;
+
+  SizingPlan(
+      List<DeploymentSettings> deployments,
+      Workload workload,
+      Population population,
+      Slo slo,
+      boolean enforceSlo,
+      boolean capacitySearch,
+      long minRequests) {
+    this.deployments = deployments;
+    this.workload = workload;
+    this.population = population;
+    this.slo = slo;
+    this.enforceSlo = enforceSlo;
+    this.capacitySearch = capacitySearch;
+    this.minRequests = minRequests;
+    this.run = RightsizeRun.current();
+    this.console = line -> System.out.println(CONSOLE_PREFIX + line);
+    List<CapacitySearch.Target> targets = new ArrayList<>();
+    for (DeploymentSettings d : deployments) {
+      targets.add(new CapacitySearch.Target(d.name(), d.vmSize(), population.steps()));
+    }
+    this.search = new CapacitySearch(targets, slo, capacitySearch, minRequests, console);
+    this.chain = buildChain();
+    run.onRecord(search::add);
+    console.accept(describe());
+  }
+
+  /** Every step of every deployment, one after another: pass to {@code setUp(...)}. */
+  public PopulationBuilder populations() {
+    return chain;
+  }
+
+  /**
+   * When the SLO is enforced, per deployment and step: p95 of {@code <request> · ttft} and of
+   * {@code <request>} (e2e) and the share of failed requests within the SLO; otherwise none.
+   * Gatling's percentiles include failed requests' times, the suite's own verdict does not.
+   */
+  public List<Assertion> sloAssertions() {
+    if (!enforceSlo) {
+      return List.of();
+    }
+    List<Assertion> assertions = new ArrayList<>();
+    String request = workload.requestName();
+    for (DeploymentSettings d : deployments) {
+      for (Step step : population.steps()) {
+        String group = groupName(d, step);
+        assertions.add(details(group, request + " · ttft").responseTime().percentile(95.0)
+            .lte((int) Math.floor(slo.p95TtftMs())));
+        assertions.add(details(group, request).responseTime().percentile(95.0)
+            .lte((int) Math.floor(slo.p95E2eMs())));
+        assertions.add(details(group, request).failedRequests().percent()
+            .lte(slo.maxErrorRate() * 100));
+      }
+    }
+    return assertions;
+  }
+
+  /** The live capacity search (its results after {@link #finish()}). */
+  public CapacitySearch capacitySearch() {
+    return search;
+  }
+
+  /**
+   * Ends the run: judges the last steps, prints each deployment's capacity, writes capacity.json
+   * to the run folder, closes the run's records and writes the trade-off report. Call from the
+   * simulation's {@code after()}. Idempotent.
+   */
+  public synchronized void finish() {
+    if (run.isClosed()) {
+      return;
+    }
+    List<CapacitySearch.DeploymentResult> results = search.finish();
+    Path file = run.folder().resolve(CapacityFile.NAME);
+    CapacityFile.write(file, slo, enforceSlo, capacitySearch, minRequests, results);
+    run.close();
+    console.accept("run " + run.id() + ": records and capacity in " + run.folder());
+    // The report now, and again at JVM exit once Gatling has written its HTML report.
+    ReportGenerator.atEndOfRun(run.folder(), run.settings().config());
+  }
+
+  /** The name of a step's Gatling group: "Standard_F4s_v2 · 10 users", with the VM size when the name differs. */
+  public static String groupName(DeploymentSettings d, Step step) {
+    return deploymentLabel(d) + " · " + step.label();
+  }
+
+  private static String deploymentLabel(DeploymentSettings d) {
+    String size = d.vmSize();
+    return size == null || size.isBlank() || size.equals(d.name()) ? d.name() : d.name() + " (" + size + ")";
+  }
+
+  private PopulationBuilder buildChain() {
+    List<PopulationBuilder> inOrder = new ArrayList<>();
+    for (DeploymentSettings d : deployments) {
+      ProtocolBuilder protocol = genai.deployment(d);
+      List<Step> steps = new ArrayList<>();
+      population.warmup().ifPresent(steps::add);
+      steps.addAll(population.steps());
+      for (Step step : steps) {
+        inOrder.add(population.inject(stepScenario(d, step), step).protocols(protocol));
+      }
+    }
+    PopulationBuilder chain = inOrder.get(inOrder.size() - 1);
+    for (int i = inOrder.size() - 2; i >= 0; i--) {
+      chain = inOrder.get(i).andThen(chain);
+    }
+    return chain;
+  }
+
+  private ScenarioBuilder stepScenario(DeploymentSettings d, Step step) {
+    String name = groupName(d, step);
+    ChainBuilder request = group(name).on(workload.nextRequest());
+    return scenario(name)
+        // The first user of a step judges the previous one; all users of a skipped step leave at once.
+        .exitHereIf(session -> !search.begin(d.name(), step))
+        .exec(session -> session.set(GenAi.STEP, step.label()).set(GenAi.LOAD, step.load()))
+        .exec(population.behaviour(step, request));
+  }
+
+  private String describe() {
+    Duration perDeployment = population.warmup().map(Step::duration).orElse(Duration.ZERO);
+    for (Step s : population.steps()) {
+      perDeployment = perDeployment.plus(s.duration());
+    }
+    return String.format(Locale.ROOT,
+        "sizing %s with the %s workload (%d prompts); population %s; SLO p95 ttft <= %.0f ms, p95 e2e <= %.0f ms,"
+            + " errors <= %.1f%% (%s); at most ~%d s of load per deployment",
+        deployments.stream().map(SizingPlan::deploymentLabel).collect(Collectors.joining(", ")),
+        workload.name(), workload.conversations().size(), population.describe(),
+        slo.p95TtftMs(), slo.p95E2eMs(), slo.maxErrorRate() * 100,
+        enforceSlo ? "enforced: a broken SLO fails the run" : "reported only",
+        perDeployment.toSeconds());
+  }
+}

@@ -1,0 +1,126 @@
+package rightsize.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import scala.concurrent.duration.FiniteDuration;
+
+class PopulationTest {
+  private static final Config REFERENCE = ConfigFactory.defaultReference().getConfig("rightsize");
+
+  @Test
+  void theDefaultIsClosedOneTenFiftyHundredUsers() {
+    Population p = Population.fromConfig(REFERENCE);
+    assertThat(p).isInstanceOf(ClosedPopulation.class);
+    assertThat(p.steps()).extracting(Step::label).containsExactly("1 user", "10 users", "50 users", "100 users");
+    assertThat(p.steps()).extracting(Step::load).containsExactly(1.0, 10.0, 50.0, 100.0);
+    assertThat(p.steps()).extracting(Step::duration).containsOnly(REFERENCE.getDuration("population.closed.hold"));
+    assertThat(p.warmup()).contains(new Step("warmup", 1, REFERENCE.getDuration("population.closed.warmup"), true));
+    assertThat(p.thinkTime()).isEqualTo(REFERENCE.getDuration("population.closed.think-time"));
+  }
+
+  @Test
+  void readsTheOpenModelAndStepsGivenAsAString() {
+    Population p = Population.fromConfig(config("""
+        population.model = open
+        population.open { steps = "0.5, 1,2.5", hold = 30s, think-time = 0s, warmup = 0s }
+        """));
+    assertThat(p).isInstanceOf(OpenPopulation.class);
+    assertThat(p.steps()).extracting(Step::label).containsExactly("0.5 users/s", "1.0 users/s", "2.5 users/s");
+    assertThat(p.steps()).extracting(Step::duration).containsOnly(Duration.ofSeconds(30));
+    assertThat(p.warmup()).isEmpty();
+    assertThat(p.thinkTime()).isZero();
+  }
+
+  @Test
+  void badStepsAreOneLineNamingTheSetting() {
+    assertThatThrownBy(() -> Population.fromConfig(config("population.closed.steps = [1, 2.5]")))
+        .hasMessage("rightsize.population.closed.steps must be whole numbers of users, found 2.5");
+    assertThatThrownBy(() -> Population.fromConfig(config("population.closed.steps = \"1,x\"")))
+        .hasMessage("rightsize.population.closed.steps must be numbers like [1, 10, 50] or \"1,10,50\", found \"x\"");
+    assertThatThrownBy(() -> Population.fromConfig(config("population.closed.steps = [10, 1]")))
+        .hasMessageStartingWith("closed population: steps must be strictly ascending");
+    assertThatThrownBy(() -> Population.fromConfig(config("population.closed.steps = []")))
+        .hasMessage("closed population: at least one step is needed");
+    assertThatThrownBy(() -> Population.fromConfig(config("population.model = ramp")))
+        .hasMessage("rightsize.population.model must be closed or open, was \"ramp\"");
+    assertThatThrownBy(() -> Population.closed(1).hold(Duration.ZERO)).hasMessage("hold must be > 0, was PT0S");
+  }
+
+  @Test
+  void openArrivalsArePoissonAtTheConfiguredRate() {
+    // Gatling's own schedule for the step, drawn without running it: 10 users/s over 1,000 s.
+    double rate = 10;
+    Step step = new Step("10.0 users/s", rate, Duration.ofSeconds(1000), false);
+    List<Double> arrivals = arrivalSeconds(OpenPopulation.arrivals(step));
+
+    assertThat((double) arrivals.size()).isCloseTo(rate * 1000, within(rate * 1000 * 0.03));
+    double[] gaps = new double[arrivals.size() - 1];
+    for (int i = 1; i < arrivals.size(); i++) {
+      gaps[i - 1] = arrivals.get(i) - arrivals.get(i - 1);
+    }
+    double mean = mean(gaps);
+    double sd = Math.sqrt(variance(gaps, mean));
+    assertThat(mean).as("mean gap").isCloseTo(1 / rate, within(0.1 / rate));
+    // Exponential gaps: the standard deviation equals the mean (it would be ~0 for evenly spaced arrivals).
+    assertThat(sd / mean).as("coefficient of variation").isCloseTo(1.0, within(0.1));
+    // Poisson counts: per-second counts have variance equal to their mean.
+    double[] perSecond = new double[1000];
+    arrivals.forEach(t -> perSecond[(int) Math.min(999, Math.floor(t))]++);
+    double countMean = mean(perSecond);
+    assertThat(variance(perSecond, countMean) / countMean).as("index of dispersion").isCloseTo(1.0, within(0.2));
+  }
+
+  @Test
+  void theBuildersStartFromTheReferenceSettings() {
+    assertThat(Population.closed(1, 2)).usingRecursiveComparison()
+        .isEqualTo(Population.fromConfig(config("population.closed.steps = [1, 2]")));
+    assertThat(Population.open(1)).usingRecursiveComparison()
+        .isEqualTo(Population.fromConfig(config("population { model = open, open.steps = [1] }")));
+  }
+
+  @Test
+  void describesItselfOnOneLine() {
+    assertThat(Population.closed(1, 10).hold(Duration.ofSeconds(30)).describe())
+        .isEqualTo("closed: 1, 10 users, 30 s each, think time 1000 ms, warm-up 4 s");
+    assertThat(Population.open(0.5, 2).thinkTime(Duration.ofSeconds(3)).describe())
+        .isEqualTo("open: 0.5, 2.0 users/s (Poisson), 20 s each, think time 3000 ms between turns, warm-up 5 s");
+  }
+
+  private static List<Double> arrivalSeconds(io.gatling.javaapi.core.OpenInjectionStep step) {
+    scala.collection.Iterator<FiniteDuration> it =
+        step.asScala().chain(scala.collection.Iterator$.MODULE$.<FiniteDuration>empty());
+    List<Double> out = new ArrayList<>();
+    while (it.hasNext()) {
+      out.add(it.next().toNanos() / 1e9);
+    }
+    return out;
+  }
+
+  private static double mean(double[] values) {
+    double sum = 0;
+    for (double v : values) {
+      sum += v;
+    }
+    return sum / values.length;
+  }
+
+  private static double variance(double[] values, double mean) {
+    double sum = 0;
+    for (double v : values) {
+      sum += (v - mean) * (v - mean);
+    }
+    return sum / values.length;
+  }
+
+  private static Config config(String hocon) {
+    return ConfigFactory.parseString(hocon).withFallback(REFERENCE).resolve();
+  }
+}

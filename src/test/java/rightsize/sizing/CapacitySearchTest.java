@@ -1,0 +1,157 @@
+package rightsize.sizing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
+import static rightsize.analysis.TestRecords.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rightsize.analysis.Slo;
+import rightsize.population.Step;
+import rightsize.record.Status;
+import rightsize.sizing.CapacitySearch.DeploymentResult;
+import rightsize.sizing.CapacitySearch.Outcome;
+import rightsize.sizing.CapacitySearch.StepResult;
+
+class CapacitySearchTest {
+  private static final Slo SLO = new Slo(2000, 20_000, 0.01);
+  private static final Duration HOLD = Duration.ofSeconds(10);
+  private static final List<Step> STEPS = List.of(
+      new Step("1 user", 1, HOLD, false), new Step("10 users", 10, HOLD, false),
+      new Step("50 users", 50, HOLD, false), new Step("100 users", 100, HOLD, false));
+  private static final Step WARMUP = new Step(Step.WARMUP, 1, Duration.ofSeconds(5), true);
+  private static final String F2 = "Standard_F2s_v2";
+  private static final String F4 = "Standard_F4s_v2";
+
+  private final List<String> console = new ArrayList<>();
+  private final CapacitySearch search = new CapacitySearch(
+      List.of(new CapacitySearch.Target(F2, F2, STEPS), new CapacitySearch.Target(F4, F4, STEPS)),
+      SLO, true, 10, console::add);
+
+  @Test
+  void aDeploymentStopsAtTheFirstClearlyBrokenStepAndSkipsTheRest() {
+    run(F2, WARMUP, 20, 5000); // warm-up latency is left out
+    run(F2, STEPS.get(0), 20, 300);
+    run(F2, STEPS.get(1), 40, 2500);
+    assertThat(search.begin(F2, STEPS.get(2))).as("50 users skipped").isFalse();
+    assertThat(search.begin(F2, STEPS.get(3))).as("100 users skipped").isFalse();
+    run(F4, WARMUP, 5, 300);
+    run(F4, STEPS.get(0), 20, 300);
+    run(F4, STEPS.get(1), 40, 900);
+    run(F4, STEPS.get(2), 100, 1900);
+    run(F4, STEPS.get(3), 100, 2100);
+
+    List<DeploymentResult> results = search.finish();
+
+    assertThat(results.get(0).steps()).extracting(r -> r.step().label(), StepResult::outcome).containsExactly(
+        tuple("1 user", Outcome.MET), tuple("10 users", Outcome.BROKEN),
+        tuple("50 users", Outcome.SKIPPED), tuple("100 users", Outcome.SKIPPED));
+    assertThat(results.get(0).capacity()).map(r -> r.step().label()).contains("1 user");
+    assertThat(results.get(0).steps().get(2).reason()).isEqualTo("SLO broken at 10 users");
+    assertThat(results.get(1).steps()).extracting(StepResult::outcome)
+        .containsExactly(Outcome.MET, Outcome.MET, Outcome.MET, Outcome.BROKEN);
+    assertThat(results.get(1).capacity()).map(r -> r.step().label()).contains("50 users");
+    assertThat(results.get(1).steps().get(2).summary().requests()).isEqualTo(100);
+
+    assertThat(console).containsSubsequence(
+        "Standard_F2s_v2 · warmup: 5 s at the first step's load (left out of the results)",
+        "Standard_F2s_v2 · 1 user: running for 10 s (step 1 of 4)",
+        "Standard_F2s_v2 · 1 user: 20 requests, p95 ttft 300 ms, p95 e2e 1000 ms, errors 0.0% -> SLO met",
+        "Standard_F2s_v2 · 10 users: running for 10 s (step 2 of 4)",
+        "Standard_F2s_v2 · 10 users: 40 requests, p95 ttft 2500 ms, p95 e2e 1000 ms, errors 0.0% -> SLO broken (p95 ttft 2500 ms > 2000 ms)",
+        "Standard_F2s_v2: skipping 50 users, 100 users (SLO broken at 10 users)",
+        "Standard_F4s_v2 · warmup: 5 s at the first step's load (left out of the results)",
+        "Standard_F2s_v2: capacity 1 user (largest step meeting the SLO); broke it at 10 users (p95 ttft 2500 ms > 2000 ms); 2 step(s) skipped",
+        "Standard_F4s_v2: capacity 50 users (largest step meeting the SLO); broke it at 100 users (p95 ttft 2100 ms > 2000 ms)");
+    assertThat(console).noneMatch(line -> line.contains("50 users: running") && line.startsWith(F2));
+  }
+
+  @Test
+  void aFailingStepWithTooFewRequestsIsInconclusiveAndTheSweepGoesOn() {
+    run(F2, STEPS.get(0), 3, 2500);
+    assertThat(search.begin(F2, STEPS.get(1))).isTrue();
+    List<DeploymentResult> results = search.finish();
+    assertThat(results.get(0).steps()).extracting(StepResult::outcome)
+        .containsExactly(Outcome.INCONCLUSIVE, Outcome.INCONCLUSIVE, Outcome.NOT_RUN, Outcome.NOT_RUN);
+    assertThat(results.get(0).capacity()).isEmpty();
+    assertThat(console).anyMatch(l -> l.contains("1 user: 3 requests") && l.contains("inconclusive, going on"));
+    assertThat(console).contains("Standard_F2s_v2: no step met the SLO");
+  }
+
+  @Test
+  void errorsBreakTheSloToo() {
+    begin(F2, STEPS.get(0));
+    for (int i = 0; i < 95; i++) {
+      search.add(record().deployment(F2, F2).step("1 user", 1).ttft(100.0).build());
+    }
+    for (int i = 0; i < 5; i++) {
+      search.add(record().deployment(F2, F2).step("1 user", 1).status(Status.THROTTLED).build());
+    }
+    assertThat(search.begin(F2, STEPS.get(1))).isFalse();
+    assertThat(search.finish().get(0).steps().get(0).verdict().describe()).isEqualTo("error rate 5.0% > 1.0%");
+  }
+
+  @Test
+  void withoutCapacitySearchEveryStepRuns() {
+    CapacitySearch all = new CapacitySearch(List.of(new CapacitySearch.Target(F2, F2, STEPS)), SLO, false, 1, console::add);
+    for (Step step : STEPS) {
+      assertThat(all.begin(F2, step)).isTrue();
+      for (int i = 0; i < 20; i++) {
+        all.add(record().deployment(F2, F2).step(step.label(), step.load()).ttft(5000.0).build());
+      }
+    }
+    assertThat(all.finish().get(0).steps()).extracting(StepResult::outcome).containsOnly(Outcome.BROKEN);
+  }
+
+  @Test
+  void everyUserOfAStepGetsTheSameAnswerAndOnlyTheFirstAnnounces() {
+    assertThat(search.begin(F2, STEPS.get(0))).isTrue();
+    assertThat(search.begin(F2, STEPS.get(0))).isTrue();
+    assertThat(console).filteredOn(l -> l.contains("running")).hasSize(1);
+    assertThat(search.finish()).isSameAs(search.finish());
+  }
+
+  @Test
+  void theResultsFileListsEveryStepWithItsOutcome(@TempDir Path dir) throws Exception {
+    run(F2, STEPS.get(0), 20, 300);
+    run(F2, STEPS.get(1), 40, 2500);
+    Path file = dir.resolve("run-1").resolve(CapacityFile.NAME);
+    CapacityFile.write(file, SLO, false, true, 10, search.finish());
+
+    JsonNode json = new ObjectMapper().readTree(file.toFile());
+    assertThat(json.at("/slo/p95_ttft_ms").asDouble()).isEqualTo(2000);
+    assertThat(json.at("/slo/enforced").asBoolean()).isFalse();
+    JsonNode f2 = json.at("/deployments/0");
+    assertThat(f2.at("/deployment").asText()).isEqualTo(F2);
+    assertThat(f2.at("/capacity/step").asText()).isEqualTo("1 user");
+    assertThat(f2.at("/steps/0/outcome").asText()).isEqualTo("met");
+    assertThat(f2.at("/steps/0/requests").asLong()).isEqualTo(20);
+    assertThat(f2.at("/steps/1/outcome").asText()).isEqualTo("broken");
+    assertThat(f2.at("/steps/1/verdict").asText()).isEqualTo("p95 ttft 2500 ms > 2000 ms");
+    assertThat(f2.at("/steps/1/p95_ttft_ms").asDouble()).isCloseTo(2500, within(2.0));
+    assertThat(f2.at("/steps/2/outcome").asText()).isEqualTo("skipped");
+    assertThat(f2.at("/steps/2/reason").asText()).isEqualTo("SLO broken at 10 users");
+    assertThat(f2.at("/steps/2/requests").isMissingNode()).isTrue();
+    assertThat(json.at("/deployments/1/capacity").isNull()).isTrue();
+    assertThat(json.at("/deployments/1/steps/0/outcome").asText()).isEqualTo("not_run");
+  }
+
+  private void begin(String deployment, Step step) {
+    assertThat(search.begin(deployment, step)).as("%s %s runs", deployment, step.label()).isTrue();
+  }
+
+  /** Begins the step and adds {@code requests} ok requests of ttft {@code ttftMs} and e2e 1 s. */
+  private void run(String deployment, Step step, int requests, double ttftMs) {
+    begin(deployment, step);
+    for (int i = 0; i < requests; i++) {
+      search.add(record().deployment(deployment, deployment).step(step.label(), step.load()).ttft(ttftMs).e2e(1000).build());
+    }
+  }
+}

@@ -1,0 +1,211 @@
+package rightsize.sizing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rightsize.emulator.EmbeddedEmulator;
+import rightsize.emulator.truth.InFlightSample;
+import rightsize.record.RequestRecord;
+import rightsize.record.Status;
+import rightsize.workload.PromptFileException;
+
+/**
+ * Short sizing runs (a couple of seconds per step) of the real default simulation with the real
+ * Gatling engine against the embedded emulator.
+ */
+class SizingIntegrationTest {
+  /**
+   * Two emulated deployments: one fast and roomy (answers of 20 tokens take 120 to 200 ms, long
+   * against the client's gap between two requests), one whose first token always comes too late.
+   */
+  private static final String DEPLOYMENTS = """
+      rightsize {
+        deployments = [
+          { name = "fast", kind = emulator, vm-size = "Standard_F8s_v2",
+            emulator { profile = "it-fast", max-concurrent-requests-per-instance = 64 } },
+          { name = "slow", kind = emulator, vm-size = "Standard_F2s_v2",
+            emulator { profile = "it-slow", max-concurrent-requests-per-instance = 64 } }
+        ]
+        emulator.profiles {
+          it-fast { prefill-tokens-per-second = 200000, decode-tokens-per-second = 100,
+                    saturated-decode-tokens-per-second = 6400, saturation-streams = 64, first-token-overhead-ms = 0 }
+          it-slow { prefill-tokens-per-second = 200000, decode-tokens-per-second = 1000,
+                    saturated-decode-tokens-per-second = 64000, saturation-streams = 64, first-token-overhead-ms = 400 }
+        }
+      }
+      """;
+
+  @TempDir static Path dir;
+
+  @AfterAll
+  static void stopEmulator() {
+    EmbeddedEmulator.stop();
+  }
+
+  @Test
+  void closedChatbotSweepTagsEveryRequestHoldsConcurrencyAndSkipsBrokenSteps() throws Exception {
+    SizingRun run = SizingRun.run(dir, "closed-chatbot", DEPLOYMENTS + """
+        rightsize {
+          workload { kind = chatbot, chatbot.max-tokens = 20 }
+          population { model = closed, closed { steps = [2, 8, 16], hold = 2s, think-time = 0s, warmup = 1s } }
+          slo { p95-ttft = 300ms, p95-e2e = 5s, max-error-rate = 0.01, enforce = false }
+          sizing { capacity-search = true, min-requests = 3 }
+        }
+        """);
+
+    assertThat(run.status).as("a broken SLO is only reported when not enforced").isZero();
+
+    // A record for every request the emulator received, each tagged with its size and step.
+    assertThat(run.records).hasSize((int) run.truth.count());
+    assertThat(run.records).allSatisfy(r -> assertThat(r.status()).isEqualTo(Status.OK));
+    Map<String, Set<String>> stepsByDeployment = run.records.stream().collect(Collectors.groupingBy(
+        RequestRecord::deployment, Collectors.mapping(RequestRecord::step, Collectors.toSet())));
+    assertThat(stepsByDeployment).containsOnly(
+        Map.entry("fast", Set.of("warmup", "2 users", "8 users", "16 users")),
+        // slow breaks the SLO (first token 400 ms > 300 ms) at 2 users: 8 and 16 users are skipped.
+        Map.entry("slow", Set.of("warmup", "2 users")));
+    assertThat(run.records).allSatisfy(r -> {
+      assertThat(r.vmSize()).isEqualTo(r.deployment().equals("fast") ? "Standard_F8s_v2" : "Standard_F2s_v2");
+      assertThat(r.load()).isEqualTo(r.step().equals("warmup") ? 2.0 : Double.parseDouble(r.step().split(" ")[0]));
+      assertThat(r.request()).isEqualTo("chat");
+    });
+
+    // The closed model holds exactly the configured concurrency (emulator's ground truth).
+    assertHeldConcurrency(run, "fast", "8 users", 8);
+    assertHeldConcurrency(run, "fast", "16 users", 16);
+
+    // The capacity search's verdicts, skipped steps included, are in capacity.json.
+    assertThat(run.capacity.at("/deployments/0/capacity/step").asText()).isEqualTo("16 users");
+    assertThat(run.capacity.at("/deployments/1/capacity").isNull()).isTrue();
+    assertThat(run.capacity.at("/deployments/1/steps/0/outcome").asText()).isEqualTo("broken");
+    assertThat(run.capacity.at("/deployments/1/steps/1/outcome").asText()).isEqualTo("skipped");
+    assertThat(run.capacity.at("/deployments/1/steps/2/outcome").asText()).isEqualTo("skipped");
+    // Skipped steps cost no time: the run ended right after slow's last measured request, not 2 x 2 s later.
+    long lastSlowEndMillis = run.records.stream().filter(r -> r.deployment().equals("slow"))
+        .mapToLong(r -> (r.startEpochMicros() + (long) (r.e2eMs() * 1000)) / 1000).max().orElseThrow();
+    assertThat(run.capacityWrittenMillis - lastSlowEndMillis).isLessThan(2000);
+  }
+
+  @Test
+  void openSummarizationRunsPoissonArrivalsAndPassesAnEnforcedSlo() throws Exception {
+    SizingRun run = SizingRun.run(dir, "open-summarization", DEPLOYMENTS + """
+        rightsize {
+          run.sizes = "fast"
+          workload { kind = summarization, summarization.max-tokens = 10 }
+          population { model = open, open { steps = [10], hold = 3s, think-time = 0s, warmup = 0s } }
+          slo { p95-ttft = 5s, p95-e2e = 10s, max-error-rate = 0.01, enforce = true }
+        }
+        """);
+
+    assertThat(run.status).as("the SLO assertions find their rows and pass").isZero();
+    assertThat(run.records).hasSize((int) run.truth.count());
+    assertThat(run.records).allSatisfy(r -> {
+      assertThat(r.deployment()).isEqualTo("fast");
+      assertThat(r.step()).isEqualTo("10.0 users/s");
+      assertThat(r.load()).isEqualTo(10.0);
+      assertThat(r.request()).isEqualTo("summarize");
+      // Documents of a few hundred tokens and more were sent.
+      assertThat(r.tokens().prompt()).isGreaterThan(300);
+    });
+    // 10 users/s for 3 s, one request each: 30 expected; Poisson sd ~5.5.
+    assertThat(run.records.size()).isBetween(12, 48);
+  }
+
+  @Test
+  void aChatUserSendsItsHistoryWithEveryTurnAndAnEnforcedBrokenSloFailsTheRun() throws Exception {
+    Path chat = dir.resolve("one-conversation.jsonl");
+    String turn = "Please tell me more about the history of bread baking in northern European villages and towns. ";
+    Files.writeString(chat, "{\"id\":\"c1\",\"system\":\"Be brief.\",\"turns\":[\"" + turn + "\",\"" + turn + turn
+        + "\",\"" + turn + "\"]}\n");
+    SizingRun run = SizingRun.run(dir, "history", DEPLOYMENTS + """
+        rightsize {
+          run.sizes = "slow"
+          workload { kind = chatbot, chatbot { file = "%s", max-tokens = 8 } }
+          population { model = closed, closed { steps = [1], hold = 2s, think-time = 0s, warmup = 0s } }
+          slo { p95-ttft = 300ms, enforce = true }
+        }
+        """.formatted(chat.toString().replace("\\", "/")));
+
+    // slow's first token takes 400 ms > 300 ms.
+    assertThat(run.status).as("Gatling fails the run on a broken enforced SLO").isEqualTo(2);
+    List<Integer> prompts = run.records.stream()
+        .sorted(java.util.Comparator.comparingLong(RequestRecord::startEpochMicros))
+        .map(r -> r.tokens().prompt()).toList();
+    assertThat(prompts).hasSizeGreaterThanOrEqualTo(4);
+    // Turn 2 carries turn 1, its answer and a twice-as-long question; turn 3 all of that again; then a new conversation.
+    assertThat(prompts.get(1) - prompts.get(0)).isGreaterThan(2 * 18);
+    assertThat(prompts.get(2) - prompts.get(1)).isGreaterThan(18);
+    assertThat(prompts.get(3)).isEqualTo(prompts.get(0));
+  }
+
+  @Test
+  void aFailedTurnEndsTheConversation() throws Exception {
+    Path chat = dir.resolve("three-turns.jsonl");
+    Files.writeString(chat, "{\"id\":\"c1\",\"turns\":[\"First question about gardens.\",\"Second question, a much longer one about"
+        + " watering tomatoes on a sunny balcony in summer.\",\"Third.\"]}\n");
+    SizingRun run = SizingRun.run(dir, "failed-turn", DEPLOYMENTS + """
+        rightsize {
+          run.sizes = "fast"
+          emulator.faults.rules = [ { kind = http-500, every-nth = 2 } ]
+          workload { kind = chatbot, chatbot { file = "%s", max-tokens = 8 } }
+          population { model = closed, closed { steps = [1], hold = 2s, think-time = 0s, warmup = 0s } }
+        }
+        """.formatted(chat.toString().replace("\\", "/")));
+
+    // Every second request fails: each failed second turn ends the conversation, so every
+    // successful request is a first turn again, never a second or third turn with a broken history.
+    List<RequestRecord> ok = run.records.stream().filter(r -> r.status() == Status.OK).toList();
+    assertThat(ok).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(ok.stream().map(r -> r.tokens().prompt()).distinct()).hasSize(1);
+    assertThat(run.records.size() - ok.size()).isGreaterThanOrEqualTo(ok.size() - 1);
+  }
+
+  @Test
+  void aBadFeederFileFailsBeforeAnyLoadNamingFileAndLine() throws Exception {
+    Path bad = dir.resolve("bad.jsonl");
+    Files.writeString(bad, "{\"turns\":[\"fine\"]}\n{\"turns\":[\"also fine\"]}\n{\"turns\": oops}\n");
+    assertThatThrownBy(() -> SizingRun.run(dir, "bad-feeder", DEPLOYMENTS + """
+        rightsize.workload.chatbot.file = "%s"
+        """.formatted(bad.toString().replace("\\", "/"))))
+        .rootCause()
+        .isInstanceOf(PromptFileException.class)
+        .hasMessageStartingWith(bad + " line 3: not valid JSON");
+    assertThat(EmbeddedEmulator.isRunning()).as("nothing was started, let alone sent").isFalse();
+    assertThat(dir.resolve("bad-feeder")).doesNotExist();
+  }
+
+  /**
+   * The emulator's in-flight count for {@code deployment} never exceeded {@code users} during the
+   * step and stayed at it on (time-weighted) average over the step's middle.
+   */
+  private static void assertHeldConcurrency(SizingRun run, String deployment, String step, int users) {
+    List<RequestRecord> records = run.records.stream()
+        .filter(r -> r.deployment().equals(deployment) && r.step().equals(step)).toList();
+    long from = records.stream().mapToLong(RequestRecord::startEpochMicros).min().orElseThrow();
+    long to = records.stream().mapToLong(r -> r.startEpochMicros() + (long) (r.e2eMs() * 1000)).max().orElseThrow();
+    List<InFlightSample> samples = run.truth.inFlight(deployment);
+    assertThat(samples.stream().filter(s -> s.epochMicros() >= from && s.epochMicros() <= to).mapToInt(InFlightSample::inFlight).max().orElseThrow())
+        .as("most in flight during %s", step).isEqualTo(users);
+    long windowFrom = from + (to - from) / 4;
+    long windowTo = to - (to - from) / 4;
+    double weighted = 0;
+    for (int i = 0; i < samples.size(); i++) {
+      long start = Math.max(samples.get(i).epochMicros(), windowFrom);
+      long end = Math.min(i + 1 < samples.size() ? samples.get(i + 1).epochMicros() : Long.MAX_VALUE, windowTo);
+      if (end > start) {
+        weighted += samples.get(i).inFlight() * (double) (end - start);
+      }
+    }
+    assertThat(weighted / (windowTo - windowFrom)).as("mean in flight during %s", step).isCloseTo(users, within(users * 0.1));
+  }
+}

@@ -1,0 +1,78 @@
+package rightsize.sizing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import rightsize.emulator.EmbeddedEmulator;
+import rightsize.emulator.truth.GroundTruth;
+import rightsize.record.RecordReader;
+import rightsize.record.RequestRecord;
+import rightsize.run.RightsizeRun;
+
+/**
+ * Runs the real {@code SizingSimulation} in this JVM with the real Gatling engine against a fresh
+ * embedded emulator, configured by a HOCON file ({@code -Dconfig.file}), and keeps what it left:
+ * Gatling's exit status, the run's records and capacity.json, and the emulator's ground truth.
+ */
+final class SizingRun {
+  static final String SIMULATION = "rightsize.simulations.SizingSimulation";
+
+  final int status;
+  final Path runFolder;
+  final List<RequestRecord> records;
+  final JsonNode capacity;
+  final GroundTruth truth;
+  final long capacityWrittenMillis;
+
+  private SizingRun(int status, Path runFolder, List<RequestRecord> records, JsonNode capacity, GroundTruth truth, long capacityWrittenMillis) {
+    this.status = status;
+    this.runFolder = runFolder;
+    this.records = records;
+    this.capacity = capacity;
+    this.truth = truth;
+    this.capacityWrittenMillis = capacityWrittenMillis;
+  }
+
+  /**
+   * Runs {@link #SIMULATION} with {@code hocon} (a {@code rightsize { ... }} block; {@code run.id}
+   * and {@code run.results-dir} are set here) and returns what it left in {@code dir}.
+   */
+  static SizingRun run(Path dir, String runId, String hocon) throws IOException {
+    Path conf = dir.resolve(runId + ".conf");
+    Files.writeString(conf, hocon + "\nrightsize.run { id = \"" + runId + "\", results-dir = \""
+        + dir.toAbsolutePath().toString().replace("\\", "/") + "\" }\n");
+    String previous = System.getProperty("config.file");
+    System.setProperty("config.file", conf.toString());
+    System.setProperty("gatling.data.enableAnalytics", "false");
+    EmbeddedEmulator.stop(); // the emulator keeps the config it started with: start it from ours
+    int status;
+    try {
+      status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
+          "--simulation", SIMULATION,
+          "--results-folder", dir.resolve("gatling").toString(),
+          "--no-reports"});
+    } finally {
+      restore("config.file", previous);
+    }
+    Path folder = dir.resolve(runId);
+    List<RequestRecord> records = new ArrayList<>();
+    RecordReader.read(folder.resolve(RightsizeRun.RECORD_FILE), records::add);
+    Path capacityFile = folder.resolve(CapacityFile.NAME);
+    JsonNode capacity = Files.exists(capacityFile) ? new ObjectMapper().readTree(capacityFile.toFile()) : null;
+    long written = Files.exists(capacityFile) ? Files.getLastModifiedTime(capacityFile).toMillis() : 0;
+    GroundTruth truth = EmbeddedEmulator.isRunning() ? EmbeddedEmulator.server().groundTruth() : null;
+    return new SizingRun(status, folder, records, capacity, truth, written);
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      System.clearProperty(key);
+    } else {
+      System.setProperty(key, value);
+    }
+  }
+}
