@@ -89,9 +89,12 @@ public final class ProfileChooser {
         env.entrySet().stream()
             .filter(e -> e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*"))
             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    Config source = parsed.withFallback(ConfigFactory.parseMap(plainEnv));
+    // The variables sit beside "rightsize" at the root, where ${?NAME} looks first; the real
+    // environment stays out, so the result depends on env alone.
     try {
-      return parsed.resolveWith(source, ConfigResolveOptions.noSystem());
+      return parsed
+          .withFallback(ConfigFactory.parseMap(plainEnv))
+          .resolve(ConfigResolveOptions.noSystem());
     } catch (ConfigException e) {
       throw new IllegalArgumentException("cannot resolve " + file + ": " + e.getMessage(), e);
     }
