@@ -1,5 +1,7 @@
 package rightsize.gate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The CI system the gate runs in (GitHub Actions, Azure Pipelines or none) and the two things the
@@ -115,6 +118,48 @@ public final class CiEnvironment {
       case AZURE_PIPELINES ->
           console.println("##vso[task.setvariable variable=" + name + "]" + value);
       case LOCAL -> {}
+    }
+  }
+
+  /**
+   * The non-blank repository variables whose names start with {@code prefix}, from the JSON object
+   * in the environment variable {@code jsonVariable} (GitHub's {@code toJSON(vars)}). GitHub would
+   * set an unset variable to "" if the workflow mapped it to the environment, and "" would override
+   * a config default; taking them from the JSON lets an unset variable stay unset.
+   */
+  public Map<String, String> variablesFromJson(String jsonVariable, String prefix) {
+    String json = get(jsonVariable);
+    if (json == null) {
+      return Map.of();
+    }
+    JsonNode vars;
+    try {
+      vars = new ObjectMapper().readTree(json);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(jsonVariable + " is not a JSON object: " + e.getMessage(), e);
+    }
+    Map<String, String> picked = new TreeMap<>();
+    vars.fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getKey().startsWith(prefix) && e.getValue().isValueNode()
+                  && !e.getValue().asText().isBlank()) {
+                picked.put(e.getKey(), e.getValue().asText());
+              }
+            });
+    return picked;
+  }
+
+  /**
+   * Sets {@code name} in the environment of the job's later steps (a line in {@code $GITHUB_ENV});
+   * elsewhere nothing is needed, since Azure Pipelines already hands pipeline variables to every step.
+   */
+  public void exportVariable(String name, String value) {
+    if (value.contains("\n") || value.contains("\r")) {
+      throw new IllegalArgumentException("variable " + name + " must be one line");
+    }
+    if (kind() == Kind.GITHUB_ACTIONS && get("GITHUB_ENV") != null) {
+      append(Path.of(get("GITHUB_ENV")), name + "=" + value + "\n");
     }
   }
 

@@ -30,6 +30,12 @@ public final class GateMain {
       "usage: GateMain plan [--config FILE] [--fallback FILE] [--baseline-dir DIR]"
           + " | gate --run DIR [--load-outcome OUTCOME] [--advisory] | codes";
 
+  /** Where the GitHub workflow hands the plan step its repository variables, as {@code toJSON(vars)}. */
+  static final String CI_VARIABLES = "RIGHTSIZE_CI_VARIABLES";
+
+  /** The variables the nightly config reads; only these are taken from {@link #CI_VARIABLES}. */
+  static final String NIGHTLY_PREFIX = "RIGHTSIZE_NIGHTLY_";
+
   private GateMain() {}
 
   public static void main(String[] args) {
@@ -66,7 +72,17 @@ public final class GateMain {
   private static int plan(Map<String, String> options, CiEnvironment ci, PrintStream out) {
     Path config = Path.of(options.getOrDefault("config", "config/nightly.conf"));
     Path fallback = Path.of(options.getOrDefault("fallback", "config/nightly-emulator.conf"));
-    ProfileChooser.Choice choice = ProfileChooser.choose(config, fallback, ci.env());
+    Map<String, String> env = new HashMap<>(ci.env());
+    Map<String, String> variables = ci.variablesFromJson(CI_VARIABLES, NIGHTLY_PREFIX);
+    variables.forEach(
+        (name, value) -> {
+          env.put(name, value);
+          ci.exportVariable(name, value);
+        });
+    if (!variables.isEmpty()) {
+      out.println("variables: " + String.join(", ", variables.keySet()));
+    }
+    ProfileChooser.Choice choice = ProfileChooser.choose(config, fallback, env);
     out.println("profile: " + choice.reason() + " -> " + choice.config());
     if (choice.fallback()) {
       ci.warn("nightly runs against the embedded emulator: " + choice.reason());

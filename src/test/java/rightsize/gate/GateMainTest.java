@@ -71,6 +71,28 @@ class GateMainTest {
   }
 
   @Test
+  void planTakesTheNonEmptyNightlyRepositoryVariablesAndHandsThemToLaterSteps() throws Exception {
+    Path githubEnv = dir.resolve("github_env");
+    env.put("GITHUB_ENV", githubEnv.toString());
+    env.put(
+        GateMain.CI_VARIABLES,
+        "{\"RIGHTSIZE_NIGHTLY_ENDPOINT\": \"https://ep.eastus.inference.ml.azure.com\","
+            + " \"RIGHTSIZE_NIGHTLY_KIND\": \"aml-online-endpoint\", \"RIGHTSIZE_NIGHTLY_VM_SIZE\": \"\","
+            + " \"AZURE_CLIENT_ID\": \"00000000-0000-0000-0000-000000000000\"}");
+
+    int code = run("plan");
+
+    assertThat(code).isZero();
+    assertThat(Files.readString(outputs)).contains("profile=nightly\n");
+    // An empty variable stays unset, so the config default (vm-size "") is not overridden by "".
+    assertThat(Files.readString(githubEnv))
+        .isEqualTo(
+            "RIGHTSIZE_NIGHTLY_ENDPOINT=https://ep.eastus.inference.ml.azure.com\n"
+                + "RIGHTSIZE_NIGHTLY_KIND=aml-online-endpoint\n");
+    assertThat(out()).contains("variables: RIGHTSIZE_NIGHTLY_ENDPOINT, RIGHTSIZE_NIGHTLY_KIND");
+  }
+
+  @Test
   void gateOnARegressedRunExitsThreeAndWritesJUnitAndTheSummary() throws Exception {
     Path run = TradeoffsFixture.run(dir.resolve("results"), "nightly-42-1", "2026-11-26T02:17:00Z", 50, 50, true, "nightly-41-1", true);
     Files.writeString(run.resolve("tradeoffs.md"), "## Trade-offs of nightly-42-1\n");

@@ -114,6 +114,10 @@ class WorkflowFilesTest {
 
     String plan = scriptCalling(steps, "run", "plan");
     assertThat(plan).contains("--baseline-dir " + download.path("with").path("path").asText());
+    JsonNode planStep = steps.stream().filter(s -> s.path("run").asText().equals(plan)).findFirst().orElseThrow();
+    assertThat(planStep.path("env").path(GateMain.CI_VARIABLES).asText()).isEqualTo("${{ toJSON(vars) }}");
+    // Mapped one by one, an unset repository variable would arrive as "" and override config defaults.
+    assertThat(job.path("env").fieldNames()).toIterable().noneMatch(n -> n.startsWith(GateMain.NIGHTLY_PREFIX));
     assertThat(runLocally(gateArgs(plan))).as("GateMain %s", plan).isZero();
 
     JsonNode load = stepUsing(steps, "run", "mvn -B gatling:test");
