@@ -148,7 +148,9 @@ class WorkflowFilesTest {
 
     JsonNode azureCli = stepUsing(steps, "task", "AzureCLI@2");
     assertThat(azureCli.path("inputs").path("azureSubscription").asText()).isEqualTo("${{ variables.serviceConnection }}");
-    assertThat(azureCli.path("inputs").path("inlineScript").asText()).isEqualTo("mvn -B gatling:test $(gatling_args)");
+    assertThat(azureCli.path("inputs").path("inlineScript").asText())
+        .contains("az account get-access-token --resource https://cognitiveservices.azure.com")
+        .endsWith("mvn -B gatling:test $(gatling_args)\n");
     JsonNode plainLoad = stepUsing(steps, "script", "mvn -B gatling:test");
     for (JsonNode load : List.of(azureCli, plainLoad)) {
       assertThat(load.path("continueOnError").asBoolean()).isTrue();
