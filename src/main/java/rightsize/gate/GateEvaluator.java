@@ -50,26 +50,43 @@ public final class GateEvaluator {
       notes.add("No baseline: regressions were not checked (the first night, or no earlier successful run).");
     } else {
       notes.add("Compared with baseline run " + report.baselineRunId() + ".");
-      if (report.regressions().isEmpty()) {
+      if (report.compared().isEmpty()) {
         notes.add("The baseline shares no deployment and step with this run: nothing was compared.");
       }
     }
-    for (RunReport.Regression r : report.regressions()) {
-      checks.add(
-          new GateCheck(
-              GateCheck.Kind.REGRESSION,
-              r.deployment(),
-              r.step() + " " + r.metric(),
-              !r.regressed(),
-              r.detail()));
-    }
+    checks.addAll(regressionChecks(report));
     if (report.unreadableLines() > 0) {
       notes.add(
           "The report is partial: "
               + report.unreadableLines()
               + " record lines could not be read.");
     }
+    notes.addAll(report.notes());
     return new Verdict(runId, checks, notes);
+  }
+
+  /**
+   * One failed check per figure the report flagged, and one passed check per compared step with no
+   * flag (detail: every change), so a dashboard shows what was compared, not only what broke.
+   */
+  private static List<GateCheck> regressionChecks(RunReport report) {
+    List<GateCheck> checks = new ArrayList<>();
+    for (RunReport.Compared step : report.compared()) {
+      List<RunReport.Regression> flagged =
+          report.regressions().stream()
+              .filter(r -> r.deployment().equals(step.deployment()) && r.step().equals(step.step()))
+              .toList();
+      if (flagged.isEmpty()) {
+        checks.add(
+            GateCheck.pass(
+                GateCheck.Kind.REGRESSION, step.deployment(), step.step() + " vs baseline", step.changes()));
+      }
+    }
+    for (RunReport.Regression r : report.regressions()) {
+      checks.add(
+          GateCheck.fail(GateCheck.Kind.REGRESSION, r.deployment(), r.step() + " " + r.metric(), r.detail()));
+    }
+    return checks;
   }
 
   private static List<String> loadNotes(boolean loadFailed) {

@@ -11,11 +11,16 @@ class GateEvaluatorTest {
 
   private static RunReport.Step step(String deployment, String step, Map<String, Long> statuses, boolean sloMet, String detail) {
     long requests = statuses.values().stream().mapToLong(Long::longValue).sum();
-    return new RunReport.Step(deployment, step, requests, statuses, sloMet, detail);
+    return new RunReport.Step(deployment, step, requests, statuses.getOrDefault("ok", 0L), statuses, sloMet, detail);
   }
 
+  /** Every step compared with the baseline when there is one. */
   private static RunReport report(String baseline, List<RunReport.Step> steps, List<RunReport.Regression> regressions) {
-    return new RunReport("night-2", null, baseline, 0, steps, regressions);
+    List<RunReport.Compared> compared =
+        baseline == null
+            ? List.of()
+            : steps.stream().map(s -> new RunReport.Compared(s.deployment(), s.step(), "p95_ttft_ms +1.5%")).toList();
+    return new RunReport("night-2", null, baseline, 0, steps, compared, regressions, List.of());
   }
 
   @Test
@@ -24,7 +29,7 @@ class GateEvaluatorTest {
         report(
             "night-1",
             List.of(step("F4", "10 users", Map.of("ok", 120L), true, "met")),
-            List.of(new RunReport.Regression("F4", "10 users", "p95 ttft", false, "812 ms vs 800 ms (+1.5%, limit +10%)")));
+            List.of());
 
     Verdict verdict = GateEvaluator.evaluate("night-2", report, false);
 
@@ -35,7 +40,7 @@ class GateEvaluatorTest {
             tuple(GateCheck.Kind.RUN, "run", "requests recorded", true),
             tuple(GateCheck.Kind.RUN, "F4", "answered", true),
             tuple(GateCheck.Kind.SLO, "F4", "10 users SLO", true),
-            tuple(GateCheck.Kind.REGRESSION, "F4", "10 users p95 ttft", true));
+            tuple(GateCheck.Kind.REGRESSION, "F4", "10 users vs baseline", true));
     assertThat(verdict.notes()).containsExactly("Compared with baseline run night-1.");
   }
 
@@ -46,19 +51,21 @@ class GateEvaluatorTest {
             "night-1",
             List.of(step("F4", "10 users", Map.of("ok", 120L), true, "met")),
             List.of(
-                new RunReport.Regression("F4", "10 users", "p95 ttft", true, "1100 ms vs 800 ms (+37.5%, limit +10%)"),
-                new RunReport.Regression("F4", "10 users", "p95 e2e", false, "9 s vs 9 s (+0.0%, limit +10%)")));
+                new RunReport.Regression("F4", "10 users", "p95_ttft_ms", "F4 10 users: p95 ttft 800 -> 1100 (+37.5%, threshold +10.0%)"),
+                new RunReport.Regression("F4", "10 users", "p95_e2e_ms", "F4 10 users: p95 e2e 8000 -> 9900 (+23.8%, threshold +10.0%)")));
 
     Verdict verdict = GateEvaluator.evaluate("night-2", report, false);
 
     assertThat(verdict.exitCode()).isEqualTo(ExitCode.REGRESSION);
     assertThat(verdict.exitCode().code()).isEqualTo(3);
-    assertThat(verdict.failures()).singleElement()
-        .satisfies(f -> {
-          assertThat(f.name()).isEqualTo("10 users p95 ttft");
-          assertThat(f.detail()).contains("+37.5%");
-        });
-    assertThat(verdict.headline()).startsWith("regression:").contains("(exit 3)").endsWith("1 of 5 checks failed");
+    assertThat(verdict.failures())
+        .extracting(GateCheck::name, GateCheck::detail)
+        .containsExactly(
+            tuple("10 users p95_ttft_ms", "F4 10 users: p95 ttft 800 -> 1100 (+37.5%, threshold +10.0%)"),
+            tuple("10 users p95_e2e_ms", "F4 10 users: p95 e2e 8000 -> 9900 (+23.8%, threshold +10.0%)"));
+    // A step with a flagged figure gets no passing "vs baseline" check.
+    assertThat(verdict.checks()).noneMatch(c -> c.name().equals("10 users vs baseline"));
+    assertThat(verdict.headline()).startsWith("regression:").contains("(exit 3)").endsWith("2 of 5 checks failed");
   }
 
   @Test
@@ -69,7 +76,7 @@ class GateEvaluatorTest {
             List.of(
                 step("F2", "10 users", Map.of("ok", 95L, "throttled", 5L), false, "error rate 5.0% > 1.0%"),
                 step("F4", "10 users", Map.of("ok", 100L), true, "met")),
-            List.of(new RunReport.Regression("F4", "10 users", "cost per 1M tokens", true, "+12%")));
+            List.of(new RunReport.Regression("F4", "10 users", "cost_per_1m_output_tokens", "+12%")));
 
     Verdict verdict = GateEvaluator.evaluate("night-2", report, false);
 
@@ -123,7 +130,8 @@ class GateEvaluatorTest {
   @Test
   void aPartialReportIsNotedNotFailed() {
     RunReport report =
-        new RunReport("night-2", null, null, 3, List.of(step("F4", "1 users", Map.of("ok", 10L), true, "met")), List.of());
+        new RunReport(
+            "night-2", null, null, 3, List.of(step("F4", "1 users", Map.of("ok", 10L), true, "met")), List.of(), List.of(), List.of());
 
     Verdict verdict = GateEvaluator.evaluate("night-2", report, false);
 
