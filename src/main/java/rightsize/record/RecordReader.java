@@ -2,7 +2,10 @@ package rightsize.record;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,7 +31,13 @@ public final class RecordReader {
   public static ReadSummary read(Path file, Consumer<RequestRecord> sink) {
     long records = 0;
     long unreadable = 0;
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    // Bytes that are not UTF-8 (a torn write, disk corruption) become U+FFFD instead of ending the
+    // read: the damaged line is then unreadable JSON and counted, and the lines after it still count.
+    CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(Files.newInputStream(file), lenient))) {
       String line;
       while ((line = in.readLine()) != null) {
         if (line.isBlank()) {

@@ -1,0 +1,38 @@
+package rightsize.cost;
+
+/** How a deployment is billed. */
+public enum PricingMode {
+  /** Instances x the VM's hourly price, paid idle or busy (Azure ML managed online endpoints). */
+  MANAGED_COMPUTE("managed-compute"),
+  /** Per token: input, cached input and output prices per 1M tokens (Azure OpenAI standard). */
+  PAY_PER_TOKEN("pay-per-token"),
+  /** Provisioned throughput units x the hourly unit price, paid idle or busy. */
+  PROVISIONED("provisioned");
+
+  private final String configName;
+
+  PricingMode(String configName) {
+    this.configName = configName;
+  }
+
+  /** The name used in config and reports, e.g. "managed-compute". */
+  public String configName() {
+    return configName;
+  }
+
+  /** Parses a {@code pricing.mode} value; the error names the allowed values. */
+  public static PricingMode fromConfigName(String name, String where) {
+    for (PricingMode mode : values()) {
+      if (mode.configName.equals(name)) {
+        return mode;
+      }
+    }
+    throw new IllegalArgumentException(
+        where + " is '" + name + "': use managed-compute, pay-per-token or provisioned");
+  }
+
+  /** True for the modes billed by the hour whatever the traffic. */
+  public boolean hourly() {
+    return this != PAY_PER_TOKEN;
+  }
+}

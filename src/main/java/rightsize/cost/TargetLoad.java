@@ -1,0 +1,40 @@
+package rightsize.cost;
+
+import com.typesafe.config.Config;
+import java.util.Locale;
+
+/**
+ * The production load the monthly cost and the recommendation are sized for: peak concurrent
+ * users, or, when {@code requestsPerDay} > 0, requests per day.
+ */
+public record TargetLoad(double concurrentUsers, double requestsPerDay) {
+
+  /** Reads {@code target-load.concurrent-users} and {@code target-load.requests-per-day}. */
+  public static TargetLoad fromConfig(Config rightsize) {
+    Config t = rightsize.getConfig("target-load");
+    return new TargetLoad(t.getDouble("concurrent-users"), t.getDouble("requests-per-day"));
+  }
+
+  /** True when sized by requests per day rather than concurrent users. */
+  public boolean byRequestsPerDay() {
+    return requestsPerDay > 0;
+  }
+
+  /** The target in its own unit. */
+  public double value() {
+    return byRequestsPerDay() ? requestsPerDay : concurrentUsers;
+  }
+
+  /** "100 concurrent users" or "50,000 requests/day". */
+  public String describe() {
+    return byRequestsPerDay()
+        ? String.format(Locale.ROOT, "%,.0f requests/day", requestsPerDay)
+        : String.format(Locale.ROOT, "%s concurrent users", plain(concurrentUsers));
+  }
+
+  static String plain(double value) {
+    return value == Math.rint(value)
+        ? String.format(Locale.ROOT, "%,d", (long) value)
+        : String.format(Locale.ROOT, "%,.2f", value);
+  }
+}

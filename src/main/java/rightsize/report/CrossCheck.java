@@ -1,0 +1,138 @@
+package rightsize.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The comparison of the records with Gatling's own report of the same run, per request name:
+ * request, OK and KO counts must be equal, and each of Gatling's e2e percentiles must lie within
+ * what the records allow for it.
+ *
+ * <p>Gatling estimates percentiles with a t-digest over whole milliseconds (interpolating between
+ * neighbouring values), the records give nearest-rank percentiles; a Gatling percentile p agrees
+ * when it lies between the records' percentiles at p - d and p + d, d = max(1, 100 / n) points,
+ * widened by 1 ms and 0.1% for Gatling's rounding and the histogram's resolution. Rows named
+ * {@code "<name> · ttft"} and group rows are not compared (they time something else).
+ *
+ * @param reports the Gatling report folders compared
+ * @param rows one row per request name found on either side
+ */
+public record CrossCheck(List<String> reports, List<NameCheck> rows) {
+
+  static final String TTFT_SUFFIX = " \u00b7 ttft";
+
+  /** One Gatling percentile compared with the range the records allow. */
+  public record PercentileCheck(double percentile, Double gatlingMs, double recordsLowMs, double recordsHighMs, boolean agree) {}
+
+  /** The comparison of one request name. */
+  public record NameCheck(
+      String name,
+      long recordsTotal,
+      long recordsOk,
+      long recordsKo,
+      long gatlingTotal,
+      long gatlingOk,
+      long gatlingKo,
+      List<PercentileCheck> percentiles,
+      List<String> problems) {
+
+    public boolean agree() {
+      return problems.isEmpty();
+    }
+  }
+
+  /** True when some report was compared and every row agrees. */
+  public boolean agree() {
+    return !reports.isEmpty() && rows.stream().allMatch(NameCheck::agree);
+  }
+
+  /** All problems, each prefixed with its request name. */
+  public List<String> problems() {
+    List<String> all = new ArrayList<>();
+    if (reports.isEmpty()) {
+      all.add("no Gatling report to compare with");
+    }
+    rows.forEach(r -> r.problems().forEach(p -> all.add(r.name() + ": " + p)));
+    return all;
+  }
+
+  /** Compares {@code reports} with the records' per-name statistics. */
+  static CrossCheck of(List<GatlingReport> reports, Map<String, RequestNameStats> records) {
+    Map<String, List<GatlingReport.Row>> gatling = new TreeMap<>();
+    for (GatlingReport report : reports) {
+      for (GatlingReport.Row row : report.rows()) {
+        if (!row.group() && !row.name().endsWith(TTFT_SUFFIX)) {
+          gatling.computeIfAbsent(row.name(), k -> new ArrayList<>()).add(row);
+        }
+      }
+    }
+    TreeSet<String> names = new TreeSet<>(gatling.keySet());
+    if (!reports.isEmpty()) {
+      names.addAll(records.keySet());
+    }
+    List<NameCheck> rows = new ArrayList<>();
+    for (String name : names) {
+      rows.add(compare(name, gatling.getOrDefault(name, List.of()), records.get(name)));
+    }
+    return new CrossCheck(
+        reports.stream().map(r -> r.folder().getFileName().toString()).toList(), rows);
+  }
+
+  private static NameCheck compare(String name, List<GatlingReport.Row> rows, RequestNameStats records) {
+    long gTotal = rows.stream().mapToLong(GatlingReport.Row::total).sum();
+    long gOk = rows.stream().mapToLong(GatlingReport.Row::ok).sum();
+    long gKo = rows.stream().mapToLong(GatlingReport.Row::ko).sum();
+    long rTotal = records == null ? 0 : records.total();
+    long rOk = records == null ? 0 : records.ok();
+    long rKo = records == null ? 0 : records.ko();
+    List<String> problems = new ArrayList<>();
+    if (rows.isEmpty()) {
+      problems.add("in the records (" + rTotal + " requests) but in no Gatling report");
+    } else if (records == null) {
+      problems.add("in Gatling (" + gTotal + " requests) but in no record");
+    } else {
+      countProblem("requests", rTotal, gTotal, problems);
+      countProblem("OK", rOk, gOk, problems);
+      countProblem("KO", rKo, gKo, problems);
+    }
+    List<PercentileCheck> percentiles = new ArrayList<>();
+    // Percentiles of several rows (the same name in several groups or reports) cannot be combined.
+    if (rows.size() == 1 && records != null && rTotal > 0) {
+      GatlingReport.Row row = rows.get(0);
+      double d = Math.max(1, 100.0 / rTotal);
+      for (Map.Entry<Double, Double> e : row.percentiles().entrySet()) {
+        percentiles.add(check(e.getKey(), e.getValue(), records.percentile(e.getKey() - d),
+            records.percentile(e.getKey() + d), problems));
+      }
+      if (row.max() != null) {
+        percentiles.add(check(100, row.max(), records.percentile(100 - d), records.percentile(100), problems));
+      }
+    }
+    return new NameCheck(name, rTotal, rOk, rKo, gTotal, gOk, gKo, percentiles, problems);
+  }
+
+  private static PercentileCheck check(double p, Double gatling, double low, double high, List<String> problems) {
+    boolean agree = gatling != null
+        && gatling >= low - 1 - 0.001 * low
+        && gatling <= high + 1 + 0.001 * high;
+    if (!agree) {
+      problems.add(String.format(Locale.ROOT, "%s: Gatling %s ms, records %.1f..%.1f ms",
+          p == 100 ? "max" : "p" + fmt(p), gatling == null ? "-" : fmt(gatling), low, high));
+    }
+    return new PercentileCheck(p, gatling, low, high, agree);
+  }
+
+  private static void countProblem(String what, long records, long gatling, List<String> problems) {
+    if (records != gatling) {
+      problems.add(what + ": records " + records + ", Gatling " + gatling);
+    }
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+}

@@ -1,0 +1,249 @@
+package rightsize.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import rightsize.cost.Money;
+
+/** Writes tradeoffs.md: GitHub-flavoured markdown, ready to append to a CI job summary. */
+final class MarkdownReport {
+  private final StringBuilder out = new StringBuilder();
+
+  private MarkdownReport() {}
+
+  static void write(Tradeoffs t, Path file) {
+    try {
+      Files.writeString(file, render(t), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String render(Tradeoffs t) {
+    MarkdownReport md = new MarkdownReport();
+    md.all(t);
+    return md.out.toString();
+  }
+
+  private void all(Tradeoffs t) {
+    line("# rightsize trade-offs: run " + esc(t.runId()));
+    line("");
+    line("Targets: " + esc(String.join(", ", t.targets())) + " · workload: " + esc(String.join(", ", t.scenarios()))
+        + " · injectors: " + t.injectors().size()
+        + (t.startedAt() == null ? "" : " · started " + t.startedAt()));
+    line("");
+    if (t.partial()) {
+      line("> **Warning:** " + esc(t.partialNotice()));
+      line("");
+    }
+    for (String w : t.warnings()) {
+      line("> **Note:** " + esc(w));
+      line("");
+    }
+    line("**Recommendation:** " + esc(t.recommendation()));
+    line("");
+    line(String.format(Locale.ROOT, "SLO: p95 ttft ≤ %s ms, p95 e2e ≤ %s ms, errors ≤ %s. Target load: %s.",
+        Fmt.ms(t.slo().p95TtftMs()), Fmt.ms(t.slo().p95E2eMs()), Fmt.pct(t.slo().maxErrorRate()),
+        t.targetLoad().describe()));
+    line("");
+    regressions(t);
+    deployments(t);
+    steps(t);
+    comparison(t);
+    lengths(t);
+    gatling(t);
+    inputs(t);
+  }
+
+  private void regressions(Tradeoffs t) {
+    if (t.comparison() == null) {
+      return;
+    }
+    line("## Regressions against baseline " + esc(t.comparison().baselineRunId()));
+    line("");
+    if (t.regressions().isEmpty()) {
+      line("None beyond the thresholds.");
+    }
+    t.regressions().forEach(r -> line("- **" + esc(r.describe()) + "**"));
+    t.comparison().notes().forEach(n -> line("- " + esc(n)));
+    line("");
+  }
+
+  private void deployments(Tradeoffs t) {
+    line("## Deployments");
+    line("");
+    line("| deployment | pricing | largest step within SLO | $/1M output tokens there | monthly for target | utilization | first SLO break | dominated |");
+    line("|---|---|---|---:|---:|---:|---|---|");
+    for (DeploymentSummary d : t.deployments()) {
+      String cur = d.pricing().currency();
+      line(row(
+          d.deployment(),
+          d.pricing().describe(),
+          d.capacity() == null ? "none" : d.capacity().loadLabel(),
+          d.cheapest() == null ? Fmt.NONE : Fmt.money(d.cheapest().cost().per1mOutputTokens(), cur),
+          d.monthly() == null ? Fmt.NONE : Money.format(d.monthly().monthly(), cur)
+              + (d.monthly().unitsNeeded() == null ? "" : " (" + d.pricing().units(d.monthly().unitsNeeded()) + ")"),
+          d.monthly() == null ? Fmt.NONE : Fmt.pct(d.monthly().utilization()),
+          d.firstBreak() == null ? "none" : d.firstBreak().loadLabel() + ": " + d.firstBreak().slo().describe(),
+          d.dominated() ? "yes, by " + String.join(", ", d.dominatedBy()) : "no"));
+    }
+    line("");
+    for (DeploymentSummary d : t.deployments()) {
+      line("- **" + esc(d.deployment()) + "**: " + esc(d.recommendation()));
+      if (d.breakEven() != null) {
+        line("  Break-even: " + esc(d.breakEven().describe(d.pricing())) + ".");
+      } else if (d.breakEvenProblem() != null) {
+        line("  Break-even: not computed (" + esc(d.breakEvenProblem()) + ").");
+      }
+      d.pricing().notes().forEach(n -> line("  Price note: " + esc(n) + "."));
+    }
+    line("");
+  }
+
+  private void steps(Tradeoffs t) {
+    line("## Trade-offs per step");
+    line("");
+    line("| deployment | load | req/s | output tok/s | ttft p50 | ttft p95 | ttft p99 | tpot p50 | tpot p95 | e2e p50 | e2e p95 | e2e p99 | error % | throttled % | SLO | $/h | $/1k req | $/1M output tok |");
+    line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
+    for (StepRow r : t.steps()) {
+      var s = r.step();
+      String cur = r.cost().currency();
+      line(row(
+          s.key().deployment(), r.loadLabel(), Fmt.rate(s.requestsPerSecond()), Fmt.rate(s.outputTokensPerSecond()),
+          Fmt.ms(s.ttft().p50()), Fmt.ms(s.ttft().p95()), Fmt.ms(s.ttft().p99()),
+          Fmt.ms(s.tpot().p50()), Fmt.ms(s.tpot().p95()),
+          Fmt.ms(s.e2e().p50()), Fmt.ms(s.e2e().p95()), Fmt.ms(s.e2e().p99()),
+          Fmt.pct(s.errorRate()), Fmt.pct(s.throttledRate()),
+          r.slo().met() ? "met" : "**broken**: " + r.slo().describe(),
+          Fmt.money(r.cost().perHour(), cur), Fmt.money(r.cost().per1kRequests(), cur),
+          Fmt.money(r.cost().per1mOutputTokens(), cur)));
+    }
+    line("");
+    line("Latencies in ms over every successful request of the step; error % includes throttled (429) requests.");
+    line("");
+  }
+
+  private void comparison(Tradeoffs t) {
+    Comparison c = t.comparison();
+    if (c == null || c.deltas().isEmpty()) {
+      return;
+    }
+    line("## Changes against baseline " + esc(c.baselineRunId()));
+    line("");
+    line("| deployment | step | p95 ttft | p95 e2e | error rate | $/1M output tok | output tok/s |");
+    line("|---|---|---:|---:|---:|---:|---:|");
+    for (Comparison.StepDelta d : c.deltas()) {
+      line(row(d.deployment(), d.step(), change(d, Metric.P95_TTFT), change(d, Metric.P95_E2E),
+          change(d, Metric.ERROR_RATE), change(d, Metric.COST_PER_1M_OUTPUT_TOKENS),
+          change(d, Metric.OUTPUT_TOKENS_PER_SECOND)));
+    }
+    line("");
+  }
+
+  static String change(Comparison.StepDelta d, Metric m) {
+    Double c = d.change(m);
+    return c == null ? Fmt.NONE : m.formatChange(c);
+  }
+
+  private void lengths(Tradeoffs t) {
+    if (t.lengths().isEmpty()) {
+      return;
+    }
+    line("## Length sensitivity");
+    line("");
+    line("Successful requests of the steps named per deployment. Fitted lines are least squares over every such request.");
+    line("");
+    t.lengths().forEach((deployment, table) -> {
+      line("### " + esc(deployment));
+      line("");
+      line("Pooled: " + esc(table.basis()) + ".");
+      line("");
+      line("- " + fitSentence("ttft", "input", table.ttftFit()));
+      line("- " + fitSentence("e2e", "output", table.e2eFit()));
+      line("");
+      line("| input tokens | requests | ttft p50 | ttft p95 | | output tokens | requests | e2e p50 | e2e p95 |");
+      line("|---|---:|---:|---:|---|---|---:|---:|---:|");
+      int n = Math.max(table.ttftByInput().size(), table.e2eByOutput().size());
+      for (int i = 0; i < n; i++) {
+        LengthSensitivity.Row in = i < table.ttftByInput().size() ? table.ttftByInput().get(i) : null;
+        LengthSensitivity.Row o = i < table.e2eByOutput().size() ? table.e2eByOutput().get(i) : null;
+        line(row(range(in), in == null ? "" : Fmt.count(in.latency().count()),
+            in == null ? "" : Fmt.ms(in.latency().p50()), in == null ? "" : Fmt.ms(in.latency().p95()), "",
+            range(o), o == null ? "" : Fmt.count(o.latency().count()),
+            o == null ? "" : Fmt.ms(o.latency().p50()), o == null ? "" : Fmt.ms(o.latency().p95())));
+      }
+      line("");
+    });
+  }
+
+  static String fitSentence(String metric, String tokens, LinearFit f) {
+    if (f == null) {
+      return metric + " vs " + tokens + " tokens: not enough distinct lengths to fit a line";
+    }
+    return String.format(Locale.ROOT, "%s ≈ %.1f ms + %.3f ms × %s tokens (r² %.2f, %,d requests)",
+        metric, f.intercept(), f.slope(), tokens, f.r2(), f.n());
+  }
+
+  static String range(LengthSensitivity.Row r) {
+    if (r == null) {
+      return "";
+    }
+    return r.toTokens() == null ? r.fromTokens() + "+" : r.fromTokens() + "–" + (r.toTokens() - 1);
+  }
+
+  private void gatling(Tradeoffs t) {
+    line("## Cross-check with Gatling's report");
+    line("");
+    CrossCheck c = t.gatling();
+    if (c == null) {
+      line("No Gatling report was found for this run: counts and percentiles are not cross-checked.");
+      line("");
+      return;
+    }
+    line(c.agree() ? "The records agree with Gatling's report (" + String.join(", ", t.gatlingReports()) + ")."
+        : "**The records disagree with Gatling's report** (" + String.join(", ", t.gatlingReports()) + "):");
+    c.problems().forEach(p -> line("- " + esc(p)));
+    line("");
+    line("| request | records total / OK / KO | Gatling total / OK / KO | percentiles (Gatling ms vs records range) | agree |");
+    line("|---|---|---|---|---|");
+    for (CrossCheck.NameCheck r : c.rows()) {
+      StringBuilder ps = new StringBuilder();
+      for (CrossCheck.PercentileCheck p : r.percentiles()) {
+        ps.append(p.percentile() == 100 ? "max" : "p" + (int) p.percentile()).append(' ')
+            .append(Fmt.ms(p.gatlingMs())).append(" (").append(Fmt.ms(p.recordsLowMs())).append('–')
+            .append(Fmt.ms(p.recordsHighMs())).append(") ");
+      }
+      line(row(r.name(), r.recordsTotal() + " / " + r.recordsOk() + " / " + r.recordsKo(),
+          r.gatlingTotal() + " / " + r.gatlingOk() + " / " + r.gatlingKo(), ps.toString().strip(),
+          r.agree() ? "yes" : "**no**"));
+    }
+    line("");
+  }
+
+  private void inputs(Tradeoffs t) {
+    line("## Inputs");
+    line("");
+    t.inputs().forEach(f -> line("- " + esc(f.describe())));
+    line("- warm-up requests left out: " + t.warmupRequests());
+    line("");
+  }
+
+  private static String row(String... cells) {
+    StringBuilder b = new StringBuilder("|");
+    for (String c : cells) {
+      b.append(' ').append(esc(c)).append(" |");
+    }
+    return b.toString();
+  }
+
+  private static String esc(String s) {
+    return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
+  }
+
+  private void line(String s) {
+    out.append(s).append('\n');
+  }
+}

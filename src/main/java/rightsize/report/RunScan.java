@@ -1,0 +1,75 @@
+package rightsize.report;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import rightsize.analysis.StepAggregator;
+import rightsize.analysis.StepKey;
+import rightsize.record.RecordReader;
+import rightsize.record.RequestRecord;
+
+/**
+ * Reads a run's record files once, streaming every record into the accumulators the report is
+ * built from; records are never held. Several injectors' files simply feed the same accumulators,
+ * so every percentile is over the union of their requests.
+ */
+final class RunScan {
+  final StepAggregator steps = new StepAggregator();
+  final Map<StepKey, LengthSensitivity> lengths = new TreeMap<>();
+  final Map<String, RequestNameStats> names = new TreeMap<>();
+  final TreeSet<String> runIds = new TreeSet<>();
+  final TreeSet<String> targets = new TreeSet<>();
+  final TreeSet<String> scenarios = new TreeSet<>();
+  final TreeSet<String> injectors = new TreeSet<>();
+  final List<InputFile> inputs = new ArrayList<>();
+  long warmupRequests;
+  long firstStartMicros = Long.MAX_VALUE;
+  long lastEndMicros = Long.MIN_VALUE;
+
+  static RunScan read(List<Path> files) {
+    RunScan scan = new RunScan();
+    for (Path file : files) {
+      try {
+        RecordReader.ReadSummary s = RecordReader.read(file, scan::add);
+        scan.inputs.add(new InputFile(file, s.records(), s.unreadableLines(), s.missing(), null));
+      } catch (UncheckedIOException e) {
+        // A file that cannot even be opened (a folder, no permission) is reported, not fatal.
+        scan.inputs.add(new InputFile(file, 0, 0, false, e.getMessage()));
+      }
+    }
+    return scan;
+  }
+
+  private void add(RequestRecord r) {
+    names.computeIfAbsent(r.request() == null ? "" : r.request(), k -> new RequestNameStats()).add(r);
+    addLabel(runIds, r.runId());
+    addLabel(injectors, r.injector());
+    if (!steps.add(r)) {
+      warmupRequests++;
+      return;
+    }
+    addLabel(targets, r.target());
+    addLabel(scenarios, r.scenario());
+    firstStartMicros = Math.min(firstStartMicros, r.startEpochMicros());
+    lastEndMicros = Math.max(lastEndMicros, r.startEpochMicros() + Math.round(r.e2eMs() * 1000));
+    lengths.computeIfAbsent(StepKey.of(r), k -> new LengthSensitivity()).add(r);
+  }
+
+  private static void addLabel(TreeSet<String> set, String value) {
+    if (value != null && !value.isEmpty()) {
+      set.add(value);
+    }
+  }
+
+  long unreadableLines() {
+    return inputs.stream().mapToLong(InputFile::unreadableLines).sum();
+  }
+
+  boolean partial() {
+    return inputs.isEmpty() || inputs.stream().anyMatch(InputFile::partial);
+  }
+}

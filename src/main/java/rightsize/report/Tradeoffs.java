@@ -1,0 +1,70 @@
+package rightsize.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import rightsize.analysis.Slo;
+import rightsize.cost.TargetLoad;
+
+/**
+ * Everything the report says about one run; every output format (md, csv, json, html) writes
+ * this one model.
+ *
+ * @param startedAt start of the first measured request, or null when no record was readable
+ * @param steps every step of every deployment, ordered by deployment then load
+ * @param recommendation the run's one-sentence answer for the target load
+ * @param lengths length sensitivity per deployment
+ * @param gatling the cross-check with Gatling's report, or null when none was given
+ * @param gatlingReports the Gatling report folders, relative to the run folder
+ * @param comparison the comparison with the baseline run, or null without one
+ * @param inputs what reading each record file found
+ * @param warnings problems the reader must know (missing catalog, unreadable baseline, ...)
+ */
+public record Tradeoffs(
+    String runId,
+    Instant generatedAt,
+    Instant startedAt,
+    Instant endedAt,
+    List<String> targets,
+    List<String> scenarios,
+    List<String> injectors,
+    Slo slo,
+    TargetLoad targetLoad,
+    List<StepRow> steps,
+    List<DeploymentSummary> deployments,
+    String recommendation,
+    Map<String, LengthSensitivity.Table> lengths,
+    CrossCheck gatling,
+    List<String> gatlingReports,
+    Comparison comparison,
+    List<InputFile> inputs,
+    long warmupRequests,
+    List<String> warnings) {
+
+  /** True when some record file was missing, unreadable or had unreadable lines. */
+  public boolean partial() {
+    return inputs.isEmpty() || inputs.stream().anyMatch(InputFile::partial);
+  }
+
+  /** Unreadable lines over all record files. */
+  public long unreadableLines() {
+    return inputs.stream().mapToLong(InputFile::unreadableLines).sum();
+  }
+
+  /** The regressions against the baseline, empty without one. */
+  public List<Comparison.Regression> regressions() {
+    return comparison == null ? List.of() : comparison.regressions();
+  }
+
+  /** "Partial report: records.jsonl: 998 records, 2 unreadable lines; ...", or null when complete. */
+  public String partialNotice() {
+    if (!partial()) {
+      return null;
+    }
+    if (inputs.isEmpty()) {
+      return "Partial report: no record file was given";
+    }
+    return "Partial report (" + unreadableLines() + " unreadable line" + (unreadableLines() == 1 ? "" : "s")
+        + "): " + String.join("; ", inputs.stream().filter(InputFile::partial).map(InputFile::describe).toList());
+  }
+}

@@ -1,0 +1,276 @@
+package rightsize.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import rightsize.analysis.StepKey;
+import rightsize.analysis.StepStats;
+import rightsize.cost.BreakEven;
+import rightsize.cost.DeploymentPricing;
+import rightsize.cost.MonthlyEstimate;
+import rightsize.cost.PricingMode;
+import rightsize.cost.StepCost;
+
+/** Turns a scanned run into the report model: verdicts, costs, conclusions and comparison. */
+final class TradeoffsBuilder {
+  private final ReportSettings settings;
+
+  TradeoffsBuilder(ReportSettings settings) {
+    this.settings = settings;
+  }
+
+  Tradeoffs build(RunScan scan, String fallbackRunId, CrossCheck gatling, List<String> gatlingLinks,
+      Baseline baseline, List<String> warnings, Instant now) {
+    List<StepRow> rows = new ArrayList<>();
+    Map<String, List<StepRow>> byDeployment = new LinkedHashMap<>();
+    Map<String, DeploymentPricing> pricing = new LinkedHashMap<>();
+    for (Map.Entry<StepKey, StepStats> e : scan.steps.steps().entrySet()) {
+      StepKey key = e.getKey();
+      DeploymentPricing p = pricing.computeIfAbsent(key.deployment(),
+          d -> settings.prices().forDeployment(d, key.vmSize()));
+      StepRow row = new StepRow(e.getValue().summary(), LoadUnit.of(key),
+          settings.slo().check(e.getValue().summary()), StepCost.of(p, e.getValue().summary()));
+      rows.add(row);
+      byDeployment.computeIfAbsent(key.deployment(), d -> new ArrayList<>()).add(row);
+    }
+    List<DeploymentSummary> deployments = new ArrayList<>();
+    byDeployment.forEach((name, steps) -> deployments.add(summarize(name, pricing.get(name), steps)));
+    deployments.replaceAll(d -> withDominance(d, deployments));
+
+    Map<String, LengthSensitivity.Table> lengths = new TreeMap<>();
+    deployments.forEach(d -> lengths.put(d.deployment(), lengthTable(d, scan)));
+    List<String> allWarnings = new ArrayList<>(settings.prices().warnings());
+    allWarnings.addAll(warnings);
+    Comparison comparison = baseline == null ? null : compare(rows, baseline);
+    boolean anyRecord = scan.firstStartMicros != Long.MAX_VALUE;
+    return new Tradeoffs(
+        scan.runIds.isEmpty() ? fallbackRunId : String.join(",", scan.runIds),
+        now,
+        anyRecord ? micros(scan.firstStartMicros) : null,
+        anyRecord ? micros(scan.lastEndMicros) : null,
+        List.copyOf(scan.targets),
+        List.copyOf(scan.scenarios),
+        List.copyOf(scan.injectors),
+        settings.slo(),
+        settings.targetLoad(),
+        rows,
+        deployments,
+        recommendation(deployments),
+        lengths,
+        gatling,
+        gatlingLinks,
+        comparison,
+        List.copyOf(scan.inputs),
+        scan.warmupRequests,
+        allWarnings);
+  }
+
+  /**
+   * Pools the length figures of the steps that met the SLO (the operating range, where load
+   * varies least), or of every step when none did, so the fitted lines are about length, not load.
+   */
+  private static LengthSensitivity.Table lengthTable(DeploymentSummary d, RunScan scan) {
+    List<StepRow> meeting = d.steps().stream().filter(r -> r.slo().met()).toList();
+    List<StepRow> pooled = meeting.isEmpty() ? d.steps() : meeting;
+    LengthSensitivity merged = new LengthSensitivity();
+    pooled.forEach(r -> {
+      LengthSensitivity l = scan.lengths.get(r.step().key());
+      if (l != null) {
+        merged.addAll(l);
+      }
+    });
+    String steps = pooled.stream().map(StepRow::loadLabel).collect(Collectors.joining(", "));
+    return merged.table(meeting.isEmpty() ? "every step (none met the SLO): " + steps
+        : "steps within the SLO: " + steps);
+  }
+
+  private DeploymentSummary summarize(String name, DeploymentPricing pricing, List<StepRow> steps) {
+    List<StepRow> meeting = steps.stream().filter(r -> r.slo().met()).toList();
+    StepRow capacity = meeting.isEmpty() ? null : meeting.get(meeting.size() - 1);
+    StepRow cheapest = meeting.stream()
+        .filter(r -> r.cost().per1mOutputTokens() != null)
+        .min(Comparator.comparing(r -> r.cost().per1mOutputTokens()))
+        .orElse(null);
+    StepRow firstBreak = steps.stream().filter(r -> !r.slo().met()).findFirst().orElse(null);
+
+    MonthlyEstimate monthly = null;
+    String monthlyProblem = null;
+    if (capacity == null) {
+      monthlyProblem = "no step met the SLO";
+    } else {
+      try {
+        monthly = MonthlyEstimate.of(pricing, capacity.step(), capacity.unit() == LoadUnit.USERS,
+            settings.targetLoad());
+      } catch (IllegalArgumentException e) {
+        monthlyProblem = e.getMessage();
+      }
+    }
+
+    BreakEven breakEven = null;
+    String breakEvenProblem = null;
+    DeploymentPricing reference = pricing.mode().hourly()
+        ? settings.prices().payPerTokenReference(pricing).orElse(null)
+        : null;
+    if (reference != null) {
+      StepRow mix = capacity != null ? capacity : steps.stream().filter(r -> r.step().ok() > 0)
+          .reduce((a, b) -> b).orElse(null);
+      if (mix == null) {
+        breakEvenProblem = "no successful request to take the token mix from";
+      } else {
+        try {
+          breakEven = BreakEven.of(pricing, reference, mix.step(), capacity == null ? null : capacity.step());
+        } catch (IllegalArgumentException e) {
+          breakEvenProblem = e.getMessage();
+        }
+      }
+    }
+    DeploymentSummary summary = new DeploymentSummary(name, steps.get(0).step().key().vmSize(), pricing,
+        steps, capacity, cheapest, firstBreak, monthly, monthlyProblem, breakEven, breakEvenProblem,
+        List.of(), null);
+    return withRecommendation(summary);
+  }
+
+  private DeploymentSummary withRecommendation(DeploymentSummary d) {
+    StringBuilder s = new StringBuilder();
+    if (d.monthly() != null) {
+      s.append("For ").append(settings.targetLoad().describe()).append(" within the SLO: ")
+          .append(d.monthly().describe(d.pricing()));
+      s.append("; the largest step within the SLO was ").append(d.capacity().loadLabel());
+      if (d.pricing().mode() != PricingMode.PAY_PER_TOKEN && d.pricing().units() > 1) {
+        s.append(" on ").append(d.pricing().units(d.pricing().units()));
+      }
+    } else if (d.capacity() == null) {
+      s.append(d.deployment()).append(" met the SLO at no measured step");
+    } else {
+      s.append(d.deployment()).append(" met the SLO up to ").append(d.capacity().loadLabel())
+          .append(" but has no monthly estimate: ").append(d.monthlyProblem());
+    }
+    if (d.breakPhrase() != null) {
+      s.append("; it ").append(d.breakPhrase());
+    }
+    s.append('.');
+    return copy(d, d.dominatedBy(), s.toString());
+  }
+
+  /**
+   * A deployment is dominated when none of its SLO-meeting steps is on the Pareto frontier of
+   * (cost per 1M output tokens, p95 ttft) over every deployment's SLO-meeting steps in the same
+   * currency; one that never met the SLO is dominated by every deployment that did.
+   */
+  private static DeploymentSummary withDominance(DeploymentSummary d, List<DeploymentSummary> all) {
+    List<StepRow> own = paretoPoints(d);
+    List<String> by = new ArrayList<>();
+    for (DeploymentSummary other : all) {
+      if (other == d || !other.pricing().currency().equals(d.pricing().currency())) {
+        continue;
+      }
+      List<StepRow> theirs = paretoPoints(other);
+      if (theirs.isEmpty()) {
+        continue;
+      }
+      boolean dominated = own.isEmpty()
+          ? d.capacity() == null && other.capacity() != null
+          : own.stream().allMatch(mine -> theirs.stream().anyMatch(t -> dominates(t, mine)));
+      if (dominated) {
+        by.add(other.deployment());
+      }
+    }
+    return copy(d, by, d.recommendation());
+  }
+
+  private static List<StepRow> paretoPoints(DeploymentSummary d) {
+    return d.steps().stream()
+        .filter(r -> r.slo().met() && r.cost().per1mOutputTokens() != null && r.step().ttft().p95() != null)
+        .toList();
+  }
+
+  private static boolean dominates(StepRow a, StepRow b) {
+    double ca = a.cost().per1mOutputTokens();
+    double cb = b.cost().per1mOutputTokens();
+    double la = a.step().ttft().p95();
+    double lb = b.step().ttft().p95();
+    return ca <= cb && la <= lb && (ca < cb || la < lb);
+  }
+
+  private String recommendation(List<DeploymentSummary> deployments) {
+    String target = settings.targetLoad().describe();
+    Map<String, List<DeploymentSummary>> byCurrency = deployments.stream()
+        .filter(d -> d.monthly() != null)
+        .collect(Collectors.groupingBy(d -> d.pricing().currency(), LinkedHashMap::new, Collectors.toList()));
+    DeploymentSummary best = byCurrency.values().stream()
+        .max(Comparator.comparingInt(List::size))
+        .flatMap(list -> list.stream().min(Comparator.comparingDouble(d -> d.monthly().monthly())))
+        .orElse(null);
+    List<String> others = deployments.stream()
+        .filter(d -> d != best)
+        .map(d -> d.breakPhrase() != null ? d.deployment() + " " + d.breakPhrase()
+            : d.monthly() == null ? d.deployment() + ": " + d.monthlyProblem() : null)
+        .filter(Objects::nonNull)
+        .toList();
+    if (deployments.isEmpty()) {
+      return "No measured step: nothing to recommend.";
+    }
+    String tail = others.isEmpty() ? "" : "; " + String.join("; ", others);
+    if (best == null) {
+      return "No deployment can be sized for " + target + " within the SLO from what was measured" + tail + ".";
+    }
+    return "For " + target + " within the SLO: " + best.monthly().describe(best.pricing()) + tail + ".";
+  }
+
+  private Comparison compare(List<StepRow> rows, Baseline baseline) {
+    RegressionThresholds t = settings.thresholds();
+    List<Comparison.StepDelta> deltas = new ArrayList<>();
+    List<Comparison.Regression> regressions = new ArrayList<>();
+    List<String> notes = new ArrayList<>(baseline.problems());
+    Map<String, Baseline.Step> remaining = new LinkedHashMap<>();
+    baseline.steps().forEach(s -> remaining.put(s.deployment() + "\u0000" + s.step(), s));
+    for (StepRow row : rows) {
+      StepKey key = row.step().key();
+      Baseline.Step before = remaining.remove(key.deployment() + "\u0000" + key.step());
+      if (before == null) {
+        if (baseline.readable()) {
+          notes.add(key.deployment() + " " + key.step() + ": not in the baseline");
+        }
+        continue;
+      }
+      Map<Metric, Comparison.Values> values = new LinkedHashMap<>();
+      for (Metric m : Metric.values()) {
+        values.put(m, new Comparison.Values(before.values().get(m), m.of(row)));
+      }
+      Comparison.StepDelta delta = new Comparison.StepDelta(key.deployment(), key.step(), key.load(), values);
+      deltas.add(delta);
+      flag(delta, Metric.P95_TTFT, t.p95Ttft(), regressions);
+      flag(delta, Metric.P95_E2E, t.p95E2e(), regressions);
+      flag(delta, Metric.COST_PER_1M_OUTPUT_TOKENS, t.costPer1mTokens(), regressions);
+      flag(delta, Metric.ERROR_RATE, t.errorRatePoints(), regressions);
+    }
+    remaining.values().forEach(s -> notes.add(s.deployment() + " " + s.step() + ": in the baseline but not in this run"));
+    return new Comparison(baseline.runId(), baseline.folder().toString(), deltas, regressions, notes);
+  }
+
+  private static void flag(Comparison.StepDelta delta, Metric metric, double threshold,
+      List<Comparison.Regression> regressions) {
+    Double change = delta.change(metric);
+    if (change != null && change > threshold + 1e-12) {
+      Comparison.Values v = delta.values().get(metric);
+      regressions.add(new Comparison.Regression(delta.deployment(), delta.step(), metric,
+          v.baseline(), v.current(), change, threshold));
+    }
+  }
+
+  private static DeploymentSummary copy(DeploymentSummary d, List<String> dominatedBy, String recommendation) {
+    return new DeploymentSummary(d.deployment(), d.vmSize(), d.pricing(), d.steps(), d.capacity(),
+        d.cheapest(), d.firstBreak(), d.monthly(), d.monthlyProblem(), d.breakEven(), d.breakEvenProblem(),
+        List.copyOf(dominatedBy), recommendation);
+  }
+
+  private static Instant micros(long epochMicros) {
+    return Instant.ofEpochSecond(epochMicros / 1_000_000, (epochMicros % 1_000_000) * 1000);
+  }
+}

@@ -1,0 +1,68 @@
+package rightsize.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static rightsize.analysis.TestRecords.record;
+
+import com.typesafe.config.ConfigFactory;
+import org.junit.jupiter.api.Test;
+import rightsize.record.Status;
+
+class SloTest {
+  private static final StepKey KEY = new StepKey("Standard_F2s_v2", "Standard_F2s_v2", "10 users", 10);
+  private static final Slo SLO = new Slo(2000, 20_000, 0.01);
+
+  @Test
+  void readsTheDefaultsOfReferenceConf() {
+    Slo slo = Slo.fromConfig(ConfigFactory.defaultReference().getConfig("rightsize"));
+    assertThat(slo).isEqualTo(new Slo(2000, 20_000, 0.01));
+  }
+
+  @Test
+  void aStepWithinEveryLimitMeetsTheSlo() {
+    StepStats stats = steps(100, 1500, 10_000, 0);
+    SloVerdict verdict = SLO.check(stats);
+    assertThat(verdict.met()).isTrue();
+    assertThat(verdict.describe()).isEqualTo("met");
+  }
+
+  @Test
+  void namesTheBrokenLimitWithItsValue() {
+    SloVerdict verdict = SLO.check(steps(100, 2500, 10_000, 0));
+    assertThat(verdict.met()).isFalse();
+    assertThat(verdict.broke(SloVerdict.Limit.P95_TTFT)).isTrue();
+    assertThat(verdict.broke(SloVerdict.Limit.P95_E2E)).isFalse();
+    assertThat(verdict.describe()).isEqualTo("p95 ttft 2500 ms > 2000 ms");
+  }
+
+  @Test
+  void errorRateIsCheckedAgainstTheShareOfFailedRequests() {
+    // 2 throttled out of 100 -> 2% > 1%.
+    SloVerdict verdict = SLO.check(steps(98, 100, 1000, 2));
+    assertThat(verdict.breaches()).extracting(SloVerdict.Breach::which)
+        .containsExactly(SloVerdict.Limit.ERROR_RATE);
+    assertThat(verdict.describe()).isEqualTo("error rate 2.0% > 1.0%");
+    // Exactly at the limit still meets it: 1 of 100.
+    assertThat(SLO.check(steps(99, 100, 1000, 1)).met()).isTrue();
+  }
+
+  @Test
+  void aStepWithoutSuccessfulRequestsBreaksTheLatencyLimitsToo() {
+    SloVerdict verdict = SLO.check(steps(0, 100, 1000, 5));
+    assertThat(verdict.breaches()).extracting(SloVerdict.Breach::which)
+        .containsExactly(
+            SloVerdict.Limit.P95_TTFT, SloVerdict.Limit.P95_E2E, SloVerdict.Limit.ERROR_RATE);
+    assertThat(verdict.describe()).startsWith("p95 ttft not measured");
+    assertThat(SLO.check(new StepStats(KEY)).describe()).isEqualTo("no requests in the step");
+  }
+
+  private static StepStats steps(int ok, double ttftMs, double e2eMs, int throttled) {
+    StepStats stats = new StepStats(KEY);
+    for (int i = 0; i < ok; i++) {
+      stats.add(record().ttft(ttftMs).e2e(e2eMs).build());
+    }
+    for (int i = 0; i < throttled; i++) {
+      stats.add(record().e2e(3).status(Status.THROTTLED).build());
+    }
+    return stats;
+  }
+}

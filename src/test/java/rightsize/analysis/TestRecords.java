@@ -1,0 +1,105 @@
+package rightsize.analysis;
+
+import rightsize.record.RequestRecord;
+import rightsize.record.Status;
+
+/** Builds request records for tests with only the fields a test cares about set. */
+public final class TestRecords {
+  private String injector = "injector-1";
+  private String deployment = "Standard_F2s_v2";
+  private String vmSize = "Standard_F2s_v2";
+  private String step = "10 users";
+  private double load = 10;
+  private String request = "chat";
+  private long startEpochMicros = 1_700_000_000_000_000L;
+  private Double ttftMs = 100.0;
+  private double e2eMs = 1000;
+  private Integer prompt = 100;
+  private Integer completion = 10;
+  private Integer cached = 0;
+  private Status status = Status.OK;
+
+  public static TestRecords record() {
+    return new TestRecords();
+  }
+
+  public TestRecords injector(String value) {
+    injector = value;
+    return this;
+  }
+
+  public TestRecords deployment(String name, String size) {
+    deployment = name;
+    vmSize = size;
+    return this;
+  }
+
+  public TestRecords step(String label, double value) {
+    step = label;
+    load = value;
+    return this;
+  }
+
+  public TestRecords request(String value) {
+    request = value;
+    return this;
+  }
+
+  public TestRecords start(long epochMicros) {
+    startEpochMicros = epochMicros;
+    return this;
+  }
+
+  public TestRecords ttft(Double ms) {
+    ttftMs = ms;
+    return this;
+  }
+
+  public TestRecords e2e(double ms) {
+    e2eMs = ms;
+    return this;
+  }
+
+  public TestRecords tokens(Integer promptTokens, Integer completionTokens) {
+    prompt = promptTokens;
+    completion = completionTokens;
+    return this;
+  }
+
+  public TestRecords cached(Integer cachedTokens) {
+    cached = cachedTokens;
+    return this;
+  }
+
+  public TestRecords status(Status value) {
+    status = value;
+    return this;
+  }
+
+  public RequestRecord build() {
+    boolean ok = status.isOk();
+    return new RequestRecord(
+        "run-1",
+        injector,
+        "chatbot",
+        deployment,
+        "emulator",
+        vmSize,
+        step,
+        load,
+        request,
+        "req-" + startEpochMicros,
+        startEpochMicros,
+        ok ? ttftMs : null,
+        e2eMs,
+        ok ? new RequestRecord.Itl(Math.max(0, completion - 1), 10, 10, 20) : null,
+        new RequestRecord.Tokens(
+            prompt, ok ? completion : 0, cached, 0, RequestRecord.TokenSource.usage),
+        ok ? "stop" : null,
+        status,
+        ok ? 200 : status == Status.THROTTLED ? 429 : 500,
+        null,
+        ok ? null : status.wireName(),
+        null);
+  }
+}
