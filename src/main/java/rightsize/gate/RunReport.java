@@ -65,7 +65,7 @@ public record RunReport(
   /**
    * One figure of one step flagged as a regression.
    *
-   * @param metric e.g. "p95_ttft_ms", "error_rate"
+   * @param metric the figure as the report names it, e.g. "p95 ttft", "error rate"
    * @param detail one line with both values, the change and the threshold
    */
   public record Regression(String deployment, String step, String metric, String detail) {}

@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import rightsize.report.Metric;
 
 /**
  * Reads the parts of a run's tradeoffs.json (schema {@value #SCHEMA}, written by the report) that the
@@ -69,7 +70,7 @@ public final class TradeoffsFile {
           new RunReport.Regression(
               r.path("deployment").asText(),
               r.path("step").asText(),
-              r.path("metric").asText(),
+              metric(r.path("metric").asText()).map(Metric::label).orElse(r.path("metric").asText()),
               r.path("description").asText()));
     }
     List<String> notes = new ArrayList<>();
@@ -90,22 +91,20 @@ public final class TradeoffsFile {
         notes);
   }
 
-  /** "p95_ttft_ms +1.5%, error_rate +0.0 pts, ..." from one entry of "deltas". */
+  /** "p95 ttft +1.5%, error rate +0.0 pts, ..." from one entry of "deltas", worded by the report's {@link Metric}. */
   private static String changes(JsonNode delta) {
     List<String> parts = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = delta.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> f = fields.next();
-      JsonNode change = f.getValue().path("change");
-      if (!change.isNumber()) {
-        continue;
+    for (Metric metric : Metric.values()) {
+      JsonNode change = delta.path(metric.jsonName()).path("change");
+      if (change.isNumber()) {
+        parts.add(metric.label() + " " + metric.formatChange(change.asDouble()));
       }
-      parts.add(
-          f.getKey().equals("error_rate")
-              ? String.format(Locale.ROOT, "%s %+.1f pts", f.getKey(), change.asDouble())
-              : String.format(Locale.ROOT, "%s %+.1f%%", f.getKey(), change.asDouble() * 100));
     }
     return parts.isEmpty() ? "no figure comparable" : String.join(", ", parts);
+  }
+
+  private static Optional<Metric> metric(String jsonName) {
+    return Arrays.stream(Metric.values()).filter(m -> m.jsonName().equals(jsonName)).findFirst();
   }
 
   private static Instant instant(JsonNode node) {

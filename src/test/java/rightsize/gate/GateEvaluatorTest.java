@@ -19,7 +19,7 @@ class GateEvaluatorTest {
     List<RunReport.Compared> compared =
         baseline == null
             ? List.of()
-            : steps.stream().map(s -> new RunReport.Compared(s.deployment(), s.step(), "p95_ttft_ms +1.5%")).toList();
+            : steps.stream().map(s -> new RunReport.Compared(s.deployment(), s.step(), "p95 ttft +1.5%")).toList();
     return new RunReport("night-2", null, baseline, 0, steps, compared, regressions, List.of());
   }
 
@@ -51,8 +51,8 @@ class GateEvaluatorTest {
             "night-1",
             List.of(step("F4", "10 users", Map.of("ok", 120L), true, "met")),
             List.of(
-                new RunReport.Regression("F4", "10 users", "p95_ttft_ms", "F4 10 users: p95 ttft 800 -> 1100 (+37.5%, threshold +10.0%)"),
-                new RunReport.Regression("F4", "10 users", "p95_e2e_ms", "F4 10 users: p95 e2e 8000 -> 9900 (+23.8%, threshold +10.0%)")));
+                new RunReport.Regression("F4", "10 users", "p95 ttft", "F4 10 users: p95 ttft 800 -> 1100 (+37.5%, threshold +10.0%)"),
+                new RunReport.Regression("F4", "10 users", "p95 e2e", "F4 10 users: p95 e2e 8000 -> 9900 (+23.8%, threshold +10.0%)")));
 
     Verdict verdict = GateEvaluator.evaluate("night-2", report, false);
 
@@ -61,8 +61,8 @@ class GateEvaluatorTest {
     assertThat(verdict.failures())
         .extracting(GateCheck::name, GateCheck::detail)
         .containsExactly(
-            tuple("10 users p95_ttft_ms", "F4 10 users: p95 ttft 800 -> 1100 (+37.5%, threshold +10.0%)"),
-            tuple("10 users p95_e2e_ms", "F4 10 users: p95 e2e 8000 -> 9900 (+23.8%, threshold +10.0%)"));
+            tuple("10 users p95 ttft", "F4 10 users: p95 ttft 800 -> 1100 (+37.5%, threshold +10.0%)"),
+            tuple("10 users p95 e2e", "F4 10 users: p95 e2e 8000 -> 9900 (+23.8%, threshold +10.0%)"));
     // A step with a flagged figure gets no passing "vs baseline" check.
     assertThat(verdict.checks()).noneMatch(c -> c.name().equals("10 users vs baseline"));
     assertThat(verdict.headline()).startsWith("regression:").contains("(exit 3)").endsWith("2 of 5 checks failed");
@@ -76,7 +76,7 @@ class GateEvaluatorTest {
             List.of(
                 step("F2", "10 users", Map.of("ok", 95L, "throttled", 5L), false, "error rate 5.0% > 1.0%"),
                 step("F4", "10 users", Map.of("ok", 100L), true, "met")),
-            List.of(new RunReport.Regression("F4", "10 users", "cost_per_1m_output_tokens", "+12%")));
+            List.of(new RunReport.Regression("F4", "10 users", "cost per 1M output tokens", "+12%")));
 
     Verdict verdict = GateEvaluator.evaluate("night-2", report, false);
 

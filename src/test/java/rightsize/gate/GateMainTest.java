@@ -104,7 +104,7 @@ class GateMainTest {
     String summary = Files.readString(run.resolve(GateSummary.FILE_NAME));
     assertThat(summary).startsWith("## rightsize nightly gate: regression (exit 3)").contains("## Trade-offs of nightly-42-1");
     assertThat(Files.readString(stepSummary)).isEqualTo(summary + "\n");
-    assertThat(out()).contains("FAIL regression F4 / 10 users p95_ttft_ms: F4 10 users: p95 ttft 800 -> 1100 (+37.5%, threshold +10.0%)");
+    assertThat(out()).contains("FAIL regression F4 / 10 users p95 ttft: F4 10 users: p95 ttft 800 -> 1100 (+37.5%, threshold +10.0%)");
   }
 
   @Test

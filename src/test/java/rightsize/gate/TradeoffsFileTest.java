@@ -31,9 +31,9 @@ class TradeoffsFileTest {
       assertThat(s.sloDetail()).isEqualTo("p95 ttft 2431 ms > 2000 ms");
     });
     assertThat(report.compared()).singleElement()
-        .satisfies(c -> assertThat(c.changes()).isEqualTo("p95_ttft_ms +37.5%, error_rate +0.0 pts"));
+        .satisfies(c -> assertThat(c.changes()).isEqualTo("p95 ttft +37.5%, error rate +0.0 pts"));
     assertThat(report.regressions()).singleElement()
-        .satisfies(r -> assertThat(r.metric()).isEqualTo("p95_ttft_ms"));
+        .satisfies(r -> assertThat(r.metric()).isEqualTo("p95 ttft"));
     assertThat(report.notes()).isEmpty();
   }
 
