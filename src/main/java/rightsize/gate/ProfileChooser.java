@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import rightsize.config.InvalidConfigException;
+import rightsize.config.RightsizeSettings;
 
 /**
  * Chooses the config file of a nightly run: the nightly config when its real targets have endpoints
@@ -69,8 +71,20 @@ public final class ProfileChooser {
               + String.join(", ", configured)
               + " do: set their endpoint variables or remove them from the nightly config");
     }
-    return new Choice(
-        nightly, false, "nightly targets: " + String.join(", ", configured));
+    validate(nightly, deploymentsConfig, env);
+    return new Choice(nightly, false, "nightly targets: " + String.join(", ", configured));
+  }
+
+  /**
+   * Checks {@code resolved} the way the run will (RightsizeSettings), so a missing key or a bad kind
+   * stops the plan in one line instead of failing the load minutes later.
+   */
+  private static void validate(Path file, Config resolved, Map<String, String> env) {
+    try {
+      RightsizeSettings.from(resolved, env::get);
+    } catch (InvalidConfigException e) {
+      throw new IllegalArgumentException(file + " is invalid: " + String.join("; ", e.problems()), e);
+    }
   }
 
   /** The nightly config resolved with {@code env} for {@code ${?VAR}}, over the reference defaults. */

@@ -87,6 +87,20 @@ class ProfileChooserTest {
   }
 
   @Test
+  void aChosenNightlyIsValidatedAsTheRunWillValidateIt() {
+    // auth api-key with no key in the environment: the run would refuse to start.
+    assertThatThrownBy(
+            () ->
+                ProfileChooser.choose(
+                    NIGHTLY,
+                    FALLBACK,
+                    Map.of("RIGHTSIZE_NIGHTLY_ENDPOINT", "https://staging.openai.azure.com", "RIGHTSIZE_NIGHTLY_AUTH", "api-key")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(NIGHTLY + " is invalid: ")
+        .hasMessageContaining("RIGHTSIZE_API_KEY");
+  }
+
+  @Test
   void aMissingConfigFileIsNamed() {
     assertThatThrownBy(() -> ProfileChooser.choose(dir.resolve("nope.conf"), FALLBACK, Map.of()))
         .hasMessageStartingWith("config file " + dir.resolve("nope.conf") + " does not exist");
