@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -92,18 +93,33 @@ public final class PromptFiles {
     Conversation parse(Line line, JsonNode node);
   }
 
-  private static List<Conversation> read(Path file, String itemName, LineParser parser) {
-    if (!Files.isRegularFile(file)) {
-      throw new PromptFileException(
-          file + " not found (working directory " + Path.of("").toAbsolutePath()
-              + "): point rightsize.workload to an existing JSONL file");
-    }
-    byte[] bytes;
+  /**
+   * Reads the file from disk, or, for a relative path missing on disk, from the classpath: the
+   * bundled data/ files travel inside a Gatling Enterprise package, where no working copy exists.
+   */
+  private static byte[] readBytes(Path file) {
     try {
-      bytes = Files.readAllBytes(file);
+      if (Files.isRegularFile(file)) {
+        return Files.readAllBytes(file);
+      }
+      if (!file.isAbsolute()) {
+        String resource = file.normalize().toString().replace(java.io.File.separatorChar, '/');
+        try (InputStream in = PromptFiles.class.getClassLoader().getResourceAsStream(resource)) {
+          if (in != null) {
+            return in.readAllBytes();
+          }
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
+    throw new PromptFileException(
+        file + " not found (working directory " + Path.of("").toAbsolutePath()
+            + "): point rightsize.workload to an existing JSONL file");
+  }
+
+  private static List<Conversation> read(Path file, String itemName, LineParser parser) {
+    byte[] bytes = readBytes(file);
     // Lines are decoded one by one (strictly), so a bad byte is reported on its own line.
     CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
     List<Conversation> items = new ArrayList<>();

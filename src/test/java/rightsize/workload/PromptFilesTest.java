@@ -34,6 +34,15 @@ class PromptFilesTest {
   }
 
   @Test
+  void aRelativePathMissingOnDiskIsReadFromTheClasspath() {
+    // As on a Gatling Enterprise load generator, where only the package exists.
+    Path relative = Path.of("classpath-only", "chat.jsonl");
+    assertThat(Files.exists(relative)).isFalse();
+    assertThat(PromptFiles.chatConversations(relative, 32, 0))
+        .containsExactly(new Conversation("cp", null, List.of("hello from the classpath"), 32));
+  }
+
+  @Test
   void aMissingFileIsNamed() {
     Path missing = dir.resolve("nope.jsonl");
     assertThatThrownBy(() -> PromptFiles.chatConversations(missing, 10, 0))
