@@ -65,7 +65,7 @@ final class HtmlReport {
         .append(STYLE).append("</style></head><body>\n");
     out.append("<h1>rightsize trade-offs: run ").append(Html.esc(t.runId())).append("</h1>\n");
     out.append("<p class=\"meta\">Targets: ").append(Html.esc(String.join(", ", t.targets())))
-        .append(" · workload: ").append(Html.esc(String.join(", ", t.scenarios())))
+        .append(" · workload: ").append(Html.esc(String.join(", ", t.workloads())))
         .append(" · injectors: ").append(t.injectors().size())
         .append(t.startedAt() == null ? "" : " · started " + t.startedAt())
         .append(" · generated ").append(t.generatedAt())

@@ -42,7 +42,7 @@ final class JsonReport {
     put(root, "started_at", t.startedAt());
     put(root, "ended_at", t.endedAt());
     strings(root.putArray("targets"), t.targets());
-    strings(root.putArray("scenarios"), t.scenarios());
+    strings(root.putArray("workloads"), t.workloads());
     strings(root.putArray("injectors"), t.injectors());
     root.put("partial", t.partial());
     root.put("unreadable_lines", t.unreadableLines());

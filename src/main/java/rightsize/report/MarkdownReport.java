@@ -31,7 +31,7 @@ final class MarkdownReport {
   private void all(Tradeoffs t) {
     line("# rightsize trade-offs: run " + esc(t.runId()));
     line("");
-    line("Targets: " + esc(String.join(", ", t.targets())) + " · workload: " + esc(String.join(", ", t.scenarios()))
+    line("Targets: " + esc(String.join(", ", t.targets())) + " · workload: " + esc(String.join(", ", t.workloads()))
         + " · injectors: " + t.injectors().size()
         + (t.startedAt() == null ? "" : " · started " + t.startedAt()));
     line("");

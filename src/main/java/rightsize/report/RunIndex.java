@@ -85,7 +85,7 @@ final class RunIndex {
       }
     }
     return new Run(folder, root.path("started_at").asText(""), join(root.path("targets")),
-        join(root.path("scenarios")), root.path("recommendation").asText(""), best,
+        join(root.path("workloads")), root.path("recommendation").asText(""), best,
         meeting + " of " + root.path("deployments").size(), root.path("regressions").size(),
         root.path("partial").asBoolean());
   }

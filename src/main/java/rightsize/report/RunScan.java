@@ -23,7 +23,7 @@ final class RunScan {
   final Map<String, RequestNameStats> names = new TreeMap<>();
   final TreeSet<String> runIds = new TreeSet<>();
   final TreeSet<String> targets = new TreeSet<>();
-  final TreeSet<String> scenarios = new TreeSet<>();
+  final TreeSet<String> workloads = new TreeSet<>();
   final TreeSet<String> injectors = new TreeSet<>();
   final List<InputFile> inputs = new ArrayList<>();
   long warmupRequests;
@@ -53,7 +53,8 @@ final class RunScan {
       return;
     }
     addLabel(targets, r.target());
-    addLabel(scenarios, r.scenario());
+    // The request name names the workload (chat, summarize, generate); scenario names are one per step.
+    addLabel(workloads, r.request());
     firstStartMicros = Math.min(firstStartMicros, r.startEpochMicros());
     lastEndMicros = Math.max(lastEndMicros, r.startEpochMicros() + Math.round(r.e2eMs() * 1000));
     lengths.computeIfAbsent(StepKey.of(r), k -> new LengthSensitivity()).add(r);

@@ -26,7 +26,7 @@ public record Tradeoffs(
     Instant startedAt,
     Instant endedAt,
     List<String> targets,
-    List<String> scenarios,
+    List<String> workloads,
     List<String> injectors,
     Slo slo,
     TargetLoad targetLoad,

@@ -55,7 +55,7 @@ final class TradeoffsBuilder {
         anyRecord ? micros(scan.firstStartMicros) : null,
         anyRecord ? micros(scan.lastEndMicros) : null,
         List.copyOf(scan.targets),
-        List.copyOf(scan.scenarios),
+        List.copyOf(scan.workloads),
         List.copyOf(scan.injectors),
         settings.slo(),
         settings.targetLoad(),

@@ -34,7 +34,8 @@ class ReportGeneratorTest {
     String md = Files.readString(r.markdown());
     assertThat(md).contains("**Recommendation:** " + recommendation)
         .contains("| Standard_F4s_v2 | 10 users |")
-        .contains("$1,233.70 (10 instances)");
+        .contains("$1,233.70 (10 instances)")
+        .contains(" · workload: chat · ");
 
     List<String> csv = Files.readAllLines(r.csv());
     assertThat(csv).hasSize(1 + 12);
