@@ -17,6 +17,7 @@ import rightsize.emulator.EmbeddedEmulator;
 import rightsize.emulator.truth.InFlightSample;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
+import rightsize.testing.SizingRun;
 import rightsize.workload.PromptFileException;
 
 /**

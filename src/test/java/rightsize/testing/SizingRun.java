@@ -1,4 +1,4 @@
-package rightsize.sizing;
+package rightsize.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,21 +12,22 @@ import rightsize.emulator.truth.GroundTruth;
 import rightsize.record.RecordReader;
 import rightsize.record.RequestRecord;
 import rightsize.run.RightsizeRun;
+import rightsize.sizing.CapacityFile;
 
 /**
  * Runs the real {@code SizingSimulation} in this JVM with the real Gatling engine against a fresh
  * embedded emulator, configured by a HOCON file ({@code -Dconfig.file}), and keeps what it left:
  * Gatling's exit status, the run's records and capacity.json, and the emulator's ground truth.
  */
-final class SizingRun {
-  static final String SIMULATION = "rightsize.simulations.SizingSimulation";
+public final class SizingRun {
+  public static final String SIMULATION = "rightsize.simulations.SizingSimulation";
 
-  final int status;
-  final Path runFolder;
-  final List<RequestRecord> records;
-  final JsonNode capacity;
-  final GroundTruth truth;
-  final long capacityWrittenMillis;
+  public final int status;
+  public final Path runFolder;
+  public final List<RequestRecord> records;
+  public final JsonNode capacity;
+  public final GroundTruth truth;
+  public final long capacityWrittenMillis;
 
   private SizingRun(int status, Path runFolder, List<RequestRecord> records, JsonNode capacity, GroundTruth truth, long capacityWrittenMillis) {
     this.status = status;
@@ -41,7 +42,7 @@ final class SizingRun {
    * Runs {@link #SIMULATION} with {@code hocon} (a {@code rightsize { ... }} block; {@code run.id}
    * and {@code run.results-dir} are set here) and returns what it left in {@code dir}.
    */
-  static SizingRun run(Path dir, String runId, String hocon) throws IOException {
+  public static SizingRun run(Path dir, String runId, String hocon) throws IOException {
     Path conf = dir.resolve(runId + ".conf");
     Files.writeString(conf, hocon + "\nrightsize.run { id = \"" + runId + "\", results-dir = \""
         + dir.toAbsolutePath().toString().replace("\\", "/") + "\" }\n");
