@@ -14,13 +14,14 @@ import rightsize.workload.Workload;
  * breaks it. Immutable; {@link #plan()} turns it into what a Gatling simulation sets up.
  */
 public final class Sizing {
-  private final List<DeploymentSettings> deployments;
-  private final Workload workload;
-  private final Population population;
-  private final Slo slo;
-  private final boolean enforceSlo;
-  private final boolean capacitySearch;
-  private final long minRequests;
+  // Package-private: SizingPlan reads the plan it was built from.
+  final List<DeploymentSettings> deployments;
+  final Workload workload;
+  final Population population;
+  final Slo slo;
+  final boolean enforceSlo;
+  final boolean capacitySearch;
+  final long minRequests;
 
   private Sizing(
       List<DeploymentSettings> deployments,
@@ -98,6 +99,6 @@ public final class Sizing {
     if (population == null) {
       throw new IllegalStateException("Sizing needs a population: call .population(...) before .plan()");
     }
-    return new SizingPlan(deployments, workload, population, slo, enforceSlo, capacitySearch, minRequests);
+    return new SizingPlan(this);
   }
 }

@@ -24,7 +24,6 @@ import rightsize.population.Population;
 import rightsize.population.Step;
 import rightsize.report.ReportGenerator;
 import rightsize.run.RightsizeRun;
-import rightsize.workload.Workload;
 
 /**
  * A {@link Sizing} ready to run: one Gatling scenario per deployment and step (warm-up first),
@@ -35,40 +34,21 @@ public final class SizingPlan {
   /** Prefix of the suite's progress lines on the console. */
   static final String CONSOLE_PREFIX = "rightsize | ";
 
-  private final List<DeploymentSettings> deployments;
-  private final Workload workload;
-  private final Population population;
-  private final Slo slo;
-  private final boolean enforceSlo;
-  private final boolean capacitySearch;
-  private final long minRequests;
+  private final Sizing sizing;
   private final RightsizeRun run;
   private final CapacitySearch search;
   private final Consumer<String> console;
   private final PopulationBuilder chain;
 
-  SizingPlan(
-      List<DeploymentSettings> deployments,
-      Workload workload,
-      Population population,
-      Slo slo,
-      boolean enforceSlo,
-      boolean capacitySearch,
-      long minRequests) {
-    this.deployments = deployments;
-    this.workload = workload;
-    this.population = population;
-    this.slo = slo;
-    this.enforceSlo = enforceSlo;
-    this.capacitySearch = capacitySearch;
-    this.minRequests = minRequests;
+  SizingPlan(Sizing sizing) {
+    this.sizing = sizing;
     this.run = RightsizeRun.current();
     this.console = line -> System.out.println(CONSOLE_PREFIX + line);
     List<CapacitySearch.Target> targets = new ArrayList<>();
-    for (DeploymentSettings d : deployments) {
-      targets.add(new CapacitySearch.Target(d.name(), d.vmSize(), population.steps()));
+    for (DeploymentSettings d : sizing.deployments) {
+      targets.add(new CapacitySearch.Target(d.name(), d.vmSize(), sizing.population.steps()));
     }
-    this.search = new CapacitySearch(targets, slo, capacitySearch, minRequests, console);
+    this.search = new CapacitySearch(targets, sizing.slo, sizing.capacitySearch, sizing.minRequests, console);
     this.chain = buildChain();
     run.onRecord(search::add);
     console.accept(describe());
@@ -85,13 +65,14 @@ public final class SizingPlan {
    * Gatling's percentiles include failed requests' times, the suite's own verdict does not.
    */
   public List<Assertion> sloAssertions() {
-    if (!enforceSlo) {
+    if (!sizing.enforceSlo) {
       return List.of();
     }
+    Slo slo = sizing.slo;
     List<Assertion> assertions = new ArrayList<>();
-    String request = workload.requestName();
-    for (DeploymentSettings d : deployments) {
-      for (Step step : population.steps()) {
+    String request = sizing.workload.requestName();
+    for (DeploymentSettings d : sizing.deployments) {
+      for (Step step : sizing.population.steps()) {
         String group = groupName(d, step);
         assertions.add(details(group, request + " · ttft").responseTime().percentile(95.0)
             .lte((int) Math.floor(slo.p95TtftMs())));
@@ -120,7 +101,7 @@ public final class SizingPlan {
     }
     List<CapacitySearch.DeploymentResult> results = search.finish();
     Path file = run.folder().resolve(CapacityFile.NAME);
-    CapacityFile.write(file, slo, enforceSlo, capacitySearch, minRequests, results);
+    CapacityFile.write(file, sizing.slo, sizing.enforceSlo, sizing.capacitySearch, sizing.minRequests, results);
     run.close();
     console.accept("run " + run.id() + ": records and capacity in " + run.folder());
     // The report now, and again at JVM exit once Gatling has written its HTML report.
@@ -139,7 +120,8 @@ public final class SizingPlan {
 
   private PopulationBuilder buildChain() {
     List<PopulationBuilder> inOrder = new ArrayList<>();
-    for (DeploymentSettings d : deployments) {
+    Population population = sizing.population;
+    for (DeploymentSettings d : sizing.deployments) {
       ProtocolBuilder protocol = genai.deployment(d);
       List<Step> steps = new ArrayList<>();
       population.warmup().ifPresent(steps::add);
@@ -157,15 +139,17 @@ public final class SizingPlan {
 
   private ScenarioBuilder stepScenario(DeploymentSettings d, Step step) {
     String name = groupName(d, step);
-    ChainBuilder request = group(name).on(workload.nextRequest());
+    ChainBuilder request = group(name).on(sizing.workload.nextRequest());
     return scenario(name)
         // The first user of a step judges the previous one; all users of a skipped step leave at once.
         .exitHereIf(session -> !search.begin(d.name(), step))
         .exec(session -> session.set(GenAi.STEP, step.label()).set(GenAi.LOAD, step.load()))
-        .exec(population.behaviour(step, request));
+        .exec(sizing.population.behaviour(step, request));
   }
 
   private String describe() {
+    Population population = sizing.population;
+    Slo slo = sizing.slo;
     Duration perDeployment = population.warmup().map(Step::duration).orElse(Duration.ZERO);
     for (Step s : population.steps()) {
       perDeployment = perDeployment.plus(s.duration());
@@ -173,10 +157,10 @@ public final class SizingPlan {
     return String.format(Locale.ROOT,
         "sizing %s with the %s workload (%d prompts); population %s; SLO p95 ttft <= %.0f ms, p95 e2e <= %.0f ms,"
             + " errors <= %.1f%% (%s); at most ~%d s of load per deployment",
-        deployments.stream().map(SizingPlan::deploymentLabel).collect(Collectors.joining(", ")),
-        workload.name(), workload.conversations().size(), population.describe(),
+        sizing.deployments.stream().map(SizingPlan::deploymentLabel).collect(Collectors.joining(", ")),
+        sizing.workload.name(), sizing.workload.conversations().size(), population.describe(),
         slo.p95TtftMs(), slo.p95E2eMs(), slo.maxErrorRate() * 100,
-        enforceSlo ? "enforced: a broken SLO fails the run" : "reported only",
+        sizing.enforceSlo ? "enforced: a broken SLO fails the run" : "reported only",
         perDeployment.toSeconds());
   }
 }
