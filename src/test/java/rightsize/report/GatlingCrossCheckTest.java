@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import rightsize.record.RecordReader;
 import rightsize.record.RecordWriter;
 import rightsize.record.RequestRecord;
+import rightsize.testing.GatlingFork;
 
 /**
  * Runs a real Gatling 3.15 simulation (in its own JVM, as the Maven plugin does) against a loopback
@@ -57,26 +57,13 @@ class GatlingCrossCheckTest {
     server.setExecutor(pool);
     server.start();
     runDir = dir.resolve("results").resolve("gatling-run");
-    Path gatlingResults = dir.resolve("gatling-results");
     try {
-      Process gatling = new ProcessBuilder(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              // What the Gatling Maven plugin passes to its forked JVM; Gatling's log writer needs it.
-              "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-              "-Xmx512m",
-              "-D" + LoopbackGatlingSimulation.PORT_PROPERTY + "=" + server.getAddress().getPort(),
-              "-D" + LoopbackGatlingSimulation.RUN_PROPERTY + "=" + runDir,
-              "-D" + LoopbackGatlingSimulation.RESULTS_PROPERTY + "=" + gatlingResults,
-              "-Dgatling.data.enableAnalytics=false",
-              "-cp", System.getProperty("java.class.path"),
-              "io.gatling.app.Gatling",
-              "-s", LoopbackGatlingSimulation.class.getName(),
-              "-rf", gatlingResults.toString())
-          .redirectErrorStream(true)
-          .redirectOutput(dir.resolve("gatling.log").toFile())
-          .start();
-      assertThat(gatling.waitFor(180, TimeUnit.SECONDS)).as("Gatling finished").isTrue();
-      assertThat(gatling.exitValue()).as("Gatling exit code, log in " + dir.resolve("gatling.log")).isZero();
+      GatlingFork.Result gatling = new GatlingFork(LoopbackGatlingSimulation.class).workDir(dir)
+          .property(LoopbackGatlingSimulation.PORT_PROPERTY, String.valueOf(server.getAddress().getPort()))
+          .property(LoopbackGatlingSimulation.RUN_PROPERTY, runDir.toString())
+          .property(LoopbackGatlingSimulation.RESULTS_PROPERTY, dir.resolve("gatling").toString())
+          .run();
+      assertThat(gatling.exitCode()).as("Gatling exit code; output:%n%s", gatling.tail()).isZero();
     } finally {
       server.stop(0);
       pool.shutdownNow();
