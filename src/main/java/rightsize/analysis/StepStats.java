@@ -2,6 +2,7 @@ package rightsize.analysis;
 
 import java.util.EnumMap;
 import java.util.Map;
+import rightsize.metrics.RequestMetrics;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
 
@@ -37,7 +38,7 @@ public final class StepStats {
           "record of step " + StepKey.of(record) + " added to the statistics of " + key);
     }
     long endMicros = record.startEpochMicros() + Math.round(record.e2eMs() * 1000);
-    Double tpotMs = record.tpotMs();
+    Double tpotMs = RequestMetrics.of(record).tpotMs();
     synchronized (this) {
       requests++;
       statusCounts[record.status().ordinal()]++;

@@ -35,14 +35,32 @@ public record RequestMetrics(
     return new RequestMetrics(ttftMs, e2eMs, itl(arrivals), tokens(outcome, promptText, counter));
   }
 
-  /** (e2e - ttft) / (completion tokens - 1), or null when fewer than two tokens were produced. */
-  public Double tpotMs() {
-    return TokenTiming.tpotMs(ttftMs, e2eMs, tokens.completion());
+  /** The metrics a record read back from disk holds, so reports compute tpot as the live run does. */
+  public static RequestMetrics of(RequestRecord record) {
+    return new RequestMetrics(record.ttftMs(), record.e2eMs(), record.itl(),
+        record.tokens() == null ? NO_TOKENS : record.tokens());
   }
 
-  /** (completion tokens - 1) / (e2e - ttft) in tokens per second, or null when undefined. */
+  /**
+   * Time per output token after the first, (e2e - ttft) / (completion tokens - 1), in ms; null when
+   * no first token arrived, fewer than two tokens were produced, or no decode time was observable
+   * (e2e <= ttft: a non-streaming response, or all content arrived with the end).
+   */
+  public Double tpotMs() {
+    return decodeObserved() ? (e2eMs - ttftMs) / (tokens.completion() - 1) : null;
+  }
+
+  /**
+   * Decode rate, (completion tokens - 1) / (e2e - ttft), in tokens per second; null under the same
+   * conditions as {@link #tpotMs}.
+   */
   public Double decodeTokensPerSecond() {
-    return TokenTiming.decodeTokensPerSecond(ttftMs, e2eMs, tokens.completion());
+    return decodeObserved() ? (tokens.completion() - 1) * 1000.0 / (e2eMs - ttftMs) : null;
+  }
+
+  private boolean decodeObserved() {
+    Integer completion = tokens.completion();
+    return ttftMs != null && completion != null && completion >= 2 && e2eMs > ttftMs;
   }
 
   /** Count, mean, median (nearest rank) and max of the gaps between consecutive arrivals. */

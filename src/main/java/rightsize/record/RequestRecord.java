@@ -1,7 +1,5 @@
 package rightsize.record;
 
-import rightsize.metrics.TokenTiming;
-
 /**
  * One line of a run's record file: everything measured about one request, ok or not.
  *
@@ -52,11 +50,6 @@ public record RequestRecord(
     tokenizer,
     /** No tokens could be counted (for example, the request failed before any content). */
     none
-  }
-
-  /** Time per output token after the first: (e2e - ttft) / (completion - 1), or null when undefined. */
-  public Double tpotMs() {
-    return TokenTiming.tpotMs(ttftMs, e2eMs, tokens == null ? null : tokens.completion());
   }
 
   /** True for requests made while warming up, which reports leave out. */

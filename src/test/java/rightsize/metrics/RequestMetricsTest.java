@@ -104,16 +104,21 @@ class RequestMetricsTest {
   }
 
   @Test
-  void recordTpotIsTheSameFormula() {
+  void recordsReadBackGiveTheSameMetrics() {
     ChatOutcome o = outcome(List.of(100L, 150L, 170L, 270L), "x", new ChatOutcome.Usage(40, 11, 32, 3));
     RequestMetrics m = RequestMetrics.of(WRITTEN, WRITTEN + 300 * MS, o, null, null);
     RequestRecord record = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0, "chat",
         "req-1", 0L, m.ttftMs(), m.e2eMs(), m.itl(), m.tokens(), "stop", Status.OK, 200, null, null, null);
-    assertThat(record.tpotMs()).isEqualTo(m.tpotMs()).isEqualTo(20.0);
+    assertThat(RequestMetrics.of(record)).isEqualTo(m);
+    assertThat(RequestMetrics.of(record).tpotMs()).isEqualTo(20.0);
 
     RequestRecord oneToken = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0, "chat",
         "req-2", 0L, 100.0, 300.0, null, new RequestRecord.Tokens(1, 1, null, null, TokenSource.usage), "stop",
         Status.OK, 200, null, null, null);
-    assertThat(oneToken.tpotMs()).isNull();
+    assertThat(RequestMetrics.of(oneToken).tpotMs()).isNull();
+
+    RequestRecord noTokens = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0, "chat",
+        "req-3", 0L, null, 300.0, null, null, null, Status.CONNECTION_LOST, null, null, null, null);
+    assertThat(RequestMetrics.of(noTokens).tpotMs()).isNull();
   }
 }
