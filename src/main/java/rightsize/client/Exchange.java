@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import rightsize.chat.ChatResponseReader;
-import rightsize.config.Secret;
 import rightsize.record.RequestRecord.RateLimit;
 import rightsize.record.Status;
+import rightsize.secret.Secret;
 
 /**
  * The state of one request from send to result: timestamps, the response head, the body reader,

@@ -1,6 +1,6 @@
 package rightsize.config;
 
-import rightsize.target.AuthType;
+import rightsize.secret.Secret;
 
 /**
  * How one deployment authenticates.

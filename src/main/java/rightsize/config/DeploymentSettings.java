@@ -2,7 +2,6 @@ package rightsize.config;
 
 import com.typesafe.config.Config;
 import java.util.Map;
-import rightsize.target.TargetKind;
 
 /**
  * One deployment to size, merged over {@code deployment-defaults}.

@@ -11,8 +11,8 @@ import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -29,8 +29,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import rightsize.client.Timeouts;
-import rightsize.target.AuthType;
-import rightsize.target.TargetKind;
+import rightsize.secret.Secret;
 
 /**
  * The validated {@code rightsize} configuration of this JVM: run, request defaults and the

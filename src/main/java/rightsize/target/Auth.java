@@ -2,7 +2,7 @@ package rightsize.target;
 
 import com.azure.core.credential.TokenCredential;
 import java.time.Duration;
-import rightsize.config.Secret;
+import rightsize.secret.Secret;
 
 /** Produces the auth header of each request, without blocking: callers are on an event loop. */
 public interface Auth {

@@ -10,7 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import rightsize.config.Secret;
+import rightsize.secret.Secret;
 
 /**
  * Entra ID bearer tokens held ready for the request path: azure-core's {@link SimpleTokenCache}

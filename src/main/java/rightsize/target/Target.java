@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import rightsize.client.ChatRequest;
 import rightsize.client.Timeouts;
 import rightsize.config.DeploymentSettings;
+import rightsize.config.TargetKind;
 import rightsize.emulator.EmbeddedEmulator;
 
 /**

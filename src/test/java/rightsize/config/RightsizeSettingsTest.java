@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import rightsize.target.AuthType;
-import rightsize.target.TargetKind;
 
 class RightsizeSettingsTest {
   private static final Map<String, String> ENV = Map.of("AOAI_KEY", "k-123", "AML_KEY", "aml-456");

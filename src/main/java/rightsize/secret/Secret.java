@@ -1,4 +1,4 @@
-package rightsize.config;
+package rightsize.secret;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package rightsize.target;
+package rightsize.config;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
