@@ -18,9 +18,10 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * Builds the Gatling Enterprise package with {@code mvn gatling:enterprisePackage} (in this project,
- * whose classes the surrounding build has just compiled, so only the packaging runs: about 45 s on
- * 2 cores) and checks that it holds every simulation and no Gatling classes, which Enterprise supplies.
+ * Builds the Gatling Enterprise package as docs/scale-out.md says, with {@code mvn
+ * gatling:enterprisePackage -Denterprise-package} (in its own build directory, so this build's
+ * classes stay as they are), and checks that it holds every simulation, the suite and the bundled
+ * prompts, but neither Gatling, which Enterprise supplies, nor the libraries only tests use.
  */
 class EnterprisePackageTest {
   private static final Path SIMULATIONS = Path.of("simulations");
@@ -52,7 +53,7 @@ class EnterprisePackageTest {
     Set<String> expected = simulationClassFiles();
 
     Process mvn =
-        new ProcessBuilder("mvn", "-B", "-q", "gatling:enterprisePackage")
+        new ProcessBuilder("mvn", "-B", "-q", "gatling:enterprisePackage", "-Denterprise-package")
             .redirectErrorStream(true)
             .redirectOutput(Path.of("target/enterprise-package.log").toFile())
             .start();
@@ -60,7 +61,7 @@ class EnterprisePackageTest {
     assertThat(mvn.exitValue()).as(Files.readString(Path.of("target/enterprise-package.log"))).isZero();
 
     Path jar;
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
+    try (Stream<Path> files = Files.list(Path.of("target", "enterprise-package"))) {
       jar = files.filter(p -> p.getFileName().toString().endsWith("-shaded.jar")).findFirst().orElseThrow();
     }
     try (ZipFile zip = new ZipFile(jar.toFile())) {
@@ -68,9 +69,13 @@ class EnterprisePackageTest {
       assertThat(entries).contains("rightsize/simulations/SizingSimulation.class").containsAll(expected);
       // The suite's own code, which the simulations call, travels with them.
       assertThat(entries).contains("rightsize/record/RequestRecord.class", "rightsize/gate/GateMain.class");
+      assertThat(entries).contains("reference.conf", "data/chat-conversations.jsonl", "data/documents.jsonl");
       assertThat(entries).noneMatch(e -> e.startsWith("io/gatling/core/"));
+      // Test-only libraries (the OpenAI Java client alone is some 65 MB) and the tests stay out.
+      assertThat(entries).noneMatch(e -> e.startsWith("com/openai/") || e.startsWith("org/junit/")
+          || e.startsWith("org/assertj/") || e.startsWith("org/openjdk/jmh/") || e.startsWith("rightsize/testing/"));
+      assertThat(Files.size(jar)).as("package size").isLessThan(30_000_000L);
     } finally {
-      // 100 MB that nothing else needs.
       Files.deleteIfExists(jar);
     }
   }
