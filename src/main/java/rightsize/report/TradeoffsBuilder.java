@@ -98,7 +98,8 @@ final class TradeoffsBuilder {
         if (s.outcome() != Outcome.SKIPPED || rows.stream().anyMatch(r -> r.key().step().equals(s.step()))) {
           continue;
         }
-        StepKey key = new StepKey(d.deployment(), d.vmSize(), s.step(), s.load());
+        // The records' VM size, so the step sorts among its deployment's rows whatever capacity.json says.
+        StepKey key = new StepKey(d.deployment(), rows.get(0).key().vmSize(), s.step(), s.load());
         Optional<CapacityFile.PlannedStep> broken = d.brokenBefore(s);
         out.add(new SkippedStep(key, LoadUnit.of(key), broken.map(CapacityFile.PlannedStep::step).orElse(null),
             broken.map(CapacityFile.PlannedStep::verdict).orElse(null), s.reason()));
