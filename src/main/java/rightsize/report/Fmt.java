@@ -1,6 +1,7 @@
 package rightsize.report;
 
 import java.util.Locale;
+import rightsize.analysis.Slo;
 import rightsize.cost.Money;
 
 /** Number formats shared by the human-readable outputs (md, html); "–" stands for not measured. */
@@ -32,6 +33,12 @@ final class Fmt {
 
   static String money(Double v, String currency) {
     return v == null ? NONE : Money.format(v, currency);
+  }
+
+  /** "p95 ttft ≤ 2,000 ms, p95 e2e ≤ 20,000 ms, errors ≤ 1.0%". */
+  static String slo(Slo slo) {
+    return "p95 ttft ≤ " + ms(slo.p95TtftMs()) + " ms, p95 e2e ≤ " + ms(slo.p95E2eMs()) + " ms, errors ≤ "
+        + pct(slo.maxErrorRate());
   }
 
   static String count(long v) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import rightsize.cost.Money;
@@ -81,10 +80,8 @@ final class HtmlReport {
     t.warnings().forEach(w -> out.append("<p class=\"note\">").append(Html.esc(w)).append("</p>\n"));
     out.append("<p class=\"recommendation\" id=\"recommendation\"><strong>Recommendation:</strong> ")
         .append(Html.esc(t.recommendation())).append("</p>\n");
-    out.append(String.format(Locale.ROOT,
-        "<p class=\"meta\">SLO: p95 ttft ≤ %s ms, p95 e2e ≤ %s ms, errors ≤ %s. Target load: %s.</p>\n",
-        Fmt.ms(t.slo().p95TtftMs()), Fmt.ms(t.slo().p95E2eMs()), Fmt.pct(t.slo().maxErrorRate()),
-        Html.esc(t.targetLoad().describe())));
+    out.append("<p class=\"meta\">SLO: ").append(Html.esc(Fmt.slo(t.slo()))).append(". Target load: ")
+        .append(Html.esc(t.targetLoad().describe())).append(".</p>\n");
     regressions();
     deployments();
     charts();
@@ -248,7 +245,14 @@ final class HtmlReport {
         .append("<th>req/s</th><th>output tok/s</th><th>ttft p50</th><th>ttft p95</th><th>ttft p99</th>")
         .append("<th>tpot p50</th><th>tpot p95</th><th>e2e p50</th><th>e2e p95</th><th>e2e p99</th>")
         .append("<th>error %</th><th>throttled %</th><th>SLO</th><th>$/h</th><th>$/1k req</th><th>$/1M output tok</th></tr>\n");
-    for (StepRow r : t.steps()) {
+    for (StepTableRow entry : t.stepTable()) {
+      if (entry instanceof SkippedStep skipped) {
+        // One cell over every figure column (req/s to $/1M output tok): it has none, and says why.
+        out.append("<tr class=\"skipped\">").append(td(skipped.key().deployment())).append(td(skipped.loadLabel()))
+            .append("<td colspan=\"16\" class=\"meta\">").append(Html.esc(skipped.describe())).append("</td></tr>\n");
+        continue;
+      }
+      StepRow r = (StepRow) entry;
       var s = r.step();
       String cur = r.cost().currency();
       out.append("<tr>").append(td(s.key().deployment())).append(td(r.loadLabel()))
@@ -263,7 +267,8 @@ final class HtmlReport {
           .append(num(Fmt.money(r.cost().per1mOutputTokens(), cur))).append("</tr>\n");
     }
     out.append("</table>\n<p class=\"meta\">Latencies in ms over every successful request of the step; ")
-        .append("error % includes throttled (429) requests.</p>\n");
+        .append("error % includes throttled (429) requests.")
+        .append(t.skippedSteps().isEmpty() ? "" : " " + Html.esc(MarkdownReport.SKIPPED_NOTE)).append("</p>\n");
   }
 
   private void comparison() {

@@ -71,7 +71,13 @@ final class JsonReport {
     ArrayNode steps = root.putArray("steps");
     t.steps().forEach(r -> step(steps.addObject(), r));
     ArrayNode deployments = root.putArray("deployments");
-    t.deployments().forEach(d -> deployment(deployments.addObject(), d));
+    t.deployments().forEach(d -> {
+      ObjectNode n = deployments.addObject();
+      deployment(n, d);
+      if (t.capacitySearch()) {
+        skipped(n.putArray("skipped_steps"), t.skippedSteps(d.deployment()));
+      }
+    });
     ObjectNode lengths = root.putObject("length_sensitivity");
     t.lengths().forEach((d, table) -> lengths(lengths.putObject(d), table));
 
@@ -227,6 +233,23 @@ final class JsonReport {
     n.put("dominated", d.dominated());
     strings(n.putArray("dominated_by"), d.dominatedBy());
     n.put("recommendation", d.recommendation());
+  }
+
+  private static void skipped(ArrayNode a, List<SkippedStep> steps) {
+    for (SkippedStep s : steps) {
+      ObjectNode n = a.addObject();
+      n.put("step", s.key().step());
+      n.put("load", s.key().load());
+      n.put("load_unit", s.unit().label());
+      n.put("outcome", "skipped");
+      if (s.brokenAt() == null) {
+        n.putNull("broken_at");
+      } else {
+        n.putObject("broken_at").put("step", s.brokenAt()).put("verdict", s.brokenVerdict());
+      }
+      n.put("reason", s.reason());
+      n.put("description", s.describe());
+    }
   }
 
   private static void stepRef(ObjectNode n, String field, StepRow r) {

@@ -5,11 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import rightsize.cost.Money;
 
 /** Writes tradeoffs.md: GitHub-flavoured markdown, ready to append to a CI job summary. */
 final class MarkdownReport {
+  /** Under the step table when steps were skipped: why they have no figures. */
+  static final String SKIPPED_NOTE = "Skipped steps were planned but not run: the capacity search stops a"
+      + " deployment after its first step that clearly broke the SLO (capacity.json), so they have no figures.";
+
   private final StringBuilder out = new StringBuilder();
 
   private MarkdownReport() {}
@@ -45,9 +52,7 @@ final class MarkdownReport {
     }
     line("**Recommendation:** " + esc(t.recommendation()));
     line("");
-    line(String.format(Locale.ROOT, "SLO: p95 ttft ≤ %s ms, p95 e2e ≤ %s ms, errors ≤ %s. Target load: %s.",
-        Fmt.ms(t.slo().p95TtftMs()), Fmt.ms(t.slo().p95E2eMs()), Fmt.pct(t.slo().maxErrorRate()),
-        t.targetLoad().describe()));
+    line("SLO: " + Fmt.slo(t.slo()) + ". Target load: " + t.targetLoad().describe() + ".");
     line("");
     regressions(t);
     deployments(t);
@@ -108,7 +113,17 @@ final class MarkdownReport {
     line("");
     line("| deployment | load | req/s | output tok/s | ttft p50 | ttft p95 | ttft p99 | tpot p50 | tpot p95 | e2e p50 | e2e p95 | e2e p99 | error % | throttled % | SLO | $/h | $/1k req | $/1M output tok |");
     line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
-    for (StepRow r : t.steps()) {
+    for (StepTableRow entry : t.stepTable()) {
+      if (entry instanceof SkippedStep skipped) {
+        // No figure (12 columns from req/s to throttled %, 3 of cost); the SLO column says why.
+        List<String> cells = new ArrayList<>(List.of(skipped.key().deployment(), skipped.loadLabel()));
+        cells.addAll(Collections.nCopies(12, Fmt.NONE));
+        cells.add(skipped.describe());
+        cells.addAll(Collections.nCopies(3, Fmt.NONE));
+        line(row(cells.toArray(String[]::new)));
+        continue;
+      }
+      StepRow r = (StepRow) entry;
       var s = r.step();
       String cur = r.cost().currency();
       line(row(
@@ -123,6 +138,9 @@ final class MarkdownReport {
     }
     line("");
     line("Latencies in ms over every successful request of the step; error % includes throttled (429) requests.");
+    if (!t.skippedSteps().isEmpty()) {
+      line(SKIPPED_NOTE);
+    }
     line("");
   }
 

@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import rightsize.sizing.CapacityFile;
 
 /**
- * Builds a run's trade-off report from its record files and writes it into the run folder:
- * tradeoffs.md, .csv, .json and .html, the copied Gatling reports, and results/index.html.
+ * Builds a run's trade-off report from its record files (and its capacity.json, when the capacity
+ * search ran, for the steps it skipped) and writes it into the run folder: tradeoffs.md, .csv,
+ * .json and .html, the copied Gatling reports, and results/index.html.
  *
  * <p>From a simulation: call {@link #atEndOfRun(Path, Config)} in {@code after()}. From record
  * files alone: {@link ReportMain}.
@@ -80,8 +82,8 @@ public final class ReportGenerator {
     }
 
     Tradeoffs tradeoffs = new TradeoffsBuilder(settings).build(scan,
-        runDir.toAbsolutePath().normalize().getFileName().toString(), crossCheck, links, baseline, warnings,
-        Instant.now());
+        runDir.toAbsolutePath().normalize().getFileName().toString(), capacityOf(runDir, warnings), crossCheck,
+        links, baseline, warnings, Instant.now());
     Path md = runDir.resolve("tradeoffs.md");
     Path csv = runDir.resolve("tradeoffs.csv");
     Path json = runDir.resolve("tradeoffs.json");
@@ -132,6 +134,23 @@ public final class ReportGenerator {
     } catch (RuntimeException e) {
       System.err.println("rightsize report failed for " + request.runDir() + ": " + e.getMessage()
           + " (regenerate it with: rightsize.report.ReportMain --run " + request.runDir() + ")");
+    }
+  }
+
+  /**
+   * The run folder's capacity.json (written when the capacity search ran), or null when there is
+   * none; an unreadable one is a note, not a failure.
+   */
+  private static CapacityFile.Contents capacityOf(Path runDir, List<String> warnings) {
+    Path file = runDir.resolve(CapacityFile.NAME);
+    if (!Files.exists(file)) {
+      return null;
+    }
+    try {
+      return CapacityFile.read(file);
+    } catch (RuntimeException e) {
+      warnings.add(e.getMessage() + ": the steps the capacity search skipped are not shown");
+      return null;
     }
   }
 

@@ -1,13 +1,19 @@
 package rightsize.report;
 
 import rightsize.analysis.SloVerdict;
+import rightsize.analysis.StepKey;
 import rightsize.analysis.StepSummary;
 import rightsize.cost.StepCost;
 
 /** One row of the trade-off table: a step's figures, its SLO verdict and its costs. */
-public record StepRow(StepSummary step, LoadUnit unit, SloVerdict slo, StepCost cost) {
+public record StepRow(StepSummary step, LoadUnit unit, SloVerdict slo, StepCost cost) implements StepTableRow {
 
-  /** The step's load as people read it, e.g. "10 users". */
+  @Override
+  public StepKey key() {
+    return step.key();
+  }
+
+  @Override
   public String loadLabel() {
     return unit.describe(step.key().load());
   }

@@ -1,6 +1,8 @@
 package rightsize.report;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import rightsize.analysis.Slo;
@@ -12,6 +14,9 @@ import rightsize.cost.TargetLoad;
  *
  * @param startedAt start of the first measured request, or null when no record was readable
  * @param steps every step of every deployment, ordered by deployment then load
+ * @param capacitySearch true when the run folder's capacity.json was read, so skipped steps are known
+ * @param skippedSteps the steps the capacity search skipped, for deployments with measured steps;
+ *     empty without capacity.json
  * @param recommendation the run's one-sentence answer for the target load
  * @param lengths length sensitivity per deployment
  * @param gatling the cross-check with Gatling's report, or null when none was given
@@ -31,6 +36,8 @@ public record Tradeoffs(
     Slo slo,
     TargetLoad targetLoad,
     List<StepRow> steps,
+    boolean capacitySearch,
+    List<SkippedStep> skippedSteps,
     List<DeploymentSummary> deployments,
     String recommendation,
     Map<String, LengthSensitivity.Table> lengths,
@@ -40,6 +47,20 @@ public record Tradeoffs(
     List<InputFile> inputs,
     long warmupRequests,
     List<String> warnings) {
+
+  /** The per-step table: measured steps and skipped ones, ordered by deployment then load (measured first on a tie). */
+  public List<StepTableRow> stepTable() {
+    List<StepTableRow> table = new ArrayList<>(steps);
+    table.addAll(skippedSteps);
+    table.sort(Comparator.comparing(StepTableRow::key).thenComparing(r -> r instanceof SkippedStep));
+    return table;
+  }
+
+  /** The steps the capacity search skipped on {@code deployment}, in load order. */
+  public List<SkippedStep> skippedSteps(String deployment) {
+    return skippedSteps.stream().filter(s -> s.key().deployment().equals(deployment))
+        .sorted(Comparator.comparing(SkippedStep::key)).toList();
+  }
 
   /** True when some record file was missing, unreadable or had unreadable lines. */
   public boolean partial() {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import rightsize.analysis.StepKey;
@@ -16,6 +17,8 @@ import rightsize.cost.DeploymentPricing;
 import rightsize.cost.MonthlyEstimate;
 import rightsize.cost.PricingMode;
 import rightsize.cost.StepCost;
+import rightsize.sizing.CapacityFile;
+import rightsize.sizing.CapacitySearch.Outcome;
 
 /** Turns a scanned run into the report model: verdicts, costs, conclusions and comparison. */
 final class TradeoffsBuilder {
@@ -25,8 +28,11 @@ final class TradeoffsBuilder {
     this.settings = settings;
   }
 
-  Tradeoffs build(RunScan scan, String fallbackRunId, CrossCheck gatling, List<String> gatlingLinks,
-      Baseline baseline, List<String> warnings, Instant now) {
+  /**
+   * @param capacity the run's capacity.json, or null when it has none (then skipped steps are unknown)
+   */
+  Tradeoffs build(RunScan scan, String fallbackRunId, CapacityFile.Contents capacity, CrossCheck gatling,
+      List<String> gatlingLinks, Baseline baseline, List<String> warnings, Instant now) {
     List<StepRow> rows = new ArrayList<>();
     Map<String, List<StepRow>> byDeployment = new LinkedHashMap<>();
     Map<String, DeploymentPricing> pricing = new LinkedHashMap<>();
@@ -45,8 +51,12 @@ final class TradeoffsBuilder {
 
     Map<String, LengthSensitivity.Table> lengths = new TreeMap<>();
     deployments.forEach(d -> lengths.put(d.deployment(), lengthTable(d, scan)));
+    List<SkippedStep> skipped = capacity == null ? List.of() : skipped(capacity, byDeployment);
     List<String> allWarnings = new ArrayList<>(settings.prices().warnings());
     allWarnings.addAll(warnings);
+    if (capacity != null) {
+      allWarnings.addAll(capacityDisagreements(capacity, deployments, skipped));
+    }
     Comparison comparison = baseline == null ? null : compare(rows, baseline);
     boolean anyRecord = scan.firstStartMicros != Long.MAX_VALUE;
     return new Tradeoffs(
@@ -60,6 +70,8 @@ final class TradeoffsBuilder {
         settings.slo(),
         settings.targetLoad(),
         rows,
+        capacity != null,
+        skipped,
         deployments,
         recommendation(deployments),
         lengths,
@@ -69,6 +81,58 @@ final class TradeoffsBuilder {
         List.copyOf(scan.inputs),
         scan.warmupRequests,
         allWarnings);
+  }
+
+  /**
+   * The steps capacity.json lists as skipped, for deployments with measured steps (the report has
+   * nothing to attach the others to); a skipped step that has records after all is shown measured.
+   */
+  private static List<SkippedStep> skipped(CapacityFile.Contents capacity, Map<String, List<StepRow>> measured) {
+    List<SkippedStep> out = new ArrayList<>();
+    for (CapacityFile.Deployment d : capacity.deployments()) {
+      List<StepRow> rows = measured.get(d.deployment());
+      if (rows == null) {
+        continue;
+      }
+      for (CapacityFile.PlannedStep s : d.steps()) {
+        if (s.outcome() != Outcome.SKIPPED || rows.stream().anyMatch(r -> r.key().step().equals(s.step()))) {
+          continue;
+        }
+        // The records' VM size, so the step sorts among its deployment's rows whatever capacity.json says.
+        StepKey key = new StepKey(d.deployment(), rows.get(0).key().vmSize(), s.step(), s.load());
+        Optional<CapacityFile.PlannedStep> broken = d.brokenBefore(s);
+        out.add(new SkippedStep(key, LoadUnit.of(key), broken.map(CapacityFile.PlannedStep::step).orElse(null),
+            broken.map(CapacityFile.PlannedStep::verdict).orElse(null), s.reason()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A note per deployment whose capacity the search found differently from this report, which
+   * happens when the report's SLO is not the one the run was judged by: the search's verdict is then
+   * shown, and steps it skipped were never measured under the report's SLO.
+   */
+  private static List<String> capacityDisagreements(CapacityFile.Contents capacity,
+      List<DeploymentSummary> deployments, List<SkippedStep> skipped) {
+    List<String> notes = new ArrayList<>();
+    for (CapacityFile.Deployment d : capacity.deployments()) {
+      DeploymentSummary summary = deployments.stream()
+          .filter(s -> s.deployment().equals(d.deployment())).findFirst().orElse(null);
+      if (summary == null) {
+        continue;
+      }
+      String here = summary.capacity() == null ? null : summary.capacity().key().step();
+      if (Objects.equals(here, d.capacity())) {
+        continue;
+      }
+      boolean anySkipped = skipped.stream().anyMatch(s -> s.key().deployment().equals(d.deployment()));
+      notes.add(d.deployment() + ": the capacity search during the run (SLO " + Fmt.slo(capacity.slo())
+          + ") " + (d.capacity() == null ? "found no step within it" : "put the largest step within it at " + d.capacity())
+          + "; by this report's SLO it is " + (summary.capacity() == null ? "none" : summary.capacity().loadLabel())
+          + (anySkipped ? "; the steps the search skipped were never measured" : ""));
+    }
+    return notes;
   }
 
   /**

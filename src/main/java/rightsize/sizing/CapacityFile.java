@@ -1,5 +1,6 @@
 package rightsize.sizing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,17 +9,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import rightsize.analysis.Slo;
 import rightsize.analysis.StepSummary;
 import rightsize.sizing.CapacitySearch.DeploymentResult;
+import rightsize.sizing.CapacitySearch.Outcome;
 import rightsize.sizing.CapacitySearch.StepResult;
 
 /**
- * Writes the capacity search's outcome to {@code capacity.json} in the run folder: per deployment
- * the capacity found and every planned step with its outcome, skipped steps included (they leave
- * no records). The schema is in docs/sizing.md.
+ * Writes the capacity search's outcome to {@code capacity.json} in the run folder, and reads it
+ * back for the report: per deployment the capacity found and every planned step with its outcome,
+ * skipped steps included (they leave no records). The schema is in docs/sizing.md.
  */
 public final class CapacityFile {
   /** The file's name inside the run folder. */
@@ -27,6 +31,47 @@ public final class CapacityFile {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private CapacityFile() {}
+
+  /** What a capacity.json says, read back: the SLO the search judged by and each deployment's planned steps. */
+  public record Contents(Slo slo, List<Deployment> deployments) {
+    public Contents {
+      deployments = List.copyOf(deployments);
+    }
+  }
+
+  /**
+   * One deployment of a capacity.json.
+   *
+   * @param capacity the label of the largest step that met the SLO, or null when none did
+   * @param steps every planned step, in run order
+   */
+  public record Deployment(String deployment, String vmSize, String capacity, List<PlannedStep> steps) {
+    public Deployment {
+      steps = List.copyOf(steps);
+    }
+
+    /** The last step before {@code step} that clearly broke the SLO: for a skipped step, why it was skipped. */
+    public Optional<PlannedStep> brokenBefore(PlannedStep step) {
+      PlannedStep broken = null;
+      for (PlannedStep s : steps) {
+        if (s == step) {
+          return Optional.ofNullable(broken);
+        }
+        if (s.outcome() == Outcome.BROKEN) {
+          broken = s;
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * One planned step of a capacity.json.
+   *
+   * @param verdict "met" or the broken limits, null when the step did not run
+   * @param reason why a step did not run, or null
+   */
+  public record PlannedStep(String step, double load, Outcome outcome, String verdict, String reason) {}
 
   /** Writes {@code results} to {@code file}, replacing it. */
   public static void write(
@@ -64,7 +109,7 @@ public final class CapacityFile {
     ObjectNode node = JSON.createObjectNode();
     node.put("step", s.step().label());
     node.put("load", s.step().load());
-    node.put("outcome", s.outcome().name().toLowerCase(Locale.ROOT));
+    node.put("outcome", wireName(s.outcome()));
     StepSummary summary = s.summary();
     if (summary != null) {
       node.put("requests", summary.requests());
@@ -77,5 +122,54 @@ public final class CapacityFile {
       node.put("reason", s.reason());
     }
     return node;
+  }
+
+  /**
+   * Reads {@code file}; throws one line naming the file when it is unreadable or not a capacity.json
+   * (callers that must not fail, such as the report, turn it into a note).
+   */
+  public static Contents read(Path file) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+    if (root == null || !root.path("deployments").isArray() || !root.path("slo").isObject()) {
+      throw new IllegalArgumentException(file + " is not a capacity.json: it lacks \"slo\" or \"deployments\"");
+    }
+    JsonNode sloNode = root.path("slo");
+    Slo slo = new Slo(sloNode.path("p95_ttft_ms").asDouble(), sloNode.path("p95_e2e_ms").asDouble(),
+        sloNode.path("max_error_rate").asDouble());
+    List<Deployment> deployments = new ArrayList<>();
+    for (JsonNode d : root.path("deployments")) {
+      List<PlannedStep> steps = new ArrayList<>();
+      for (JsonNode s : d.path("steps")) {
+        steps.add(new PlannedStep(s.path("step").asText(), s.path("load").asDouble(),
+            outcome(file, s.path("outcome").asText()), text(s.path("verdict")), text(s.path("reason"))));
+      }
+      deployments.add(new Deployment(d.path("deployment").asText(), d.path("vm_size").asText(),
+          text(d.path("capacity").path("step")), steps));
+    }
+    return new Contents(slo, deployments);
+  }
+
+  /** "met", "broken", "inconclusive", "skipped", "not_run". */
+  private static String wireName(Outcome outcome) {
+    return outcome.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static Outcome outcome(Path file, String wireName) {
+    for (Outcome o : Outcome.values()) {
+      if (wireName(o).equals(wireName)) {
+        return o;
+      }
+    }
+    throw new IllegalArgumentException(file + " has an unknown step outcome \"" + wireName + "\"");
+  }
+
+  private static String text(JsonNode node) {
+    return node.isTextual() ? node.asText() : null;
   }
 }

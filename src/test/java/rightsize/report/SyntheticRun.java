@@ -1,15 +1,20 @@
 package rightsize.report;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import rightsize.analysis.Slo;
+import rightsize.population.Step;
 import rightsize.record.RecordWriter;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
+import rightsize.sizing.CapacityFile;
+import rightsize.sizing.CapacitySearch;
 
 /**
  * Writes the record file of a made-up but plausible sizing run: closed-model users sending
@@ -80,6 +85,45 @@ final class SyntheticRun {
   long write(Path file) {
     try (RecordWriter writer = new RecordWriter(file)) {
       generate(writer::write);
+      return writer.written();
+    }
+  }
+
+  /**
+   * Writes the run into {@code runDir} as a capacity search under {@code slo} lets it happen: every
+   * record goes through a real {@link CapacitySearch} as its step begins, the steps it skips leave no
+   * records, and its results go to capacity.json by {@link CapacityFile#write}. Returns the records written.
+   */
+  long writeSearched(Path runDir, Slo slo) {
+    Duration hold = Duration.ofMillis((long) (stepSeconds * 1000));
+    Map<String, Step> steps = new HashMap<>();
+    steps.put("warmup", new Step(Step.WARMUP, 2, Duration.ofSeconds(10), true));
+    List<Step> measured = new ArrayList<>();
+    for (int users : STEPS) {
+      Step step = new Step(users + " users", users, hold, false);
+      steps.put(step.label(), step);
+      measured.add(step);
+    }
+    List<CapacitySearch.Target> plan = new ArrayList<>();
+    for (String size : SIZES) {
+      plan.add(new CapacitySearch.Target(size, size, measured));
+    }
+    CapacitySearch search = new CapacitySearch(plan, slo, true, 10, line -> { });
+    String[] current = {null};
+    boolean[] running = {false};
+    try (RecordWriter writer = new RecordWriter(runDir.resolve("records.jsonl"))) {
+      generate(r -> {
+        String step = r.deployment() + "\u0000" + r.step();
+        if (!step.equals(current[0])) {
+          current[0] = step;
+          running[0] = search.begin(r.deployment(), steps.get(r.step()));
+        }
+        if (running[0]) {
+          search.add(r);
+          writer.write(r);
+        }
+      });
+      CapacityFile.write(runDir.resolve(CapacityFile.NAME), slo, false, true, 10, search.finish());
       return writer.written();
     }
   }

@@ -1,12 +1,14 @@
 package rightsize.sizing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 import static rightsize.analysis.TestRecords.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,6 +143,46 @@ class CapacitySearchTest {
     assertThat(f2.at("/steps/2/requests").isMissingNode()).isTrue();
     assertThat(json.at("/deployments/1/capacity").isNull()).isTrue();
     assertThat(json.at("/deployments/1/steps/0/outcome").asText()).isEqualTo("not_run");
+  }
+
+  @Test
+  void theResultsFileReadsBackWithWhyEachSkippedStepWasSkipped(@TempDir Path dir) {
+    run(F2, STEPS.get(0), 20, 300);
+    run(F2, STEPS.get(1), 40, 2500);
+    assertThat(search.begin(F2, STEPS.get(2))).isFalse();
+    Path file = dir.resolve(CapacityFile.NAME);
+    CapacityFile.write(file, SLO, false, true, 10, search.finish());
+
+    CapacityFile.Contents read = CapacityFile.read(file);
+
+    assertThat(read.slo()).isEqualTo(SLO);
+    CapacityFile.Deployment f2 = read.deployments().get(0);
+    assertThat(f2.deployment()).isEqualTo(F2);
+    assertThat(f2.capacity()).isEqualTo("1 user");
+    assertThat(f2.steps()).extracting(CapacityFile.PlannedStep::step, CapacityFile.PlannedStep::load,
+        CapacityFile.PlannedStep::outcome).containsExactly(
+        tuple("1 user", 1.0, Outcome.MET), tuple("10 users", 10.0, Outcome.BROKEN),
+        tuple("50 users", 50.0, Outcome.SKIPPED), tuple("100 users", 100.0, Outcome.SKIPPED));
+    assertThat(f2.steps().get(2).reason()).isEqualTo("SLO broken at 10 users");
+    assertThat(f2.steps().get(2).verdict()).isNull();
+    assertThat(f2.brokenBefore(f2.steps().get(3))).map(CapacityFile.PlannedStep::verdict)
+        .contains("p95 ttft 2500 ms > 2000 ms");
+    assertThat(f2.brokenBefore(f2.steps().get(1))).isEmpty();
+    assertThat(read.deployments().get(1).capacity()).isNull();
+    assertThat(read.deployments().get(1).steps()).extracting(CapacityFile.PlannedStep::outcome)
+        .containsOnly(Outcome.NOT_RUN);
+  }
+
+  @Test
+  void anUnreadableResultsFileIsOneLineNamingIt(@TempDir Path dir) throws Exception {
+    Path torn = Files.writeString(dir.resolve("torn.json"), "{\"slo\": {");
+    Path other = Files.writeString(dir.resolve("other.json"), "{\"schema\": \"rightsize.tradeoffs/1\"}");
+    Path unknown = Files.writeString(dir.resolve("unknown.json"),
+        "{\"slo\": {}, \"deployments\": [{\"steps\": [{\"step\": \"1 user\", \"outcome\": \"exploded\"}]}]}");
+
+    assertThatThrownBy(() -> CapacityFile.read(torn)).hasMessageStartingWith("cannot read " + torn);
+    assertThatThrownBy(() -> CapacityFile.read(other)).hasMessage(other + " is not a capacity.json: it lacks \"slo\" or \"deployments\"");
+    assertThatThrownBy(() -> CapacityFile.read(unknown)).hasMessage(unknown + " has an unknown step outcome \"exploded\"");
   }
 
   private void begin(String deployment, Step step) {
