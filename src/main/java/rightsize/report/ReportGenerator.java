@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import rightsize.sizing.CapacityFile;
+import rightsize.analysis.CapacityFile;
 
 /**
  * Builds a run's trade-off report from its record files (and its capacity.json, when the capacity

@@ -10,15 +10,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import rightsize.analysis.CapacityFile;
 import rightsize.analysis.StepKey;
+import rightsize.analysis.StepOutcome;
 import rightsize.analysis.StepStats;
 import rightsize.cost.BreakEven;
 import rightsize.cost.DeploymentPricing;
 import rightsize.cost.MonthlyEstimate;
 import rightsize.cost.PricingMode;
 import rightsize.cost.StepCost;
-import rightsize.sizing.CapacityFile;
-import rightsize.sizing.CapacitySearch.Outcome;
 
 /** Turns a scanned run into the report model: verdicts, costs, conclusions and comparison. */
 final class TradeoffsBuilder {
@@ -95,7 +95,7 @@ final class TradeoffsBuilder {
         continue;
       }
       for (CapacityFile.PlannedStep s : d.steps()) {
-        if (s.outcome() != Outcome.SKIPPED || rows.stream().anyMatch(r -> r.key().step().equals(s.step()))) {
+        if (s.outcome() != StepOutcome.SKIPPED || rows.stream().anyMatch(r -> r.key().step().equals(s.step()))) {
           continue;
         }
         // The records' VM size, so the step sorts among its deployment's rows whatever capacity.json says.

@@ -9,10 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import rightsize.analysis.DeploymentCapacity;
 import rightsize.analysis.Slo;
 import rightsize.analysis.SloVerdict;
 import rightsize.analysis.StepAggregator;
 import rightsize.analysis.StepKey;
+import rightsize.analysis.StepOutcome;
+import rightsize.analysis.StepResult;
 import rightsize.analysis.StepSummary;
 import rightsize.population.Step;
 import rightsize.record.RequestRecord;
@@ -27,41 +30,10 @@ import rightsize.record.RequestRecord;
  */
 public final class CapacitySearch {
 
-  /** What became of one step. */
-  public enum Outcome {
-    /** Ran and met the SLO. */
-    MET,
-    /** Ran and clearly broke the SLO; the deployment's later steps were skipped. */
-    BROKEN,
-    /** Ran and broke the SLO with too few requests to be sure; the sweep went on. */
-    INCONCLUSIVE,
-    /** Not run, because an earlier step of the deployment broke the SLO. */
-    SKIPPED,
-    /** Not run, because the run ended first. */
-    NOT_RUN
-  }
-
   /** One deployment to sweep and its measured steps, in run order. */
   public record Target(String deployment, String vmSize, List<Step> steps) {
     public Target {
       steps = List.copyOf(steps);
-    }
-  }
-
-  /**
-   * The result of one step: its figures and verdict when it ran (null otherwise), and for skipped
-   * steps the reason.
-   */
-  public record StepResult(
-      Step step, Outcome outcome, StepSummary summary, SloVerdict verdict, String reason) {}
-
-  /** The results of one deployment's steps, in run order. */
-  public record DeploymentResult(String deployment, String vmSize, List<StepResult> steps) {
-    /** The largest step that met the SLO, if any. */
-    public Optional<StepResult> capacity() {
-      return steps.stream()
-          .filter(s -> s.outcome() == Outcome.MET)
-          .reduce((a, b) -> b.step().load() > a.step().load() ? b : a);
     }
   }
 
@@ -77,7 +49,7 @@ public final class CapacitySearch {
   private final Map<String, Map<String, StepResult>> results = new HashMap<>();
   private final Map<String, Boolean> decisions = new HashMap<>();
   private final List<Running> running = new ArrayList<>();
-  private List<DeploymentResult> finished;
+  private List<DeploymentCapacity> finished;
 
   /**
    * @param plan the deployments and their steps, in run order
@@ -138,19 +110,19 @@ public final class CapacitySearch {
   }
 
   /** Judges the last steps, announces each deployment's capacity, and returns every result. Idempotent. */
-  public synchronized List<DeploymentResult> finish() {
+  public synchronized List<DeploymentCapacity> finish() {
     if (finished != null) {
       return finished;
     }
     judgeRunning();
-    List<DeploymentResult> out = new ArrayList<>();
+    List<DeploymentCapacity> out = new ArrayList<>();
     for (Target t : plan) {
       Map<String, StepResult> byLabel = results.get(t.deployment());
       List<StepResult> steps = new ArrayList<>();
       for (Step s : t.steps()) {
-        steps.add(byLabel.getOrDefault(s.label(), new StepResult(s, Outcome.NOT_RUN, null, null, "the run ended first")));
+        steps.add(byLabel.getOrDefault(s.label(), new StepResult(s, StepOutcome.NOT_RUN, null, null, "the run ended first")));
       }
-      DeploymentResult result = new DeploymentResult(t.deployment(), t.vmSize(), steps);
+      DeploymentCapacity result = new DeploymentCapacity(t.deployment(), t.vmSize(), steps);
       out.add(result);
       console.accept(t.deployment() + ": " + describeCapacity(result));
     }
@@ -159,16 +131,16 @@ public final class CapacitySearch {
   }
 
   /** One line such as "capacity 10 users (largest step meeting the SLO); broke it at 50 users". */
-  static String describeCapacity(DeploymentResult result) {
+  static String describeCapacity(DeploymentCapacity result) {
     String capacity = result.capacity()
         .map(s -> "capacity " + s.step().label() + " (largest step meeting the SLO)")
         .orElse("no step met the SLO");
     String broke = result.steps().stream()
-        .filter(s -> s.outcome() == Outcome.BROKEN)
+        .filter(s -> s.outcome() == StepOutcome.BROKEN)
         .findFirst()
         .map(s -> "; broke it at " + s.step().label() + " (" + s.verdict().describe() + ")")
         .orElse("");
-    long skipped = result.steps().stream().filter(s -> s.outcome() == Outcome.SKIPPED).count();
+    long skipped = result.steps().stream().filter(s -> s.outcome() == StepOutcome.SKIPPED).count();
     return capacity + broke + (skipped > 0 ? "; " + skipped + " step(s) skipped" : "");
   }
 
@@ -183,9 +155,9 @@ public final class CapacitySearch {
     StepSummary summary =
         aggregator.stats(new StepKey(target.deployment(), target.vmSize(), step.label(), step.load())).summary();
     SloVerdict verdict = slo.check(summary);
-    Outcome outcome = verdict.met()
-        ? Outcome.MET
-        : summary.requests() >= minRequests ? Outcome.BROKEN : Outcome.INCONCLUSIVE;
+    StepOutcome outcome = verdict.met()
+        ? StepOutcome.MET
+        : summary.requests() >= minRequests ? StepOutcome.BROKEN : StepOutcome.INCONCLUSIVE;
     Map<String, StepResult> byLabel = results.get(target.deployment());
     byLabel.put(step.label(), new StepResult(step, outcome, summary, verdict, null));
     console.accept(String.format(Locale.ROOT, "%s · %s: %s -> %s",
@@ -195,10 +167,10 @@ public final class CapacitySearch {
           default -> "SLO broken with only " + summary.requests() + " requests (fewer than "
               + minRequests + "): inconclusive, going on (" + verdict.describe() + ")";
         }));
-    if (outcome == Outcome.BROKEN && stopOnBreak) {
+    if (outcome == StepOutcome.BROKEN && stopOnBreak) {
       List<Step> later = target.steps().subList(target.steps().indexOf(step) + 1, target.steps().size());
       for (Step s : later) {
-        byLabel.put(s.label(), new StepResult(s, Outcome.SKIPPED, null, null, "SLO broken at " + step.label()));
+        byLabel.put(s.label(), new StepResult(s, StepOutcome.SKIPPED, null, null, "SLO broken at " + step.label()));
       }
       if (!later.isEmpty()) {
         console.accept(String.format(Locale.ROOT, "%s: skipping %s (SLO broken at %s)", target.deployment(),

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import rightsize.analysis.CapacityFile;
+import rightsize.analysis.DeploymentCapacity;
 import rightsize.analysis.Slo;
 import rightsize.config.DeploymentSettings;
 import rightsize.gatling.GenAi;
@@ -99,7 +101,7 @@ public final class SizingPlan {
     if (run.isClosed()) {
       return;
     }
-    List<CapacitySearch.DeploymentResult> results = search.finish();
+    List<DeploymentCapacity> results = search.finish();
     Path file = run.folder().resolve(CapacityFile.NAME);
     CapacityFile.write(file, sizing.slo, sizing.enforceSlo, sizing.capacitySearch, sizing.minRequests, results);
     run.close();

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rightsize.analysis.CapacityFile;
 import rightsize.analysis.Slo;
 import rightsize.gate.TradeoffsFile;
-import rightsize.sizing.CapacityFile;
 
 /**
  * A sizing run whose capacity search skipped steps (real {@code CapacitySearch} over the synthetic

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import rightsize.analysis.CapacityFile;
 import rightsize.analysis.Slo;
 import rightsize.population.Step;
 import rightsize.record.RecordWriter;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
-import rightsize.sizing.CapacityFile;
 import rightsize.sizing.CapacitySearch;
 
 /**

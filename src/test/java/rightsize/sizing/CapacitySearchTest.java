@@ -15,12 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rightsize.analysis.CapacityFile;
+import rightsize.analysis.DeploymentCapacity;
 import rightsize.analysis.Slo;
+import rightsize.analysis.StepOutcome;
+import rightsize.analysis.StepResult;
 import rightsize.population.Step;
 import rightsize.record.Status;
-import rightsize.sizing.CapacitySearch.DeploymentResult;
-import rightsize.sizing.CapacitySearch.Outcome;
-import rightsize.sizing.CapacitySearch.StepResult;
 
 class CapacitySearchTest {
   private static final Slo SLO = new Slo(2000, 20_000, 0.01);
@@ -50,15 +51,15 @@ class CapacitySearchTest {
     run(F4, STEPS.get(2), 100, 1900);
     run(F4, STEPS.get(3), 100, 2100);
 
-    List<DeploymentResult> results = search.finish();
+    List<DeploymentCapacity> results = search.finish();
 
     assertThat(results.get(0).steps()).extracting(r -> r.step().label(), StepResult::outcome).containsExactly(
-        tuple("1 user", Outcome.MET), tuple("10 users", Outcome.BROKEN),
-        tuple("50 users", Outcome.SKIPPED), tuple("100 users", Outcome.SKIPPED));
+        tuple("1 user", StepOutcome.MET), tuple("10 users", StepOutcome.BROKEN),
+        tuple("50 users", StepOutcome.SKIPPED), tuple("100 users", StepOutcome.SKIPPED));
     assertThat(results.get(0).capacity()).map(r -> r.step().label()).contains("1 user");
     assertThat(results.get(0).steps().get(2).reason()).isEqualTo("SLO broken at 10 users");
     assertThat(results.get(1).steps()).extracting(StepResult::outcome)
-        .containsExactly(Outcome.MET, Outcome.MET, Outcome.MET, Outcome.BROKEN);
+        .containsExactly(StepOutcome.MET, StepOutcome.MET, StepOutcome.MET, StepOutcome.BROKEN);
     assertThat(results.get(1).capacity()).map(r -> r.step().label()).contains("50 users");
     assertThat(results.get(1).steps().get(2).summary().requests()).isEqualTo(100);
 
@@ -79,9 +80,9 @@ class CapacitySearchTest {
   void aFailingStepWithTooFewRequestsIsInconclusiveAndTheSweepGoesOn() {
     run(F2, STEPS.get(0), 3, 2500);
     assertThat(search.begin(F2, STEPS.get(1))).isTrue();
-    List<DeploymentResult> results = search.finish();
+    List<DeploymentCapacity> results = search.finish();
     assertThat(results.get(0).steps()).extracting(StepResult::outcome)
-        .containsExactly(Outcome.INCONCLUSIVE, Outcome.INCONCLUSIVE, Outcome.NOT_RUN, Outcome.NOT_RUN);
+        .containsExactly(StepOutcome.INCONCLUSIVE, StepOutcome.INCONCLUSIVE, StepOutcome.NOT_RUN, StepOutcome.NOT_RUN);
     assertThat(results.get(0).capacity()).isEmpty();
     assertThat(console).anyMatch(l -> l.contains("1 user: 3 requests") && l.contains("inconclusive, going on"));
     assertThat(console).contains("Standard_F2s_v2: no step met the SLO");
@@ -109,7 +110,7 @@ class CapacitySearchTest {
         all.add(record().deployment(F2, F2).step(step.label(), step.load()).ttft(5000.0).build());
       }
     }
-    assertThat(all.finish().get(0).steps()).extracting(StepResult::outcome).containsOnly(Outcome.BROKEN);
+    assertThat(all.finish().get(0).steps()).extracting(StepResult::outcome).containsOnly(StepOutcome.BROKEN);
   }
 
   @Test
@@ -161,8 +162,8 @@ class CapacitySearchTest {
     assertThat(f2.capacity()).isEqualTo("1 user");
     assertThat(f2.steps()).extracting(CapacityFile.PlannedStep::step, CapacityFile.PlannedStep::load,
         CapacityFile.PlannedStep::outcome).containsExactly(
-        tuple("1 user", 1.0, Outcome.MET), tuple("10 users", 10.0, Outcome.BROKEN),
-        tuple("50 users", 50.0, Outcome.SKIPPED), tuple("100 users", 100.0, Outcome.SKIPPED));
+        tuple("1 user", 1.0, StepOutcome.MET), tuple("10 users", 10.0, StepOutcome.BROKEN),
+        tuple("50 users", 50.0, StepOutcome.SKIPPED), tuple("100 users", 100.0, StepOutcome.SKIPPED));
     assertThat(f2.steps().get(2).reason()).isEqualTo("SLO broken at 10 users");
     assertThat(f2.steps().get(2).verdict()).isNull();
     assertThat(f2.brokenBefore(f2.steps().get(3))).map(CapacityFile.PlannedStep::verdict)
@@ -170,7 +171,7 @@ class CapacitySearchTest {
     assertThat(f2.brokenBefore(f2.steps().get(1))).isEmpty();
     assertThat(read.deployments().get(1).capacity()).isNull();
     assertThat(read.deployments().get(1).steps()).extracting(CapacityFile.PlannedStep::outcome)
-        .containsOnly(Outcome.NOT_RUN);
+        .containsOnly(StepOutcome.NOT_RUN);
   }
 
   @Test

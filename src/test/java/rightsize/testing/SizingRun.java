@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import rightsize.analysis.CapacityFile;
 import rightsize.emulator.EmbeddedEmulator;
 import rightsize.emulator.truth.GroundTruth;
 import rightsize.record.RecordReader;
 import rightsize.record.RequestRecord;
 import rightsize.run.RightsizeRun;
-import rightsize.sizing.CapacityFile;
 
 /**
  * Runs the real {@code SizingSimulation} in this JVM with the real Gatling engine against a fresh

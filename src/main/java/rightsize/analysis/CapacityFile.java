@@ -1,4 +1,4 @@
-package rightsize.sizing;
+package rightsize.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,11 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import rightsize.analysis.Slo;
-import rightsize.analysis.StepSummary;
-import rightsize.sizing.CapacitySearch.DeploymentResult;
-import rightsize.sizing.CapacitySearch.Outcome;
-import rightsize.sizing.CapacitySearch.StepResult;
 
 /**
  * Writes the capacity search's outcome to {@code capacity.json} in the run folder, and reads it
@@ -57,7 +52,7 @@ public final class CapacityFile {
         if (s == step) {
           return Optional.ofNullable(broken);
         }
-        if (s.outcome() == Outcome.BROKEN) {
+        if (s.outcome() == StepOutcome.BROKEN) {
           broken = s;
         }
       }
@@ -71,11 +66,11 @@ public final class CapacityFile {
    * @param verdict "met" or the broken limits, null when the step did not run
    * @param reason why a step did not run, or null
    */
-  public record PlannedStep(String step, double load, Outcome outcome, String verdict, String reason) {}
+  public record PlannedStep(String step, double load, StepOutcome outcome, String verdict, String reason) {}
 
   /** Writes {@code results} to {@code file}, replacing it. */
   public static void write(
-      Path file, Slo slo, boolean enforced, boolean capacitySearch, long minRequests, List<DeploymentResult> results) {
+      Path file, Slo slo, boolean enforced, boolean capacitySearch, long minRequests, List<DeploymentCapacity> results) {
     ObjectNode root = JSON.createObjectNode();
     ObjectNode sloNode = root.putObject("slo");
     sloNode.put("p95_ttft_ms", slo.p95TtftMs());
@@ -85,7 +80,7 @@ public final class CapacityFile {
     root.put("capacity_search", capacitySearch);
     root.put("min_requests", minRequests);
     ArrayNode deployments = root.putArray("deployments");
-    for (DeploymentResult d : results) {
+    for (DeploymentCapacity d : results) {
       ObjectNode node = deployments.addObject();
       node.put("deployment", d.deployment());
       node.put("vm_size", d.vmSize());
@@ -156,12 +151,12 @@ public final class CapacityFile {
   }
 
   /** "met", "broken", "inconclusive", "skipped", "not_run". */
-  private static String wireName(Outcome outcome) {
+  private static String wireName(StepOutcome outcome) {
     return outcome.name().toLowerCase(Locale.ROOT);
   }
 
-  private static Outcome outcome(Path file, String wireName) {
-    for (Outcome o : Outcome.values()) {
+  private static StepOutcome outcome(Path file, String wireName) {
+    for (StepOutcome o : StepOutcome.values()) {
       if (wireName(o).equals(wireName)) {
         return o;
       }
