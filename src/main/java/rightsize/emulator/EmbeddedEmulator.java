@@ -6,6 +6,7 @@ import java.net.URI;
 /** The process-wide emulator the suite starts on loopback when a deployment's kind is {@code emulator}. */
 public final class EmbeddedEmulator {
   private static EmulatorServer server;
+  private static boolean stopAtExit;
 
   private EmbeddedEmulator() {}
 
@@ -14,11 +15,17 @@ public final class EmbeddedEmulator {
    * emulator in {@code rightsize} (the config at path "rightsize"), and returns its base URI. Each
    * deployment answers as an Azure ML online endpoint deployment: POST {base}/score with header
    * {@code azureml-model-deployment: <deployment name>}. Later calls return the running emulator's
-   * URI whatever config they pass.
+   * URI whatever config they pass. It is stopped by {@link #stop()} or, at the latest, when the JVM exits.
    */
   public static synchronized URI ensureStarted(Config rightsize) {
     if (server == null) {
       server = EmulatorServer.start(EmulatorSettings.fromConfig(rightsize), 0);
+      if (!stopAtExit) {
+        // A Gatling run ends in System.exit without calling stop(); stopping at exit still writes
+        // the configured ground-truth file and closes the port in order.
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedEmulator::stop, "rightsize-emulator-stop"));
+        stopAtExit = true;
+      }
     }
     return server.uri();
   }

@@ -6,9 +6,16 @@ import static rightsize.emulator.EmulatorTestSupport.body;
 import static rightsize.emulator.EmulatorTestSupport.post;
 
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The suite's entry point: one emulator per JVM serving the configured emulator deployments. */
 class EmbeddedEmulatorTest {
@@ -45,6 +52,36 @@ class EmbeddedEmulatorTest {
     URI second = EmbeddedEmulator.ensureStarted(ConfigFactory.load().getConfig("rightsize"));
     assertThat(post(second, "/score", body("hi", 2, false, false), "azureml-model-deployment", "Standard_F8s_v2").status())
         .isEqualTo(200);
+  }
+
+  @Test
+  void aJvmThatExitsWithoutStoppingItStillWritesTheGroundTruthFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("ground-truth.jsonl");
+    Path log = dir.resolve("child.log");
+    Process child = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+            ExitsWithoutStop.class.getName(), file.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+    assertThat(child.exitValue()).as(Files.readString(log, StandardCharsets.UTF_8)).isZero();
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertThat(lines).singleElement().asString().contains("\"requestId\":\"at-exit-1\"");
+  }
+
+  /** As a Gatling run does: starts the embedded emulator, uses it, and ends in System.exit without stop(). */
+  static final class ExitsWithoutStop {
+    public static void main(String[] args) {
+      URI uri = EmbeddedEmulator.ensureStarted(ConfigFactory.load()
+          .withValue("rightsize.emulator.ground-truth-file", ConfigValueFactory.fromAnyRef(args[0]))
+          .getConfig("rightsize"));
+      int status = post(uri, "/score", body("hi", 2, false, false), "azureml-model-deployment", "Standard_F8s_v2",
+          "x-ms-client-request-id", "at-exit-1").status();
+      System.exit(status == 200 ? 0 : 1);
+    }
   }
 
   @Test

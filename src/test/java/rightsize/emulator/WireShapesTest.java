@@ -5,16 +5,21 @@ import static rightsize.emulator.EmulatorTestSupport.body;
 import static rightsize.emulator.EmulatorTestSupport.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rightsize.emulator.EmulatorTestSupport.Answer;
+import rightsize.emulator.truth.ChunkTruth;
 import rightsize.emulator.truth.RequestTruth;
 
 /** The emulator answers in Azure's shapes on every route (compare /work/shared/fixtures/streams). */
 class WireShapesTest {
+  private static final Encoding O200K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
   private static EmulatorServer server;
 
   @BeforeAll
@@ -70,6 +75,28 @@ class WireShapesTest {
     assertThat(usage.at("/usage/completion_tokens").asInt()).isEqualTo(content.size());
     assertThat(usage.at("/usage/prompt_tokens_details/cached_tokens").asInt()).isZero();
     assertThat(usage.at("/usage/completion_tokens_details/reasoning_tokens").asInt()).isZero();
+  }
+
+  @Test
+  void severalTokensPerChunkImitateAzuresBufferedContentFilter() {
+    try (EmulatorServer buffered = EmulatorServer.start(
+        EmulatorTestSupport.settings(EmulatorTestSupport.FAST + "rightsize.emulator.tokens-per-chunk = 4"), 0)) {
+      Answer a = post(buffered.uri(), "/score", body("Hello", 30, true, true),
+          "azureml-model-deployment", "fast", "x-ms-client-request-id", "buffered-1");
+      List<JsonNode> ev = a.jsonEvents();
+      List<JsonNode> content = ev.subList(2, ev.size() - 2);
+      int completion = ev.get(ev.size() - 1).at("/usage/completion_tokens").asInt();
+      assertThat(completion).isBetween(18, 30);
+      assertThat(content).hasSize((completion + 3) / 4);
+      assertThat(buffered.groundTruth().request("buffered-1").orElseThrow().contentChunks())
+          .extracting(ChunkTruth::tokens)
+          .allSatisfy(n -> assertThat(n).isBetween(1, 4))
+          .startsWith(4, 4, 4)
+          .satisfies(n -> assertThat(n.stream().mapToInt(Integer::intValue).sum()).isEqualTo(completion));
+      StringBuilder text = new StringBuilder();
+      content.forEach(c -> text.append(c.at("/choices/0/delta/content").asText()));
+      assertThat(O200K.countTokens(text.toString())).isEqualTo(completion);
+    }
   }
 
   @Test
