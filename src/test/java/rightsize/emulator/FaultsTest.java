@@ -94,6 +94,19 @@ class FaultsTest {
   }
 
   @Test
+  void aStallAfterNoChunkHoldsBackTheFirstToken() {
+    Answer a = call("f-stall-0", "stall; after-chunks=0; stall-ms=400", true);
+    assertThat(a.events()).last().isEqualTo("[DONE]");
+    RequestTruth t = truth("f-stall-0");
+    List<ChunkTruth> content = t.contentChunks();
+    // The first content chunk is due the stall after the end of prefill; the rest follow at 200 tok/s.
+    assertThat(content.get(0).scheduledNanos() - t.prefillEndNanos()).isEqualTo(400_000_000L);
+    assertThat(content.get(1).scheduledNanos() - content.get(0).scheduledNanos()).isEqualTo(5_000_000L);
+    assertThat(t.ttftNanos()).isGreaterThanOrEqualTo(400_000_000L);
+    assertThat(t.outcome()).isEqualTo(Outcome.OK);
+  }
+
+  @Test
   void aMalformedChunkIsInvalidJsonAndTheStreamCarriesOn() {
     Answer a = call("f-bad", "malformed-chunk; after-chunks=1", true);
     assertThat(a.events()).last().isEqualTo("[DONE]");

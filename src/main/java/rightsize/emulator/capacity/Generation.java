@@ -150,8 +150,10 @@ public final class Generation {
       return;
     }
     // The first token comes out of the prefill step itself; the rest of the first chunk is decoded.
+    // A stall asked for when it started (onStarted) holds back the first chunk.
     int first = Math.min(tokensPerChunk, completionTokens);
-    nextChunkAt = prefillEnd + profile.firstTokenOverheadNanos() + decodeNanos(first - 1);
+    nextChunkAt = prefillEnd + profile.firstTokenOverheadNanos() + decodeNanos(first - 1) + pendingDelayNanos;
+    pendingDelayNanos = 0;
     scheduleChunk(first);
   }
 
