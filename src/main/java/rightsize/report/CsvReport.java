@@ -1,10 +1,5 @@
 package rightsize.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import rightsize.cost.Csv;
@@ -21,7 +16,7 @@ final class CsvReport {
 
   private CsvReport() {}
 
-  static void write(Tradeoffs t, Path file) {
+  static String render(Tradeoffs t) {
     StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append('\n');
     for (StepRow r : t.steps()) {
       var s = r.step();
@@ -39,11 +34,7 @@ final class CsvReport {
       cells.replaceAll(Csv::quote);
       out.append(String.join(",", cells)).append('\n');
     }
-    try {
-      Files.writeString(file, out, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    return out.toString();
   }
 
   private static String num(Double v) {

@@ -1,10 +1,5 @@
 package rightsize.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,14 +36,6 @@ final class HtmlReport {
   private HtmlReport(Tradeoffs t) {
     this.t = t;
     t.deployments().forEach(d -> colors.put(d.deployment(), colors.size()));
-  }
-
-  static void write(Tradeoffs t, Path file) {
-    try {
-      Files.writeString(file, render(t), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
   }
 
   static String render(Tradeoffs t) {

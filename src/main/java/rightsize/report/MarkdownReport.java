@@ -1,10 +1,5 @@
 package rightsize.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,14 +15,6 @@ final class MarkdownReport {
   private final StringBuilder out = new StringBuilder();
 
   private MarkdownReport() {}
-
-  static void write(Tradeoffs t, Path file) {
-    try {
-      Files.writeString(file, render(t), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
-  }
 
   static String render(Tradeoffs t) {
     MarkdownReport md = new MarkdownReport();

@@ -88,10 +88,10 @@ public final class ReportGenerator {
     Path csv = runDir.resolve("tradeoffs.csv");
     Path json = runDir.resolve("tradeoffs.json");
     Path html = runDir.resolve("tradeoffs.html");
-    MarkdownReport.write(tradeoffs, md);
-    CsvReport.write(tradeoffs, csv);
+    TextFile.write(md, MarkdownReport.render(tradeoffs));
+    TextFile.write(csv, CsvReport.render(tradeoffs));
     JsonReport.write(tradeoffs, json);
-    HtmlReport.write(tradeoffs, html);
+    TextFile.write(html, HtmlReport.render(tradeoffs));
     Path index = RunIndex.write(runDir.toAbsolutePath().normalize().getParent());
     return new ReportResult(runDir, md, csv, json, html, index, tradeoffs);
   }

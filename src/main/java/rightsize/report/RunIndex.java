@@ -3,7 +3,6 @@ package rightsize.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,11 +50,7 @@ final class RunIndex {
     }
     out.append("</table>\n</body></html>\n");
     Path index = resultsDir.resolve("index.html");
-    try {
-      Files.writeString(index, out, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + index + ": " + e.getMessage(), e);
-    }
+    TextFile.write(index, out);
     return index;
   }
 
