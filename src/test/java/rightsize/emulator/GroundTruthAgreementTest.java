@@ -18,7 +18,6 @@ import rightsize.emulator.truth.Outcome;
 import rightsize.emulator.truth.RequestTruth;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
-import rightsize.testing.SchedulingProbe;
 import rightsize.testing.SizingRun;
 
 /**
@@ -50,14 +49,10 @@ class GroundTruthAgreementTest {
 
   @TempDir static Path dir;
   private static SizingRun run;
-  private static double worstSchedulingDelayMs;
 
   @BeforeAll
   static void runTheDefaultSimulationAgainstTheEmulator() throws Exception {
-    try (SchedulingProbe probe = new SchedulingProbe()) {
-      run = SizingRun.run(dir, "ground-truth", CONFIG);
-      worstSchedulingDelayMs = probe.worstMs();
-    }
+    run = SizingRun.run(dir, "ground-truth", CONFIG);
   }
 
   @AfterAll
@@ -88,26 +83,26 @@ class GroundTruthAgreementTest {
       lags.add(r.e2eMs() - (t.endEpochMicros() - r.startEpochMicros()) / 1000.0);
     }
     // Never before the emulator wrote (1 ms: two wall-clock reads) and within 5 ms of it. On a
-    // shared 2-core machine any thread, the client's included, is now and then run late, which no
-    // client can avoid: up to 2% of the figures may exceed 5 ms, by no more than the worst delay the
-    // OS imposed on a probe thread meanwhile (capped at 50 ms).
-    assertThat(lags).hasSize(2 * run.records.size()).allSatisfy(l -> assertThat(l).isGreaterThanOrEqualTo(-1.0));
+    // shared 2-core machine any thread, the client's included, is now and then run late (another
+    // process, a GC pause), which no client can avoid: up to 5% of the figures may exceed 5 ms, by
+    // no more than 50 ms. The median shows there is no bias: a client that measured from the wrong
+    // instant or read late by design would be off on every request.
+    assertThat(lags).hasSize(2 * run.records.size()).allSatisfy(l -> assertThat(l).isBetween(-1.0, 50.0));
     List<Double> late = lags.stream().filter(l -> l > 5.0).toList();
-    assertThat(late).as("lags over 5 ms").hasSizeLessThanOrEqualTo(lags.size() / 50)
-        .allSatisfy(l -> assertThat(l).isLessThanOrEqualTo(5.0 + Math.min(worstSchedulingDelayMs, 45.0)));
+    assertThat(late).as("lags over 5 ms").hasSizeLessThanOrEqualTo(lags.size() / 20);
+    assertThat(lags.stream().sorted().toList().get(lags.size() / 2)).as("median lag").isLessThan(2.0);
   }
 
   @Test
   void queueWaitIsPartOfTheMeasuredTtft() {
     Map<String, RequestTruth> truth = truthById();
-    List<RequestRecord> waited = run.records.stream()
-        .filter(r -> truth.get(r.requestId()).queueWaitNanos() > 50_000_000L).toList();
-    assertThat(waited).as("queued requests").hasSizeGreaterThan(5)
-        .allSatisfy(r -> assertThat(r.deployment()).isEqualTo("queued"));
-    for (RequestRecord r : waited) {
+    for (RequestRecord r : run.records) {
       RequestTruth t = truth.get(r.requestId());
-      assertThat(r.ttftMs()).isGreaterThanOrEqualTo(t.queueWaitNanos() / 1e6 + t.prefillNanos() / 1e6);
+      assertThat(r.ttftMs()).isGreaterThanOrEqualTo((t.queueWaitNanos() + t.prefillNanos()) / 1e6);
     }
+    // 4 users on 2 slots: many of "queued"'s requests waited for one, which the check above covered.
+    assertThat(run.records.stream().filter(r -> r.deployment().equals("queued"))
+        .filter(r -> truth.get(r.requestId()).queueWaitNanos() > 50_000_000L)).hasSizeGreaterThan(5);
   }
 
   @Test
@@ -122,8 +117,8 @@ class GroundTruthAgreementTest {
       }
       assertThat(r.itl().count()).as("gaps of %s", r.requestId()).isEqualTo(gapsMs.size());
       double mean = gapsMs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-      // A mean over a dozen or more gaps: one late read shifts it by a fraction of a millisecond.
-      assertThat(r.itl().meanMs()).as("mean itl of %s", r.requestId()).isCloseTo(mean, within(2.0 + worstSchedulingDelayMs / gapsMs.size()));
+      // A mean over a dozen or more gaps: one read 20 ms late shifts it by under 2 ms.
+      assertThat(r.itl().meanMs()).as("mean itl of %s", r.requestId()).isCloseTo(mean, within(2.0));
       assertThat(r.tokens()).isEqualTo(new RequestRecord.Tokens(
           t.promptTokens(), t.sentCompletionTokens(), 0, 0, RequestRecord.TokenSource.usage));
     }
