@@ -12,13 +12,15 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Closed model: each step starts its number of users at once and each user sends requests one
  * after another (with think time between) until the step's hold time is up, so exactly that many
- * users are active during the step. Users that wait for answers are how chat traffic behaves.
+ * users are active during the step (over all load generators, when several share the test). Users
+ * that wait for answers are how chat traffic behaves.
  */
 public final class ClosedPopulation extends Population {
   private final int[] users;
@@ -33,7 +35,7 @@ public final class ClosedPopulation extends Population {
     this.hold = positive(hold, "hold");
     this.thinkTime = notNegative(thinkTime, "think-time");
     this.warmup = notNegative(warmup, "warmup");
-    this.share = share;
+    this.share = Objects.requireNonNull(share, "share");
   }
 
   /** {@code users} steps with the hold, think time and warm-up of reference.conf. */

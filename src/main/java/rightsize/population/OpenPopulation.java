@@ -14,6 +14,7 @@ import java.math.MathContext;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import rightsize.workload.Workload;
@@ -36,7 +37,7 @@ public final class OpenPopulation extends Population {
     this.hold = positive(hold, "hold");
     this.thinkTime = notNegative(thinkTime, "think-time");
     this.warmup = notNegative(warmup, "warmup");
-    this.share = share;
+    this.share = Objects.requireNonNull(share, "share");
   }
 
   /** {@code rates} steps with the hold, think time and warm-up of reference.conf. */
