@@ -170,6 +170,15 @@ public final class RightsizeSettings {
     if (injector != null && !FOLDER_NAME.matcher(injector).matches()) {
       s.problem("injector", "'" + injector + "' is not a plain name", "use only letters, digits, '.', '_' and '-'");
     }
+    Integer count = s.integer("injectors.count");
+    if (count != null && count < 1) {
+      s.problem("injectors.count", "is " + count, "set how many load generators share the test, a whole number >= 1 (or RIGHTSIZE_INJECTORS)");
+    }
+    Integer index = s.integer("injectors.index");
+    if (index != null && count != null && count >= 1 && (index < 1 || index > count)) {
+      s.problem("injectors.index", "is " + index + " but injectors.count is " + count,
+          "give each load generator its own index from 1 to " + count + " (or RIGHTSIZE_INJECTOR_INDEX)");
+    }
     List<String> sizes = names(s, "sizes");
     for (String size : sizes) {
       if (!deployments.isEmpty() && deployments.stream().noneMatch(d -> d.matches(size))) {
@@ -179,7 +188,8 @@ public final class RightsizeSettings {
       }
     }
     String baseline = s.string("baseline");
-    return new RunSettings(id, Path.of(resultsDir == null ? "results" : resultsDir), injector, sizes, baseline == null ? "" : baseline);
+    return new RunSettings(id, Path.of(resultsDir == null ? "results" : resultsDir), injector,
+        count == null ? 1 : count, index == null ? 1 : index, sizes, baseline == null ? "" : baseline);
   }
 
   /** A comma-separated string or a list of strings. */

@@ -3,6 +3,7 @@ package rightsize.population;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 
 import com.typesafe.config.Config;
 import io.gatling.javaapi.core.ChainBuilder;
@@ -11,47 +12,57 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Closed model: each step starts its number of users at once and each user sends requests one
  * after another (with think time between) until the step's hold time is up, so exactly that many
- * users are active during the step. Users that wait for answers are how chat traffic behaves.
+ * users are active during the step (over all load generators, when several share the test). Users
+ * that wait for answers are how chat traffic behaves.
  */
 public final class ClosedPopulation extends Population {
   private final int[] users;
   private final Duration hold;
   private final Duration thinkTime;
   private final Duration warmup;
+  private final Share share;
 
-  private ClosedPopulation(int[] users, Duration hold, Duration thinkTime, Duration warmup) {
+  private ClosedPopulation(int[] users, Duration hold, Duration thinkTime, Duration warmup, Share share) {
     requireAscending(Arrays.stream(users).asDoubleStream().toArray(), "closed population");
     this.users = users.clone();
     this.hold = positive(hold, "hold");
     this.thinkTime = notNegative(thinkTime, "think-time");
     this.warmup = notNegative(warmup, "warmup");
+    this.share = Objects.requireNonNull(share, "share");
   }
 
   /** {@code users} steps with the hold, think time and warm-up of reference.conf. */
   static ClosedPopulation of(int... users) {
     Config d = defaults("closed");
-    return new ClosedPopulation(users, d.getDuration("hold"), d.getDuration("think-time"), d.getDuration("warmup"));
+    return new ClosedPopulation(
+        users, d.getDuration("hold"), d.getDuration("think-time"), d.getDuration("warmup"), Share.WHOLE);
   }
 
   /** How long each step runs. */
   public ClosedPopulation hold(Duration newHold) {
-    return new ClosedPopulation(users, newHold, thinkTime, warmup);
+    return new ClosedPopulation(users, newHold, thinkTime, warmup, share);
   }
 
   /** The pause between a user's answer and its next request. */
   public ClosedPopulation thinkTime(Duration newThinkTime) {
-    return new ClosedPopulation(users, hold, newThinkTime, warmup);
+    return new ClosedPopulation(users, hold, newThinkTime, warmup, share);
   }
 
   /** How long the warm-up runs, at the first step's users; zero for none. */
   public ClosedPopulation warmup(Duration newWarmup) {
-    return new ClosedPopulation(users, hold, thinkTime, newWarmup);
+    return new ClosedPopulation(users, hold, thinkTime, newWarmup, share);
+  }
+
+  @Override
+  public ClosedPopulation share(Share newShare) {
+    return new ClosedPopulation(users, hold, thinkTime, warmup, newShare);
   }
 
   @Override
@@ -71,11 +82,16 @@ public final class ClosedPopulation extends Population {
 
   @Override
   public PopulationBuilder inject(ScenarioBuilder scenario, Step step) {
-    return scenario.injectOpen(atOnceUsers(step.users()));
+    // A step with no user here still needs one user to last its hold: a scenario without users
+    // ends at once, and this generator would run ahead of the others into the next step.
+    return scenario.injectOpen(atOnceUsers(idle(step) ? 1 : share.users(step.users())));
   }
 
   @Override
   public ChainBuilder behaviour(Step step, ChainBuilder request) {
+    if (idle(step)) {
+      return exec(pause(step.duration()));
+    }
     // exitASAP: no request starts after the hold time, so steps do not overlap.
     ChainBuilder loop = thinkTime.isZero() ? request : request.pause(thinkTime);
     return exec(during(step.duration(), true).on(loop));
@@ -86,6 +102,13 @@ public final class ClosedPopulation extends Population {
     return "closed: "
         + Arrays.stream(users).mapToObj(Integer::toString).collect(Collectors.joining(", "))
         + " users, " + hold.toSeconds() + " s each, think time " + thinkTime.toMillis() + " ms, warm-up "
-        + warmup.toSeconds() + " s";
+        + warmup.toSeconds() + " s"
+        + (share.whole() ? "" : "; " + share.describe() + " runs "
+            + Arrays.stream(users).mapToObj(n -> Integer.toString(share.users(n))).collect(Collectors.joining(", ")) + " of them");
+  }
+
+  /** True when this load generator's share of {@code step} is no user. */
+  private boolean idle(Step step) {
+    return share.users(step.users()) == 0;
   }
 }

@@ -71,6 +71,14 @@ public abstract sealed class Population permits ClosedPopulation, OpenPopulation
     }
   }
 
+  /**
+   * The same population with this load generator injecting only {@code share} of every step (the
+   * warm-up too); steps keep their totals, so labels and records name the load of all generators
+   * together. A closed step whose share is no user still lasts its hold here, sending nothing, so
+   * every generator moves through the steps at the same time.
+   */
+  public abstract Population share(Share share);
+
   /** The measured steps, in ascending load. */
   public abstract List<Step> steps();
 
@@ -80,7 +88,7 @@ public abstract sealed class Population permits ClosedPopulation, OpenPopulation
   /** The pause between two requests of one user. */
   public abstract Duration thinkTime();
 
-  /** Injects {@code scenario}'s users for {@code step}. */
+  /** Injects {@code scenario}'s users for this load generator's share of {@code step}. */
   public abstract PopulationBuilder inject(ScenarioBuilder scenario, Step step);
 
   /**
@@ -89,7 +97,10 @@ public abstract sealed class Population permits ClosedPopulation, OpenPopulation
    */
   public abstract ChainBuilder behaviour(Step step, ChainBuilder request);
 
-  /** Describes the population on one line, e.g. "closed: 1, 10, 50, 100 users, 10s each, think 1s". */
+  /**
+   * Describes the population on one line, e.g. "closed: 1, 10, 50, 100 users, 10 s each, think time
+   * 1000 ms, warm-up 4 s", followed by this load generator's share of each step when it has one.
+   */
   public abstract String describe();
 
   /** The reference.conf settings of {@code model}, the defaults of the builders. */

@@ -155,17 +155,21 @@ public final class CapacitySearch {
     StepSummary summary =
         aggregator.stats(new StepKey(target.deployment(), target.vmSize(), step.label(), step.load())).summary();
     SloVerdict verdict = slo.check(summary);
+    // A step without requests measured nothing, whatever min-requests says: a load generator whose
+    // share of a step is no user sends none, and must not skip the steps it does have a share of.
     StepOutcome outcome = verdict.met()
         ? StepOutcome.MET
-        : summary.requests() >= minRequests ? StepOutcome.BROKEN : StepOutcome.INCONCLUSIVE;
+        : summary.requests() >= Math.max(1, minRequests) ? StepOutcome.BROKEN : StepOutcome.INCONCLUSIVE;
     Map<String, StepResult> byLabel = results.get(target.deployment());
     byLabel.put(step.label(), new StepResult(step, outcome, summary, verdict, null));
     console.accept(String.format(Locale.ROOT, "%s · %s: %s -> %s",
         target.deployment(), step.label(), figures(summary), switch (outcome) {
           case MET -> "SLO met";
           case BROKEN -> "SLO broken (" + verdict.describe() + ")";
-          default -> "SLO broken with only " + summary.requests() + " requests (fewer than "
-              + minRequests + "): inconclusive, going on (" + verdict.describe() + ")";
+          default -> summary.requests() == 0
+              ? "no requests from this load generator: inconclusive, going on"
+              : "SLO broken with only " + summary.requests() + " requests (fewer than "
+                  + minRequests + "): inconclusive, going on (" + verdict.describe() + ")";
         }));
     if (outcome == StepOutcome.BROKEN && stopOnBreak) {
       List<Step> later = target.steps().subList(target.steps().indexOf(step) + 1, target.steps().size());

@@ -6,6 +6,7 @@ import rightsize.analysis.Slo;
 import rightsize.config.DeploymentSettings;
 import rightsize.config.RightsizeSettings;
 import rightsize.population.Population;
+import rightsize.population.Share;
 import rightsize.workload.Workload;
 
 /**
@@ -22,6 +23,7 @@ public final class Sizing {
   final boolean enforceSlo;
   final boolean capacitySearch;
   final long minRequests;
+  final Share share;
 
   private Sizing(
       List<DeploymentSettings> deployments,
@@ -30,7 +32,8 @@ public final class Sizing {
       Slo slo,
       boolean enforceSlo,
       boolean capacitySearch,
-      long minRequests) {
+      long minRequests,
+      Share share) {
     this.deployments = List.copyOf(deployments);
     this.workload = workload;
     this.population = population;
@@ -38,11 +41,13 @@ public final class Sizing {
     this.enforceSlo = enforceSlo;
     this.capacitySearch = capacitySearch;
     this.minRequests = minRequests;
+    this.share = share;
   }
 
   /**
-   * The configured deployments (filtered by {@code -Dsizes}), SLO ({@code rightsize.slo}) and
-   * capacity search ({@code rightsize.sizing}); the workload and population are set next.
+   * The configured deployments (filtered by {@code -Dsizes}), SLO ({@code rightsize.slo}),
+   * capacity search ({@code rightsize.sizing}) and this load generator's share of the population
+   * ({@code rightsize.run.injectors}); the workload and population are set next.
    */
   public static Sizing of(RightsizeSettings settings) {
     Config rightsize = settings.config();
@@ -53,22 +58,26 @@ public final class Sizing {
         Slo.fromConfig(rightsize),
         rightsize.getBoolean("slo.enforce"),
         rightsize.getBoolean("sizing.capacity-search"),
-        rightsize.getLong("sizing.min-requests"));
+        rightsize.getLong("sizing.min-requests"),
+        new Share(settings.run().injectorIndex(), settings.run().injectorCount()));
   }
 
   /** The same plan with only these deployments. */
   public Sizing deployments(List<DeploymentSettings> newDeployments) {
-    return new Sizing(newDeployments, workload, population, slo, enforceSlo, capacitySearch, minRequests);
+    return new Sizing(newDeployments, workload, population, slo, enforceSlo, capacitySearch, minRequests, share);
   }
 
   /** What every virtual user sends. */
   public Sizing workload(Workload newWorkload) {
-    return new Sizing(deployments, newWorkload, population, slo, enforceSlo, capacitySearch, minRequests);
+    return new Sizing(deployments, newWorkload, population, slo, enforceSlo, capacitySearch, minRequests, share);
   }
 
-  /** How many users load each deployment, step by step. */
+  /**
+   * How many users load each deployment, step by step, written as totals: when several load
+   * generators share the test, the plan injects only this one's share of each step.
+   */
   public Sizing population(Population newPopulation) {
-    return new Sizing(deployments, workload, newPopulation, slo, enforceSlo, capacitySearch, minRequests);
+    return new Sizing(deployments, workload, newPopulation, slo, enforceSlo, capacitySearch, minRequests, share);
   }
 
   /**
@@ -76,7 +85,7 @@ public final class Sizing {
    * broken SLO fails the build (nightly gates), otherwise it is only reported.
    */
   public Sizing slo(Slo newSlo, boolean enforce) {
-    return new Sizing(deployments, workload, population, newSlo, enforce, capacitySearch, minRequests);
+    return new Sizing(deployments, workload, population, newSlo, enforce, capacitySearch, minRequests, share);
   }
 
   /**
@@ -84,7 +93,7 @@ public final class Sizing {
    * step with at least {@code newMinRequests} requests).
    */
   public Sizing capacitySearch(boolean enabled, long newMinRequests) {
-    return new Sizing(deployments, workload, population, slo, enforceSlo, enabled, newMinRequests);
+    return new Sizing(deployments, workload, population, slo, enforceSlo, enabled, newMinRequests, share);
   }
 
   /** Builds the Gatling populations, assertions and the live capacity search of this plan. */

@@ -37,6 +37,8 @@ public final class SizingPlan {
   static final String CONSOLE_PREFIX = "rightsize | ";
 
   private final Sizing sizing;
+  // The configured population with this load generator's share applied; its steps keep the totals.
+  private final Population population;
   private final RightsizeRun run;
   private final CapacitySearch search;
   private final Consumer<String> console;
@@ -44,11 +46,12 @@ public final class SizingPlan {
 
   SizingPlan(Sizing sizing) {
     this.sizing = sizing;
+    this.population = sizing.population.share(sizing.share);
     this.run = RightsizeRun.current();
     this.console = line -> System.out.println(CONSOLE_PREFIX + line);
     List<CapacitySearch.Target> targets = new ArrayList<>();
     for (DeploymentSettings d : sizing.deployments) {
-      targets.add(new CapacitySearch.Target(d.name(), d.vmSize(), sizing.population.steps()));
+      targets.add(new CapacitySearch.Target(d.name(), d.vmSize(), population.steps()));
     }
     this.search = new CapacitySearch(targets, sizing.slo, sizing.capacitySearch, sizing.minRequests, console);
     this.chain = buildChain();
@@ -74,7 +77,7 @@ public final class SizingPlan {
     List<Assertion> assertions = new ArrayList<>();
     String request = sizing.workload.requestName();
     for (DeploymentSettings d : sizing.deployments) {
-      for (Step step : sizing.population.steps()) {
+      for (Step step : population.steps()) {
         String group = groupName(d, step);
         assertions.add(details(group, request + " · ttft").responseTime().percentile(95.0)
             .lte((int) Math.floor(slo.p95TtftMs())));
@@ -122,7 +125,6 @@ public final class SizingPlan {
 
   private PopulationBuilder buildChain() {
     List<PopulationBuilder> inOrder = new ArrayList<>();
-    Population population = sizing.population;
     for (DeploymentSettings d : sizing.deployments) {
       ProtocolBuilder protocol = genai.deployment(d);
       List<Step> steps = new ArrayList<>();
@@ -146,11 +148,10 @@ public final class SizingPlan {
         // The first user of a step judges the previous one; all users of a skipped step leave at once.
         .exitHereIf(session -> !search.begin(d.name(), step))
         .exec(session -> session.set(GenAi.STEP, step.label()).set(GenAi.LOAD, step.load()))
-        .exec(sizing.population.behaviour(step, request));
+        .exec(population.behaviour(step, request));
   }
 
   private String describe() {
-    Population population = sizing.population;
     Slo slo = sizing.slo;
     Duration perDeployment = population.warmup().map(Step::duration).orElse(Duration.ZERO);
     for (Step s : population.steps()) {

@@ -92,6 +92,22 @@ class RightsizeSettingsTest {
   }
 
   @Test
+  void injectorsSayHowManyLoadGeneratorsShareTheTestAndWhichOneThisIs() {
+    assertThat(parse("").run()).extracting(RunSettings::injectorCount, RunSettings::injectorIndex).containsExactly(1, 1);
+    // Environment variables arrive as strings, as RIGHTSIZE_INJECTORS and RIGHTSIZE_INJECTOR_INDEX do.
+    assertThat(parse("rightsize.run.injectors { count = \"3\", index = \"2\" }").run())
+        .extracting(RunSettings::injectorCount, RunSettings::injectorIndex).containsExactly(3, 2);
+    assertThat(invalid("rightsize.run.injectors { count = 2, index = 3 }").problems()).containsExactly(
+        "rightsize.run.injectors.index is 3 but injectors.count is 2: give each load generator its own index from 1 to 2 (or RIGHTSIZE_INJECTOR_INDEX)");
+    assertThat(invalid("rightsize.run.injectors.index = 0").problems()).containsExactly(
+        "rightsize.run.injectors.index is 0 but injectors.count is 1: give each load generator its own index from 1 to 1 (or RIGHTSIZE_INJECTOR_INDEX)");
+    assertThat(invalid("rightsize.run.injectors.count = 0").problems()).containsExactly(
+        "rightsize.run.injectors.count is 0: set how many load generators share the test, a whole number >= 1 (or RIGHTSIZE_INJECTORS)");
+    assertThat(invalid("rightsize.run.injectors.count = two").problems()).containsExactly(
+        "rightsize.run.injectors.count is 'two', not a whole number: set it to a whole number in application.conf");
+  }
+
+  @Test
   void everyProblemIsReportedOnItsOwnLineBeforeAnyLoad() {
     InvalidConfigException e = invalid(
         "rightsize.request.max-tokens = lots\n"

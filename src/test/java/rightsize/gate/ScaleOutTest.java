@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rightsize.config.InvalidConfigException;
 import rightsize.record.RecordReader;
 import rightsize.record.RequestRecord;
 import rightsize.report.ReportGenerator;
@@ -32,14 +33,15 @@ import rightsize.report.ReportRequest;
 
 /**
  * The scale-out procedure of docs/scale-out.md on one machine: a standalone emulator is the shared
- * target, two JVMs are the injectors (each with its own id and results folder) running
- * SizingSimulation at half the load, and their record files, copied into one run folder, merge into
- * one report that counts every request exactly once. Three JVMs, talking only over loopback.
+ * target, two JVMs are the injectors (each with its own id, results folder and index of two)
+ * running SizingSimulation with the same total population, each injecting half of it, and their
+ * record files, copied into one run folder, merge into one report that counts every request
+ * exactly once. Three JVMs, talking only over loopback.
  */
 class ScaleOutTest {
   private static final String DEPLOYMENT = "Standard_F4s_v2";
   private static final String RUN_ID = "scale-out";
-  private static final int USERS_PER_INJECTOR = 2;
+  private static final int TOTAL_USERS = 4;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
@@ -64,8 +66,9 @@ class ScaleOutTest {
     return command;
   }
 
-  private Process injector(String id, Path config) throws Exception {
-    return new ProcessBuilder(java(
+  /** Load generator {@code index} of {@code count}, told so through the environment as the procedure does. */
+  private Process injector(String id, int index, int count, Path config) throws Exception {
+    ProcessBuilder injector = new ProcessBuilder(java(
             "-Dconfig.file=" + config,
             "-Drightsize.run.id=" + RUN_ID,
             "-Drightsize.run.injector=" + id,
@@ -75,8 +78,10 @@ class ScaleOutTest {
             "-s", "rightsize.simulations.SizingSimulation",
             "-rf", dir.resolve(id).resolve("gatling").toString()))
         .redirectErrorStream(true)
-        .redirectOutput(dir.resolve(id + ".log").toFile())
-        .start();
+        .redirectOutput(dir.resolve(id + ".log").toFile());
+    injector.environment().put("RIGHTSIZE_INJECTORS", Integer.toString(count));
+    injector.environment().put("RIGHTSIZE_INJECTOR_INDEX", Integer.toString(index));
+    return injector.start();
   }
 
   /** Starts the standalone emulator on a free port and waits for its "listening on" line. */
@@ -120,8 +125,15 @@ class ScaleOutTest {
     return records;
   }
 
+  private static JsonNode get(int port, String pathAndQuery) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
+  }
+
   @Test
-  void twoInjectorsAtHalfLoadMergeIntoOneReportCountingEveryRequestOnce() throws Exception {
+  void twoInjectorsShareATotalPopulationAndMergeIntoOneReportCountingEveryRequestOnce() throws Exception {
     assumeTrue(
         onClasspath("rightsize.emulator.EmulatorMain") && onClasspath("rightsize.simulations.SizingSimulation"),
         "needs the standalone emulator and SizingSimulation");
@@ -144,20 +156,32 @@ class ScaleOutTest {
               vm-size = "%1$s", auth.type = none
             }]
             workload { kind = synthetic, synthetic { input-tokens = 64, max-tokens = 16, prompts = 20 } }
-            population { model = closed, closed { steps = [%3$d], hold = 4s, think-time = 100ms, warmup = 0s } }
+            population { model = closed, closed { steps = [%3$d], hold = 4s, think-time = 0s, warmup = 0s } }
             sizing.capacity-search = false
           }
           """
-              .formatted(DEPLOYMENT, port, USERS_PER_INJECTOR));
+              .formatted(DEPLOYMENT, port, TOTAL_USERS));
 
-      // Steps 1-3: same run id, one injector id each, started together.
-      Process first = injector("lg-1", config);
-      Process second = injector("lg-2", config);
+      // An index beyond the count stops that generator before any load, with one line.
+      Process misnumbered = injector("lg-3", 3, 2, config);
+      assertThat(misnumbered.waitFor(2, TimeUnit.MINUTES)).as("misnumbered injector finished").isTrue();
+      String misnumberedLog = Files.readString(dir.resolve("lg-3.log"));
+      assertThat(misnumbered.exitValue()).as(misnumberedLog).isEqualTo(InvalidConfigException.EXIT_CODE);
+      assertThat(misnumberedLog).contains("rightsize: the configuration is invalid, nothing was run:\n"
+          + "  rightsize.run.injectors.index is 3 but injectors.count is 2: give each load generator its own index from 1 to 2"
+          + " (or RIGHTSIZE_INJECTOR_INDEX)\n");
+
+      // Steps 1-3: same run id and total population, one injector id and index each, started together.
+      Process first = injector("lg-1", 1, 2, config);
+      Process second = injector("lg-2", 2, 2, config);
       for (Process p : List.of(first, second)) {
         assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("injector finished").isTrue();
       }
-      assertThat(first.exitValue()).as(Files.readString(dir.resolve("lg-1.log"))).isZero();
+      String firstLog = Files.readString(dir.resolve("lg-1.log"));
+      assertThat(first.exitValue()).as(firstLog).isZero();
       assertThat(second.exitValue()).as(Files.readString(dir.resolve("lg-2.log"))).isZero();
+      assertThat(firstLog).as("the plan's console line names this generator's share")
+          .contains("closed: 4 users, 4 s each, think time 0 ms, warm-up 0 s; load generator 1 of 2 runs 2 of them");
 
       // Step 4: one folder, one record file per machine.
       Path merged = dir.resolve("merged").resolve(RUN_ID);
@@ -173,6 +197,13 @@ class ScaleOutTest {
       List<RequestRecord> lg2 = read(merged.resolve("records-lg-2.jsonl"));
       assertThat(lg1).isNotEmpty().allSatisfy(r -> assertThat(r.injector()).isEqualTo("lg-1"));
       assertThat(lg2).isNotEmpty().allSatisfy(r -> assertThat(r.injector()).isEqualTo("lg-2"));
+      // Every generator labels the step with the total, so both files fall into one step of the report.
+      for (List<RequestRecord> records : List.of(lg1, lg2)) {
+        assertThat(records).allSatisfy(r -> {
+          assertThat(r.step()).isEqualTo("4 users");
+          assertThat(r.load()).isEqualTo(4.0);
+        });
+      }
       long total = lg1.size() + lg2.size();
 
       // Step 5: one report over every records*.jsonl of the run folder, with both Gatling reports
@@ -185,6 +216,8 @@ class ScaleOutTest {
       assertThat(report.path("warmup_requests").asLong()).isZero();
       assertThat(report.path("steps")).singleElement().satisfies(step -> {
         assertThat(step.path("deployment").asText()).isEqualTo(DEPLOYMENT);
+        assertThat(step.path("step").asText()).isEqualTo("4 users");
+        assertThat(step.path("load").asDouble()).as("the row's load is the total").isEqualTo(4.0);
         assertThat(step.path("requests").asLong()).as("requests in the merged report").isEqualTo(total);
       });
       JsonNode gatling = report.path("gatling");
@@ -198,12 +231,16 @@ class ScaleOutTest {
       lg1.forEach(r -> ids.add(r.requestId()));
       lg2.forEach(r -> ids.add(r.requestId()));
       assertThat(ids).hasSize((int) total);
-      HttpResponse<String> truth = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_rightsize/ground-truth?chunks=false")).build(),
-          HttpResponse.BodyHandlers.ofString());
       Set<String> received = new HashSet<>();
-      JSON.readTree(truth.body()).forEach(r -> received.add(r.path("requestId").asText()));
+      get(port, "/_rightsize/ground-truth?chunks=false").forEach(r -> received.add(r.path("requestId").asText()));
       assertThat(received).as("requests the target received").isEqualTo(ids);
+
+      // The target held the total: 2 + 2 users without think time, never more (4 each would reach 8).
+      int mostInFlight = 0;
+      for (JsonNode sample : get(port, "/_rightsize/in-flight?deployment=" + DEPLOYMENT)) {
+        mostInFlight = Math.max(mostInFlight, sample.path("inFlight").asInt());
+      }
+      assertThat(mostInFlight).as("most requests in flight at the target").isEqualTo(TOTAL_USERS);
     } finally {
       target.destroy();
       target.waitFor(10, TimeUnit.SECONDS);

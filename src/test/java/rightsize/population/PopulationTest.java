@@ -59,7 +59,7 @@ class PopulationTest {
     // Gatling's own schedule for the step, drawn without running it: 10 users/s over 1,000 s.
     double rate = 10;
     Step step = new Step("10.0 users/s", rate, Duration.ofSeconds(1000), false);
-    List<Double> arrivals = arrivalSeconds(OpenPopulation.arrivals(step));
+    List<Double> arrivals = arrivalSeconds(Population.open(rate).arrivals(step));
 
     assertThat((double) arrivals.size()).isCloseTo(rate * 1000, within(rate * 1000 * 0.03));
     double[] gaps = new double[arrivals.size() - 1];
@@ -79,6 +79,55 @@ class PopulationTest {
   }
 
   @Test
+  void closedSharesAreWholeUsersThatAddUpToTheTotal() {
+    assertThat(shares(10, 3)).containsExactly(4, 3, 3);
+    assertThat(shares(1, 2)).containsExactly(1, 0);
+    assertThat(shares(100, 2)).containsExactly(50, 50);
+    assertThat(shares(7, 1)).containsExactly(7);
+    for (int count = 1; count <= 7; count++) {
+      for (int total = 0; total <= 30; total++) {
+        List<Integer> shares = shares(total, count);
+        assertThat(shares.stream().mapToInt(Integer::intValue).sum()).as("%d users over %d", total, count).isEqualTo(total);
+        assertThat(shares.get(0) - shares.get(count - 1)).as("%d users over %d: at most one apart", total, count).isBetween(0, 1);
+      }
+    }
+  }
+
+  @Test
+  void openSharesSplitTheRateEvenly() {
+    assertThat(new Share(1, 2).rate(5)).isEqualTo(2.5);
+    assertThat(new Share(2, 2).rate(5)).isEqualTo(2.5);
+    assertThat(new Share(3, 3).rate(1)).isCloseTo(1.0 / 3, within(1e-12));
+    assertThat(Share.WHOLE.rate(0.5)).isEqualTo(0.5);
+  }
+
+  @Test
+  void aShareNeedsAnIndexFromOneToCount() {
+    assertThatThrownBy(() -> new Share(3, 2)).hasMessage("the load generator index must be from 1 to 2, was 3");
+    assertThatThrownBy(() -> new Share(0, 2)).hasMessage("the load generator index must be from 1 to 2, was 0");
+    assertThatThrownBy(() -> new Share(1, 0)).hasMessage("the number of load generators must be >= 1, was 0");
+  }
+
+  @Test
+  void stepsAndWarmupKeepTheTotalsWhenShared() {
+    Population whole = Population.closed(1, 10).warmup(Duration.ofSeconds(2));
+    Population shared = whole.share(new Share(2, 3));
+    assertThat(shared.steps()).isEqualTo(whole.steps());
+    assertThat(shared.steps()).extracting(Step::label).containsExactly("1 user", "10 users");
+    assertThat(shared.warmup()).isEqualTo(whole.warmup());
+    assertThat(shared.warmup().orElseThrow().load()).isEqualTo(1.0);
+  }
+
+  @Test
+  void openArrivalsOfAShareArePoissonAtThatShareOfTheRate() {
+    Step step = new Step("10.0 users/s", 10, Duration.ofSeconds(1000), false);
+    List<Double> arrivals = arrivalSeconds(Population.open(10).share(new Share(2, 2)).arrivals(step));
+    // 5 users/s over 1,000 s: 5,000 expected, Poisson sd ~71.
+    assertThat((double) arrivals.size()).isCloseTo(5000, within(5000 * 0.04));
+    assertThat(arrivals.get(arrivals.size() - 1)).as("the last arrival").isBetween(990.0, 1000.0);
+  }
+
+  @Test
   void theBuildersStartFromTheReferenceSettings() {
     assertThat(Population.closed(1, 2)).usingRecursiveComparison()
         .isEqualTo(Population.fromConfig(config("population.closed.steps = [1, 2]")));
@@ -92,6 +141,24 @@ class PopulationTest {
         .isEqualTo("closed: 1, 10 users, 30 s each, think time 1000 ms, warm-up 4 s");
     assertThat(Population.open(0.5, 2).thinkTime(Duration.ofSeconds(3)).describe())
         .isEqualTo("open: 0.5, 2.0 users/s (Poisson), 20 s each, think time 3000 ms between turns, warm-up 5 s");
+  }
+
+  @Test
+  void describesTheShareOfThisLoadGenerator() {
+    assertThat(Population.closed(1, 10, 50).hold(Duration.ofSeconds(30)).share(new Share(2, 3)).describe())
+        .isEqualTo("closed: 1, 10, 50 users, 30 s each, think time 1000 ms, warm-up 4 s; load generator 2 of 3 runs 0, 3, 17 of them");
+    assertThat(Population.open(0.5, 1, 5).share(new Share(1, 3)).describe())
+        .isEqualTo("open: 0.5, 1.0, 5.0 users/s (Poisson), 20 s each, think time 1000 ms between turns, warm-up 5 s;"
+            + " load generator 1 of 3 runs 0.167, 0.333, 1.67 users/s of them");
+    assertThat(Population.closed(1, 10).share(Share.WHOLE).describe()).isEqualTo(Population.closed(1, 10).describe());
+  }
+
+  private static List<Integer> shares(int total, int count) {
+    List<Integer> out = new ArrayList<>();
+    for (int index = 1; index <= count; index++) {
+      out.add(new Share(index, count).users(total));
+    }
+    return out;
   }
 
   private static List<Double> arrivalSeconds(io.gatling.javaapi.core.OpenInjectionStep step) {

@@ -98,6 +98,50 @@ class SizingIntegrationTest {
   }
 
   @Test
+  void aLoadGeneratorWithNoUserInAStepSendsNothingThenButKeepsTheStepsTime() throws Exception {
+    // Generator 2 of 2: the warm-up and the step of 1 user (total) are the other generator's, the
+    // step of 2 users is one user each. min-requests = 0 would make any failing step "clearly
+    // broken"; a step this generator sent nothing in must not count as one and skip the rest.
+    SizingRun run = SizingRun.run(dir, "second-of-two", DEPLOYMENTS + """
+        rightsize {
+          run.injectors { count = 2, index = 2 }
+          workload { kind = chatbot, chatbot.max-tokens = 20 }
+          population { model = closed, closed { steps = [1, 2], hold = 2s, think-time = 0s, warmup = 2s } }
+          slo { p95-ttft = 5s, p95-e2e = 10s }
+          sizing { capacity-search = true, min-requests = 0 }
+        }
+        """);
+
+    assertThat(run.status).isZero();
+    assertThat(run.records).hasSize((int) run.truth.count());
+    assertThat(run.records).isNotEmpty().allSatisfy(r -> {
+      assertThat(r.step()).as("only the step with a user here").isEqualTo("2 users");
+      assertThat(r.load()).as("the total, not this generator's share").isEqualTo(2.0);
+    });
+    assertThat(run.records.stream().map(RequestRecord::deployment).distinct()).containsExactlyInAnyOrder("fast", "slow");
+    for (String deployment : List.of("fast", "slow")) {
+      assertThat(run.truth.inFlight(deployment).stream().mapToInt(InFlightSample::inFlight).max().orElseThrow())
+          .as("most in flight at %s: this generator's 1 of the 2 users", deployment).isEqualTo(1);
+    }
+
+    // Between fast's last request and slow's first, slow's warm-up and 1-user step still took their
+    // 2 s each here, as on the generator that runs them. (Without a user, each would only take
+    // Gatling's hand-over from one scenario to the next, about 1 s.)
+    long fastEndMicros = run.records.stream().filter(r -> r.deployment().equals("fast"))
+        .mapToLong(r -> r.startEpochMicros() + (long) (r.e2eMs() * 1000)).max().orElseThrow();
+    long slowStartMicros = run.records.stream().filter(r -> r.deployment().equals("slow"))
+        .mapToLong(RequestRecord::startEpochMicros).min().orElseThrow();
+    assertThat(slowStartMicros - fastEndMicros).as("micros between the deployments' measured steps").isGreaterThanOrEqualTo(4_000_000);
+
+    // Each idle step still began here (its one idle user passes the capacity search), so it is
+    // inconclusive rather than not run, and the sweep went on.
+    for (int d = 0; d < 2; d++) {
+      assertThat(run.capacity.at("/deployments/" + d + "/steps/0/outcome").asText()).isEqualTo("inconclusive");
+      assertThat(run.capacity.at("/deployments/" + d + "/steps/1/outcome").asText()).isEqualTo("met");
+    }
+  }
+
+  @Test
   void openSummarizationRunsPoissonArrivalsAndPassesAnEnforcedSlo() throws Exception {
     SizingRun run = SizingRun.run(dir, "open-summarization", DEPLOYMENTS + """
         rightsize {
