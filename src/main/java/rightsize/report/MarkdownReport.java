@@ -188,8 +188,8 @@ final class MarkdownReport {
     if (f == null) {
       return metric + " vs " + tokens + " tokens: not enough distinct lengths to fit a line";
     }
-    return String.format(Locale.ROOT, "%s ≈ %.1f ms + %.3f ms × %s tokens (r² %.2f, %,d requests)",
-        metric, f.intercept(), f.slope(), tokens, f.r2(), f.n());
+    return String.format(Locale.ROOT, "%s ≈ %.1f ms %s %.3f ms × %s tokens (r² %.2f, %,d requests)",
+        metric, f.intercept(), f.slope() < 0 ? "−" : "+", Math.abs(f.slope()), tokens, f.r2(), f.n());
   }
 
   static String range(LengthSensitivity.Row r) {

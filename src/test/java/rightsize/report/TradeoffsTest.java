@@ -79,6 +79,8 @@ class TradeoffsTest {
     assertThat(table.e2eByOutput().get(0).meanTokens()).isCloseTo((10 + 127) / 2.0, within(1e-9));
     assertThat(MarkdownReport.fitSentence("e2e", "output", table.e2eFit()))
         .isEqualTo("e2e ≈ 200.0 ms + 20.000 ms × output tokens (r² 1.00, 200 requests)");
+    assertThat(MarkdownReport.fitSentence("ttft", "input", new LinearFit(13, 377.8, -2.112, 0.18)))
+        .isEqualTo("ttft ≈ 377.8 ms − 2.112 ms × input tokens (r² 0.18, 13 requests)");
   }
 
   @Test
