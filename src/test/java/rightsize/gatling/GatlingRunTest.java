@@ -8,6 +8,7 @@ import static rightsize.testing.ScriptedChatServer.finishChunk;
 import static rightsize.testing.ScriptedChatServer.roleChunk;
 import static rightsize.testing.ScriptedChatServer.usageChunk;
 
+import com.typesafe.config.ConfigFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,11 @@ import rightsize.config.InvalidConfigException;
 import rightsize.record.RecordReader;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
+import rightsize.report.CrossCheck;
 import rightsize.report.GatlingReport;
+import rightsize.report.ReportGenerator;
+import rightsize.report.ReportRequest;
+import rightsize.report.ReportResult;
 import rightsize.testing.GatlingFork;
 import rightsize.testing.SchedulingProbe;
 import rightsize.testing.ScriptedChatServer;
@@ -161,6 +166,21 @@ class GatlingRunTest {
             List.of("followup · ttft", (long) n, (long) n, 0L));
     assertThat(report.rows()).filteredOn(GatlingReport.Row::group).extracting(GatlingReport.Row::name).containsExactly("turn");
     assertThat(run.output()).contains("throttled 429 429", "http_error 500 InternalServerError", "connection_lost", "timeout_first_token", "timeout_total");
+  }
+
+  @Test
+  void theReportOfTheRunAgreesWithGatlingsOwnRowsOfTheProtocol() throws Exception {
+    // The report's cross-check on the genai protocol's own rows (the report's tests use the HTTP DSL):
+    // counts and e2e percentiles of every request name, failures and timeouts included.
+    ReportResult report = new ReportGenerator(ConfigFactory.defaultReference().resolve().getConfig("rightsize"))
+        .generate(ReportRequest.of(dir.resolve("results/gatling-it")).withGatlingReports(List.of(run.runFolder())));
+    CrossCheck check = report.tradeoffs().gatling();
+    assertThat(check.problems()).isEmpty();
+    assertThat(check.agree()).isTrue();
+    assertThat(check.rows()).extracting(r -> List.of(r.name(), r.gatlingTotal(), r.recordsTotal()))
+        .containsExactlyInAnyOrder(List.of("chat", 9L, 9L), List.of("more", 4L, 4L), List.of("followup", 9L, 9L));
+    // Each name is one row of Gatling's report, so its percentiles and max were compared too.
+    assertThat(check.rows()).allSatisfy(r -> assertThat(r.percentiles()).isNotEmpty());
   }
 
   @Test
