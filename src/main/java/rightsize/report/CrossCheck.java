@@ -6,11 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The comparison of the records with Gatling's own report of the same run, per request name:
  * request, OK and KO counts must be equal, and each of Gatling's e2e percentiles must lie within
- * what the records allow for it.
+ * what the records allow for it. When a name is in several Gatling rows (the sizing simulations
+ * put each step's requests in a group named after the step's scenario), each row whose path is
+ * {@code "<scenario> / <name>"} is compared with the records of that scenario and name.
  *
  * <p>Gatling estimates percentiles with a t-digest over whole milliseconds (interpolating between
  * neighbouring values), the records give nearest-rank percentiles; a Gatling percentile p agrees
@@ -25,8 +28,9 @@ public record CrossCheck(List<String> reports, List<NameCheck> rows) {
 
   static final String TTFT_SUFFIX = " \u00b7 ttft";
 
-  /** One Gatling percentile compared with the range the records allow. */
-  public record PercentileCheck(double percentile, Double gatlingMs, double recordsLowMs, double recordsHighMs, boolean agree) {}
+  /** One Gatling percentile of the row at {@code path} compared with the range the records allow. */
+  public record PercentileCheck(
+      String path, double percentile, Double gatlingMs, double recordsLowMs, double recordsHighMs, boolean agree) {}
 
   /** The comparison of one request name. */
   public record NameCheck(
@@ -42,6 +46,23 @@ public record CrossCheck(List<String> reports, List<NameCheck> rows) {
 
     public boolean agree() {
       return problems.isEmpty();
+    }
+
+    /** The percentiles compared, for a table cell: each one for a single row, else a count per row. */
+    public String percentilesSummary() {
+      long paths = percentiles.stream().map(PercentileCheck::path).distinct().count();
+      if (paths <= 1) {
+        StringBuilder out = new StringBuilder();
+        for (PercentileCheck p : percentiles) {
+          out.append(p.percentile() == 100 ? "max" : "p" + fmt(p.percentile())).append(' ')
+              .append(Fmt.ms(p.gatlingMs())).append(" (").append(Fmt.ms(p.recordsLowMs())).append('–')
+              .append(Fmt.ms(p.recordsHighMs())).append(") ");
+        }
+        return out.toString().strip();
+      }
+      long outside = percentiles.stream().filter(p -> !p.agree()).count();
+      return percentiles.size() + " percentiles of " + paths + " per-step rows: "
+          + (outside == 0 ? "all within the records' ranges" : outside + " outside the records' ranges");
     }
   }
 
@@ -60,8 +81,12 @@ public record CrossCheck(List<String> reports, List<NameCheck> rows) {
     return all;
   }
 
-  /** Compares {@code reports} with the records' per-name statistics. */
-  static CrossCheck of(List<GatlingReport> reports, Map<String, RequestNameStats> records) {
+  /**
+   * Compares {@code reports} with the records' statistics per request name ({@code records}) and
+   * per {@code "<scenario> / <name>"} ({@code byPath}).
+   */
+  static CrossCheck of(
+      List<GatlingReport> reports, Map<String, RequestNameStats> records, Map<String, RequestNameStats> byPath) {
     Map<String, List<GatlingReport.Row>> gatling = new TreeMap<>();
     for (GatlingReport report : reports) {
       for (GatlingReport.Row row : report.rows()) {
@@ -76,13 +101,14 @@ public record CrossCheck(List<String> reports, List<NameCheck> rows) {
     }
     List<NameCheck> rows = new ArrayList<>();
     for (String name : names) {
-      rows.add(compare(name, gatling.getOrDefault(name, List.of()), records.get(name)));
+      rows.add(compare(name, gatling.getOrDefault(name, List.of()), records.get(name), byPath));
     }
     return new CrossCheck(
         reports.stream().map(r -> r.folder().getFileName().toString()).toList(), rows);
   }
 
-  private static NameCheck compare(String name, List<GatlingReport.Row> rows, RequestNameStats records) {
+  private static NameCheck compare(
+      String name, List<GatlingReport.Row> rows, RequestNameStats records, Map<String, RequestNameStats> byPath) {
     long gTotal = rows.stream().mapToLong(GatlingReport.Row::total).sum();
     long gOk = rows.stream().mapToLong(GatlingReport.Row::ok).sum();
     long gKo = rows.stream().mapToLong(GatlingReport.Row::ko).sum();
@@ -100,30 +126,50 @@ public record CrossCheck(List<String> reports, List<NameCheck> rows) {
       countProblem("KO", rKo, gKo, problems);
     }
     List<PercentileCheck> percentiles = new ArrayList<>();
-    // Percentiles of several rows (the same name in several groups or reports) cannot be combined.
-    if (rows.size() == 1 && records != null && rTotal > 0) {
-      GatlingReport.Row row = rows.get(0);
-      double d = Math.max(1, 100.0 / rTotal);
-      for (Map.Entry<Double, Double> e : row.percentiles().entrySet()) {
-        percentiles.add(check(e.getKey(), e.getValue(), records.percentile(e.getKey() - d),
-            records.percentile(e.getKey() + d), problems));
-      }
-      if (row.max() != null) {
-        percentiles.add(check(100, row.max(), records.percentile(100 - d), records.percentile(100), problems));
+    if (records != null && rTotal > 0) {
+      if (rows.size() == 1) {
+        percentiles(rows.get(0), records, percentiles, problems);
+      } else {
+        // Percentiles of several rows cannot be combined: each row is compared with its own records,
+        // unless the same path is in several reports (several injectors each ran a share of it).
+        Map<String, Long> perPath = rows.stream()
+            .collect(Collectors.groupingBy(GatlingReport.Row::path, Collectors.counting()));
+        for (GatlingReport.Row row : rows) {
+          RequestNameStats same = byPath.get(row.path());
+          if (same != null && perPath.get(row.path()) == 1) {
+            countProblem(row.path() + " requests", same.total(), row.total(), problems);
+            percentiles(row, same, percentiles, problems);
+          }
+        }
       }
     }
     return new NameCheck(name, rTotal, rOk, rKo, gTotal, gOk, gKo, percentiles, problems);
   }
 
-  private static PercentileCheck check(double p, Double gatling, double low, double high, List<String> problems) {
+  private static void percentiles(
+      GatlingReport.Row row, RequestNameStats records, List<PercentileCheck> checks, List<String> problems) {
+    double d = Math.max(1, 100.0 / records.total());
+    for (Map.Entry<Double, Double> e : row.percentiles().entrySet()) {
+      checks.add(check(row.path(), e.getKey(), e.getValue(), records.percentile(e.getKey() - d),
+          records.percentile(e.getKey() + d), problems));
+    }
+    if (row.max() != null) {
+      checks.add(check(row.path(), 100, row.max(), records.percentile(100 - d), records.percentile(100), problems));
+    }
+  }
+
+  private static PercentileCheck check(
+      String path, double p, Double gatling, double low, double high, List<String> problems) {
     boolean agree = gatling != null
         && gatling >= low - 1 - 0.001 * low
         && gatling <= high + 1 + 0.001 * high;
     if (!agree) {
-      problems.add(String.format(Locale.ROOT, "%s: Gatling %s ms, records %.1f..%.1f ms",
-          p == 100 ? "max" : "p" + fmt(p), gatling == null ? "-" : fmt(gatling), low, high));
+      // Problems are listed under the request name: name the row only when it is one of several.
+      String row = path.contains(" / ") ? path.substring(0, path.lastIndexOf(" / ")) + ": " : "";
+      problems.add(String.format(Locale.ROOT, "%s%s: Gatling %s ms, records %.1f..%.1f ms",
+          row, p == 100 ? "max" : "p" + fmt(p), gatling == null ? "-" : fmt(gatling), low, high));
     }
-    return new PercentileCheck(p, gatling, low, high, agree);
+    return new PercentileCheck(path, p, gatling, low, high, agree);
   }
 
   private static void countProblem(String what, long records, long gatling, List<String> problems) {

@@ -327,15 +327,10 @@ final class HtmlReport {
     out.append("</ul><table id=\"gatling\"><tr><th>request</th><th>records total / OK / KO</th>")
         .append("<th>Gatling total / OK / KO</th><th>Gatling percentiles (records range), ms</th><th>agree</th></tr>\n");
     for (CrossCheck.NameCheck r : c.rows()) {
-      StringBuilder ps = new StringBuilder();
-      for (CrossCheck.PercentileCheck p : r.percentiles()) {
-        ps.append(p.percentile() == 100 ? "max" : "p" + (int) p.percentile()).append(' ').append(Fmt.ms(p.gatlingMs()))
-            .append(" (").append(Fmt.ms(p.recordsLowMs())).append('–').append(Fmt.ms(p.recordsHighMs())).append(")  ");
-      }
       out.append("<tr>").append(td(r.name()))
           .append(td(r.recordsTotal() + " / " + r.recordsOk() + " / " + r.recordsKo()))
           .append(td(r.gatlingTotal() + " / " + r.gatlingOk() + " / " + r.gatlingKo()))
-          .append(td(ps.toString().strip()))
+          .append(td(r.percentilesSummary()))
           .append(r.agree() ? "<td class=\"met\">yes</td>" : "<td class=\"broken\">no</td>").append("</tr>\n");
     }
     out.append("</table>\n");

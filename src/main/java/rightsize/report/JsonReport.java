@@ -322,6 +322,7 @@ final class JsonReport {
       ArrayNode ps = n.putArray("percentiles");
       for (CrossCheck.PercentileCheck p : r.percentiles()) {
         ObjectNode e = ps.addObject();
+        e.put("path", p.path());
         e.put("percentile", p.percentile());
         put(e, "gatling_ms", p.gatlingMs());
         e.put("records_low_ms", p.recordsLowMs());

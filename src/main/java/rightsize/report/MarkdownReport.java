@@ -215,14 +215,8 @@ final class MarkdownReport {
     line("| request | records total / OK / KO | Gatling total / OK / KO | percentiles (Gatling ms vs records range) | agree |");
     line("|---|---|---|---|---|");
     for (CrossCheck.NameCheck r : c.rows()) {
-      StringBuilder ps = new StringBuilder();
-      for (CrossCheck.PercentileCheck p : r.percentiles()) {
-        ps.append(p.percentile() == 100 ? "max" : "p" + (int) p.percentile()).append(' ')
-            .append(Fmt.ms(p.gatlingMs())).append(" (").append(Fmt.ms(p.recordsLowMs())).append('–')
-            .append(Fmt.ms(p.recordsHighMs())).append(") ");
-      }
       line(row(r.name(), r.recordsTotal() + " / " + r.recordsOk() + " / " + r.recordsKo(),
-          r.gatlingTotal() + " / " + r.gatlingOk() + " / " + r.gatlingKo(), ps.toString().strip(),
+          r.gatlingTotal() + " / " + r.gatlingOk() + " / " + r.gatlingKo(), r.percentilesSummary(),
           r.agree() ? "yes" : "**no**"));
     }
     line("");

@@ -69,7 +69,7 @@ public final class ReportGenerator {
         warnings.add("Gatling report " + folder + " skipped: " + e.getMessage());
       }
     }
-    CrossCheck crossCheck = reports.isEmpty() ? null : CrossCheck.of(reports, scan.names);
+    CrossCheck crossCheck = reports.isEmpty() ? null : CrossCheck.of(reports, scan.names, scan.paths);
 
     Path baselineDir = request.baseline() != null ? request.baseline() : settings.baseline();
     Baseline baseline = null;

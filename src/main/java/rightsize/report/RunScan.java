@@ -21,6 +21,8 @@ final class RunScan {
   final StepAggregator steps = new StepAggregator();
   final Map<StepKey, LengthSensitivity> lengths = new TreeMap<>();
   final Map<String, RequestNameStats> names = new TreeMap<>();
+  /** By "scenario / request name": Gatling's row path when a step's group is named after its scenario. */
+  final Map<String, RequestNameStats> paths = new TreeMap<>();
   final TreeSet<String> runIds = new TreeSet<>();
   final TreeSet<String> targets = new TreeSet<>();
   final TreeSet<String> workloads = new TreeSet<>();
@@ -45,7 +47,11 @@ final class RunScan {
   }
 
   private void add(RequestRecord r) {
-    names.computeIfAbsent(r.request() == null ? "" : r.request(), k -> new RequestNameStats()).add(r);
+    String name = r.request() == null ? "" : r.request();
+    names.computeIfAbsent(name, k -> new RequestNameStats()).add(r);
+    if (r.scenario() != null) {
+      paths.computeIfAbsent(r.scenario() + " / " + name, k -> new RequestNameStats()).add(r);
+    }
     addLabel(runIds, r.runId());
     addLabel(injectors, r.injector());
     if (!steps.add(r)) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +20,8 @@ import rightsize.emulator.EmbeddedEmulator;
 import rightsize.emulator.truth.InFlightSample;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
+import rightsize.report.ReportGenerator;
+import rightsize.report.ReportRequest;
 import rightsize.testing.SizingRun;
 import rightsize.workload.PromptFileException;
 
@@ -55,7 +60,7 @@ class SizingIntegrationTest {
 
   @Test
   void closedChatbotSweepTagsEveryRequestHoldsConcurrencyAndSkipsBrokenSteps() throws Exception {
-    SizingRun run = SizingRun.run(dir, "closed-chatbot", DEPLOYMENTS + """
+    SizingRun run = SizingRun.runWithGatlingReport(dir, "closed-chatbot", DEPLOYMENTS + """
         rightsize {
           workload { kind = chatbot, chatbot.max-tokens = 20 }
           population { model = closed, closed { steps = [2, 8, 16], hold = 2s, think-time = 0s, warmup = 1s } }
@@ -95,6 +100,23 @@ class SizingIntegrationTest {
     long lastSlowEndMillis = run.records.stream().filter(r -> r.deployment().equals("slow"))
         .mapToLong(r -> (r.startEpochMicros() + (long) (r.e2eMs() * 1000)) / 1000).max().orElseThrow();
     assertThat(run.capacityWrittenMillis - lastSlowEndMillis).isLessThan(2000);
+
+    // Gatling's own report agrees with the records step by step: every step's group row of "chat"
+    // (warm-ups included, skipped steps have none) is compared with that step's records.
+    new ReportGenerator(ConfigFactory.load().getConfig("rightsize"))
+        .generate(ReportRequest.of(run.runFolder).withGatlingReports(List.of(run.gatlingReport)));
+    JsonNode gatling = new ObjectMapper().readTree(run.runFolder.resolve("tradeoffs.json").toFile()).path("gatling");
+    assertThat(gatling.path("problems")).isEmpty();
+    assertThat(gatling.path("agree").asBoolean()).isTrue();
+    JsonNode chat = gatling.path("rows").get(0);
+    assertThat(chat.path("name").asText()).isEqualTo("chat");
+    assertThat(chat.path("records").path("total").asLong()).isEqualTo(run.records.size());
+    Set<String> comparedRows = new java.util.TreeSet<>();
+    chat.path("percentiles").forEach(p -> comparedRows.add(p.path("path").asText()));
+    assertThat(comparedRows).containsExactlyInAnyOrder(
+        "fast (Standard_F8s_v2) · warmup / chat", "fast (Standard_F8s_v2) · 2 users / chat",
+        "fast (Standard_F8s_v2) · 8 users / chat", "fast (Standard_F8s_v2) · 16 users / chat",
+        "slow (Standard_F2s_v2) · warmup / chat", "slow (Standard_F2s_v2) · 2 users / chat");
   }
 
   @Test

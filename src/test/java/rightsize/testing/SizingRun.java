@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import rightsize.analysis.CapacityFile;
 import rightsize.emulator.EmbeddedEmulator;
 import rightsize.emulator.truth.GroundTruth;
@@ -28,14 +29,18 @@ public final class SizingRun {
   public final JsonNode capacity;
   public final GroundTruth truth;
   public final long capacityWrittenMillis;
+  /** Gatling's HTML report folder of the run, or null when it was run without reports. */
+  public final Path gatlingReport;
 
-  private SizingRun(int status, Path runFolder, List<RequestRecord> records, JsonNode capacity, GroundTruth truth, long capacityWrittenMillis) {
+  private SizingRun(int status, Path runFolder, List<RequestRecord> records, JsonNode capacity, GroundTruth truth,
+      long capacityWrittenMillis, Path gatlingReport) {
     this.status = status;
     this.runFolder = runFolder;
     this.records = records;
     this.capacity = capacity;
     this.truth = truth;
     this.capacityWrittenMillis = capacityWrittenMillis;
+    this.gatlingReport = gatlingReport;
   }
 
   /**
@@ -43,6 +48,15 @@ public final class SizingRun {
    * and {@code run.results-dir} are set here) and returns what it left in {@code dir}.
    */
   public static SizingRun run(Path dir, String runId, String hocon) throws IOException {
+    return run(dir, runId, hocon, false);
+  }
+
+  /** As {@link #run(Path, String, String)}, and Gatling also writes its HTML report. */
+  public static SizingRun runWithGatlingReport(Path dir, String runId, String hocon) throws IOException {
+    return run(dir, runId, hocon, true);
+  }
+
+  private static SizingRun run(Path dir, String runId, String hocon, boolean gatlingReport) throws IOException {
     Path conf = dir.resolve(runId + ".conf");
     Files.writeString(conf, hocon + "\nrightsize.run { id = \"" + runId + "\", results-dir = \""
         + dir.toAbsolutePath().toString().replace("\\", "/") + "\" }\n");
@@ -52,10 +66,12 @@ public final class SizingRun {
     EmbeddedEmulator.stop(); // the emulator keeps the config it started with: start it from ours
     int status;
     try {
-      status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
-          "--simulation", SIMULATION,
-          "--results-folder", dir.resolve("gatling").toString(),
-          "--no-reports"});
+      List<String> args = new ArrayList<>(List.of(
+          "--simulation", SIMULATION, "--results-folder", dir.resolve("gatling-" + runId).toString()));
+      if (!gatlingReport) {
+        args.add("--no-reports");
+      }
+      status = io.gatling.app.Gatling$.MODULE$.fromArgs(args.toArray(String[]::new));
     } finally {
       restore("config.file", previous);
     }
@@ -66,7 +82,13 @@ public final class SizingRun {
     JsonNode capacity = Files.exists(capacityFile) ? new ObjectMapper().readTree(capacityFile.toFile()) : null;
     long written = Files.exists(capacityFile) ? Files.getLastModifiedTime(capacityFile).toMillis() : 0;
     GroundTruth truth = EmbeddedEmulator.isRunning() ? EmbeddedEmulator.server().groundTruth() : null;
-    return new SizingRun(status, folder, records, capacity, truth, written);
+    Path report = null;
+    if (gatlingReport) {
+      try (Stream<Path> runs = Files.list(dir.resolve("gatling-" + runId))) {
+        report = runs.filter(d -> Files.exists(d.resolve("index.html"))).findFirst().orElse(null);
+      }
+    }
+    return new SizingRun(status, folder, records, capacity, truth, written, report);
   }
 
   private static void restore(String key, String value) {
