@@ -160,6 +160,28 @@ class TargetTest {
   }
 
   @Test
+  void anEntraTokenIsReplacedBeforeItExpiresWithoutARequestWaiting() throws Exception {
+    // Tokens that live 33 s, well inside azure-core's 5-minute refresh window; azure-core refreshes
+    // at most every 30 s, so the second token must be in place between 30 and 33 s.
+    List<OffsetDateTime> expiries = new CopyOnWriteArrayList<>();
+    TokenCredential shortLived = ctx -> {
+      OffsetDateTime expiry = OffsetDateTime.now().plusSeconds(33);
+      expiries.add(expiry);
+      return Mono.just(new AccessToken("short-" + expiries.size(), expiry));
+    };
+    EntraAuth auth = new EntraAuth(shortLived, "api://app/.default", Duration.ofMillis(100), Duration.ofSeconds(5));
+    assertThat(auth.header().value()).isEqualTo("Bearer short-1");
+    long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+    while (auth.header().value().equals("Bearer short-1") && System.nanoTime() < deadline) {
+      // What the request path does: read the held header, never wait for a token.
+      Thread.sleep(100);
+    }
+    OffsetDateTime replaced = OffsetDateTime.now();
+    assertThat(auth.header().value()).isEqualTo("Bearer short-2");
+    assertThat(replaced).as("replaced before the first token expired").isBefore(expiries.get(0));
+  }
+
+  @Test
   void aMissingEntraSignInFailsBeforeLoadInOneLine() {
     TokenCredential none = ctx -> Mono.error(new IllegalStateException("EnvironmentCredential authentication unavailable.\nmore detail"));
     assertThatThrownBy(() -> Target.resolve(deployment("kind = azure-openai, deployment = x, auth.type = entra"), ConfigFactory.empty(), none))
