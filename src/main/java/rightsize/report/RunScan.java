@@ -20,6 +20,7 @@ import rightsize.record.RequestRecord;
 final class RunScan {
   final StepAggregator steps = new StepAggregator();
   final Map<StepKey, LengthSensitivity> lengths = new TreeMap<>();
+  final Map<StepKey, TokenSources> tokenSources = new TreeMap<>();
   final Map<String, RequestNameStats> names = new TreeMap<>();
   final TreeSet<String> runIds = new TreeSet<>();
   final TreeSet<String> targets = new TreeSet<>();
@@ -58,6 +59,7 @@ final class RunScan {
     firstStartMicros = Math.min(firstStartMicros, r.startEpochMicros());
     lastEndMicros = Math.max(lastEndMicros, r.startEpochMicros() + Math.round(r.e2eMs() * 1000));
     lengths.computeIfAbsent(StepKey.of(r), k -> new LengthSensitivity()).add(r);
+    tokenSources.computeIfAbsent(StepKey.of(r), k -> new TokenSources()).add(r);
   }
 
   private static void addLabel(TreeSet<String> set, String value) {
