@@ -282,7 +282,7 @@ final class HtmlReport {
     }
     out.append("<h2>Load generator</h2>\n<p class=\"meta\">").append(Html.esc(MarkdownReport.injectorIntro(t)))
         .append("</p>\n<table id=\"injector\"><tr><th>deployment</th><th>load</th><th>seconds sampled</th>")
-        .append("<th>worst stall ms</th><th>stalled at</th><th>JVM CPU peak</th><th>machine CPU peak</th><th></th></tr>\n");
+        .append("<th>worst stall ms</th><th>worst stall at</th><th>JVM CPU peak</th><th>machine CPU peak</th><th></th></tr>\n");
     for (StepRow r : t.steps()) {
       InjectorLoad l = r.trust().injector();
       out.append("<tr>").append(td(r.key().deployment())).append(td(r.loadLabel()));

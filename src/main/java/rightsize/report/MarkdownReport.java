@@ -183,7 +183,7 @@ final class MarkdownReport {
     line("");
     line(esc(injectorIntro(t)));
     line("");
-    line("| deployment | load | seconds sampled | worst stall ms | stalled at | JVM CPU peak | machine CPU peak | |");
+    line("| deployment | load | seconds sampled | worst stall ms | worst stall at | JVM CPU peak | machine CPU peak | |");
     line("|---|---|---:|---:|---|---:|---:|---|");
     for (StepRow r : t.steps()) {
       InjectorLoad l = r.trust().injector();
@@ -202,11 +202,10 @@ final class MarkdownReport {
   /** What the load generator table shows and when a step is flagged. */
   static String injectorIntro(Tradeoffs t) {
     TrustThresholds th = t.trustThresholds();
-    return "How the load generators fared during each step (from the first request's start to the last one's end),"
-        + " from their injector files: the worst stall, how much later than asked a thread that sleeps 1 ms at a time"
-        + " woke (GC pauses and a starved CPU delay every thread, the ones timing responses too), and the peak CPU per second."
-        + " A step is flagged when a stall exceeds " + Fmt.ms(th.maxInjectorStallMs()) + " ms or the machine CPU "
-        + Fmt.pct(th.maxInjectorCpu()) + ": its latencies may include client-side delay.";
+    return "Per step, from its first request's start to its last one's end (injector files): the worst stall, how much"
+        + " later than asked a thread sleeping 1 ms at a time woke (a GC pause or a starved CPU delays every thread, those"
+        + " timing responses too), and the peak CPU of a second. A step is flagged above a " + Fmt.ms(th.maxInjectorStallMs()) + " ms stall or " + Fmt.pct(th.maxInjectorCpu())
+        + " machine CPU: latencies may then include client-side delay.";
   }
 
   private void comparison(Tradeoffs t) {
