@@ -58,8 +58,9 @@ final class RunScan {
     addLabel(workloads, r.request());
     firstStartMicros = Math.min(firstStartMicros, r.startEpochMicros());
     lastEndMicros = Math.max(lastEndMicros, r.startEpochMicros() + Math.round(r.e2eMs() * 1000));
-    lengths.computeIfAbsent(StepKey.of(r), k -> new LengthSensitivity()).add(r);
-    tokenSources.computeIfAbsent(StepKey.of(r), k -> new TokenSources()).add(r);
+    StepKey key = StepKey.of(r);
+    lengths.computeIfAbsent(key, k -> new LengthSensitivity()).add(r);
+    tokenSources.computeIfAbsent(key, k -> new TokenSources()).add(r);
   }
 
   private static void addLabel(TreeSet<String> set, String value) {

@@ -3,7 +3,6 @@ package rightsize.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import rightsize.analysis.LatencySummary;
@@ -41,22 +40,7 @@ final class TrustCheck {
     List<TrustFlag> flags = new ArrayList<>();
     fewRequests(step).ifPresent(flags::add);
     if (tokens != null) {
-      List<Figure> figures = new ArrayList<>(TOKEN_FIGURES);
-      if (tokenPriced) {
-        figures.addAll(TOKEN_PRICED_COSTS);
-      }
-      String which = "the token figures";
-      String listed = " (" + String.join(", ", figures.stream().map(Figure::label).toList()) + ")";
-      if (tokens.tokenizer() > 0) {
-        flags.add(new TrustFlag(TrustFlag.Check.ESTIMATED_TOKENS, figures, which + " are estimates" + listed
-            + ": the tokenizer counted the tokens of " + tokens.tokenizer() + " of " + tokens.ok()
-            + " successful requests (the server sent no usage)", tokens.tokenizer()));
-      }
-      if (tokens.none() > 0) {
-        flags.add(new TrustFlag(TrustFlag.Check.UNCOUNTED_TOKENS, figures, which + " undercount" + listed + ": "
-            + tokens.none() + " of " + tokens.ok() + " successful requests have no token count"
-            + " (the server sent no usage and there was no text to count)", tokens.none()));
-      }
+      flags.addAll(tokenCounts(tokens, tokenPriced));
     }
     InjectorLoad load = injectors.present() && step.requests() > 0
         ? injectors.during(step.firstStartEpochMicros(), step.lastEndEpochMicros())
@@ -65,35 +49,36 @@ final class TrustCheck {
     return new StepTrust(flags, load);
   }
 
+  /** One latency metric of the step with the figures its p95 and p99 are. */
+  private record Latency(String name, LatencySummary summary, Figure p95, Figure p99) {}
+
   /** The p95s and p99s of ttft, tpot and e2e that rest on fewer successful requests than they need. */
   private Optional<TrustFlag> fewRequests(StepSummary step) {
-    Map<String, LatencySummary> metrics = new LinkedHashMap<>();
-    metrics.put("ttft", step.ttft());
-    metrics.put("tpot", step.tpot());
-    metrics.put("e2e", step.e2e());
     List<Figure> figures = new ArrayList<>();
     // Metrics with the same flagged percentiles and count share one phrase: "ttft and e2e p95 and p99 from 3".
     Map<String, List<String>> groups = new LinkedHashMap<>();
     boolean p95 = false;
     boolean p99 = false;
-    for (Map.Entry<String, LatencySummary> m : metrics.entrySet()) {
-      long n = m.getValue().count();
+    for (Latency m : List.of(new Latency("ttft", step.ttft(), Figure.TTFT_P95, Figure.TTFT_P99),
+        new Latency("tpot", step.tpot(), Figure.TPOT_P95, Figure.TPOT_P99),
+        new Latency("e2e", step.e2e(), Figure.E2E_P95, Figure.E2E_P99))) {
+      long n = m.summary().count();
       boolean few95 = n > 0 && n < thresholds.minRequestsP95();
       boolean few99 = n > 0 && n < thresholds.minRequestsP99();
       if (!few95 && !few99) {
         continue;
       }
-      String which = few95 && few99 ? "p95 and p99" : few95 ? "p95" : "p99";
       if (few95) {
-        figures.add(figure(m.getKey(), 95));
+        figures.add(m.p95());
       }
       if (few99) {
-        figures.add(figure(m.getKey(), 99));
+        figures.add(m.p99());
       }
       p95 |= few95;
       p99 |= few99;
+      String which = few95 && few99 ? "p95 and p99" : few95 ? "p95" : "p99";
       groups.computeIfAbsent(which + " from " + n + " successful request" + (n == 1 ? "" : "s"), k -> new ArrayList<>())
-          .add(m.getKey());
+          .add(m.name());
     }
     if (figures.isEmpty()) {
       return Optional.empty();
@@ -113,8 +98,25 @@ final class TrustCheck {
             + (slo ? "; the SLO verdict on them is weak" : ""), null));
   }
 
-  private static Figure figure(String metric, int percentile) {
-    return Figure.valueOf(metric.toUpperCase(Locale.ROOT) + "_P" + percentile);
+  /** The token figures, when the tokenizer counted some successful requests' tokens or nobody could. */
+  private static List<TrustFlag> tokenCounts(TokenSources tokens, boolean tokenPriced) {
+    List<Figure> figures = new ArrayList<>(TOKEN_FIGURES);
+    if (tokenPriced) {
+      figures.addAll(TOKEN_PRICED_COSTS);
+    }
+    String listed = "(" + String.join(", ", figures.stream().map(Figure::label).toList()) + ")";
+    List<TrustFlag> flags = new ArrayList<>();
+    if (tokens.tokenizer() > 0) {
+      flags.add(new TrustFlag(TrustFlag.Check.ESTIMATED_TOKENS, figures, "the token figures are estimates " + listed
+          + ": the tokenizer counted the tokens of " + tokens.tokenizer() + " of " + tokens.ok()
+          + " successful requests (the server sent no usage)", tokens.tokenizer()));
+    }
+    if (tokens.none() > 0) {
+      flags.add(new TrustFlag(TrustFlag.Check.UNCOUNTED_TOKENS, figures, "the token figures undercount " + listed + ": "
+          + tokens.none() + " of " + tokens.ok() + " successful requests have no token count"
+          + " (the server sent no usage and there was no text to count)", tokens.none()));
+    }
+    return flags;
   }
 
   /** Flags every latency when a load generator stalled too long or its machine's CPU was saturated. */
