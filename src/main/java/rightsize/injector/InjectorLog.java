@@ -1,5 +1,7 @@
 package rightsize.injector;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,6 +20,10 @@ import java.util.List;
  * say about a time window. Unreadable lines are counted, not fatal.
  */
 public final class InjectorLog {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      // Newer writers may add fields; old readers must still read the line.
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
   /** What reading one injector file found; {@code error} is null unless it could not be read at all. */
   public record Input(Path file, long samples, long unreadableLines, String error) {
 
@@ -68,7 +74,7 @@ public final class InjectorLog {
         if (line.isBlank()) {
           continue;
         }
-        InjectorSample s = InjectorFile.parse(line);
+        InjectorSample s = parse(line);
         if (s == null) {
           unreadable++;
         } else {
@@ -80,6 +86,16 @@ public final class InjectorLog {
       return new Input(file, read, unreadable, e.getMessage());
     }
     return new Input(file, read, unreadable, null);
+  }
+
+  /** The sample on {@code line}, or null when the line is not one. */
+  private static InjectorSample parse(String line) {
+    try {
+      InjectorSample s = JSON.readValue(line, InjectorSample.class);
+      return s != null && s.epochSecond() > 0 && s.wakeups() >= 0 && s.worstStallMs() >= 0 ? s : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** False for a run without injector files (older runs, or record files given without their folder). */
