@@ -158,10 +158,11 @@ public final class InjectorMonitor implements AutoCloseable {
     // The first CPU reading covers no interval yet; take it now so the first sample's covers its second.
     cpu.process();
     cpu.machine();
+    // At least one wake-up, however soon close() comes: every run then has a line to show for it.
     thread = new Thread(() -> {
-      while (running) {
+      do {
         wakeOnce();
-      }
+      } while (running);
     }, "rightsize-injector-monitor");
     thread.setDaemon(true);
     thread.start();
