@@ -1,5 +1,6 @@
 package rightsize.report;
 
+import java.util.List;
 import java.util.Locale;
 import rightsize.analysis.Slo;
 import rightsize.cost.Money;
@@ -31,6 +32,11 @@ final class Fmt {
     return String.format(Locale.ROOT, v >= 100 ? "%,.0f" : v >= 10 ? "%.1f" : "%.2f", v);
   }
 
+  /** A 0..1 share as a percentage, or "–" for not measured. */
+  static String pct(Double share) {
+    return share == null ? NONE : pct(share.doubleValue());
+  }
+
   static String money(Double v, String currency) {
     return v == null ? NONE : Money.format(v, currency);
   }
@@ -39,6 +45,14 @@ final class Fmt {
   static String slo(Slo slo) {
     return "p95 ttft ≤ " + ms(slo.p95TtftMs()) + " ms, p95 e2e ≤ " + ms(slo.p95E2eMs()) + " ms, errors ≤ "
         + pct(slo.maxErrorRate());
+  }
+
+  /** "a", "a and b", "a, b and c". */
+  static String and(List<String> items) {
+    if (items.size() <= 1) {
+      return String.join("", items);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
   }
 
   static String count(long v) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import rightsize.cost.Money;
+import rightsize.injector.InjectorLoad;
 
 /**
  * Writes tradeoffs.html: one self-contained page (inline CSS and SVG, no script, no external
@@ -22,6 +23,7 @@ final class HtmlReport {
       .recommendation{background:#e9f7ef;border:1px solid #5cb85c;padding:10px 14px;font-size:1.05em}
       table{border-collapse:collapse;font-size:.85em;margin:8px 0} th,td{border:1px solid #ccc;padding:3px 6px}
       th{background:#f3f3f3} td.n{text-align:right;font-variant-numeric:tabular-nums}
+      td.untrusted{background:#fff3cd} .trust{background:#fff8e1;border:1px solid #e0b400;padding:6px 12px;margin:6px 0}
       .broken{color:#b00020;font-weight:600} .met{color:#1b7a34} .regression{color:#b00020;font-weight:600}
       .charts{display:flex;flex-wrap:wrap;gap:12px} .chart{border:1px solid #ddd;background:#fff}
       .chart .grid{stroke:#eee} .chart .axis-line{stroke:#888} .chart .axis{font-size:11px;fill:#555}
@@ -73,11 +75,13 @@ final class HtmlReport {
     deployments();
     charts();
     steps();
+    injectors();
     comparison();
     lengths();
     gatling();
     out.append("<h2>Inputs</h2><ul>");
     t.inputs().forEach(f -> out.append("<li>").append(Html.esc(f.describe())).append("</li>"));
+    t.injectorInputs().forEach(f -> out.append("<li>").append(Html.esc(f.describe())).append("</li>"));
     out.append("<li>warm-up requests left out: ").append(t.warmupRequests()).append("</li></ul>\n");
     out.append("</body></html>\n");
   }
@@ -241,21 +245,61 @@ final class HtmlReport {
       }
       StepRow r = (StepRow) entry;
       var s = r.step();
+      StepTrust tr = r.trust();
       String cur = r.cost().currency();
       out.append("<tr>").append(td(s.key().deployment())).append(td(r.loadLabel()))
-          .append(num(Fmt.rate(s.requestsPerSecond()))).append(num(Fmt.rate(s.outputTokensPerSecond())))
-          .append(num(Fmt.ms(s.ttft().p50()))).append(num(Fmt.ms(s.ttft().p95()))).append(num(Fmt.ms(s.ttft().p99())))
-          .append(num(Fmt.ms(s.tpot().p50()))).append(num(Fmt.ms(s.tpot().p95())))
-          .append(num(Fmt.ms(s.e2e().p50()))).append(num(Fmt.ms(s.e2e().p95()))).append(num(Fmt.ms(s.e2e().p99())))
+          .append(num(Fmt.rate(s.requestsPerSecond())))
+          .append(num(tr, Figure.OUTPUT_TOKENS_PER_SECOND, Fmt.rate(s.outputTokensPerSecond())))
+          .append(num(tr, Figure.TTFT_P50, Fmt.ms(s.ttft().p50()))).append(num(tr, Figure.TTFT_P95, Fmt.ms(s.ttft().p95())))
+          .append(num(tr, Figure.TTFT_P99, Fmt.ms(s.ttft().p99())))
+          .append(num(tr, Figure.TPOT_P50, Fmt.ms(s.tpot().p50()))).append(num(tr, Figure.TPOT_P95, Fmt.ms(s.tpot().p95())))
+          .append(num(tr, Figure.E2E_P50, Fmt.ms(s.e2e().p50()))).append(num(tr, Figure.E2E_P95, Fmt.ms(s.e2e().p95())))
+          .append(num(tr, Figure.E2E_P99, Fmt.ms(s.e2e().p99())))
           .append(num(Fmt.pct(s.errorRate()))).append(num(Fmt.pct(s.throttledRate())))
-          .append(r.slo().met() ? "<td class=\"met\">met</td>"
-              : "<td class=\"broken\">" + Html.esc(r.slo().describe()) + "</td>")
-          .append(num(Fmt.money(r.cost().perHour(), cur))).append(num(Fmt.money(r.cost().per1kRequests(), cur)))
-          .append(num(Fmt.money(r.cost().per1mOutputTokens(), cur))).append("</tr>\n");
+          .append("<td class=\"").append(r.slo().met() ? "met" : "broken")
+          .append(tr.sloMarkers().isEmpty() ? "\">" : " untrusted\" title=\"" + Html.esc(tr.sloNotes()) + "\">")
+          .append(Html.esc((r.slo().met() ? "met" : r.slo().describe()) + tr.sloMarkers())).append("</td>")
+          .append(num(tr, Figure.COST_PER_HOUR, Fmt.money(r.cost().perHour(), cur)))
+          .append(num(tr, Figure.COST_PER_1K_REQUESTS, Fmt.money(r.cost().per1kRequests(), cur)))
+          .append(num(tr, Figure.COST_PER_1M_OUTPUT_TOKENS, Fmt.money(r.cost().per1mOutputTokens(), cur))).append("</tr>\n");
     }
     out.append("</table>\n<p class=\"meta\">Latencies in ms over every successful request of the step; ")
         .append("error % includes throttled (429) requests.")
         .append(t.skippedSteps().isEmpty() ? "" : " " + Html.esc(MarkdownReport.SKIPPED_NOTE)).append("</p>\n");
+    if (!t.untrustedSteps().isEmpty()) {
+      out.append("<div class=\"trust\" id=\"trust\"><p><strong>Figures not to be trusted</strong> (")
+          .append(Html.esc(MarkdownReport.trustLegend(t))).append("):</p><ul>");
+      for (StepRow r : t.untrustedSteps()) {
+        r.trust().flags().forEach(f -> out.append("<li>").append(Html.esc(MarkdownReport.trustNote(r, f))).append("</li>"));
+      }
+      out.append("</ul></div>\n");
+    }
+  }
+
+  private void injectors() {
+    if (!t.injectorMonitored()) {
+      return;
+    }
+    out.append("<h2>Load generator</h2>\n<p class=\"meta\">").append(Html.esc(MarkdownReport.injectorIntro(t)))
+        .append("</p>\n<table id=\"injector\"><tr><th>deployment</th><th>load</th><th>seconds sampled</th>")
+        .append("<th>worst stall ms</th><th>worst stall at</th><th>JVM CPU peak</th><th>machine CPU peak</th><th></th></tr>\n");
+    for (StepRow r : t.steps()) {
+      InjectorLoad l = r.trust().injector();
+      out.append("<tr>").append(td(r.key().deployment())).append(td(r.loadLabel()));
+      if (l == null) {
+        out.append(num("0")).append(num(Fmt.NONE)).append(td(Fmt.NONE)).append(num(Fmt.NONE)).append(num(Fmt.NONE))
+            .append(td("not sampled")).append("</tr>\n");
+        continue;
+      }
+      boolean overloaded = r.trust().flags().stream().anyMatch(f -> f.check() == TrustFlag.Check.INJECTOR_OVERLOAD);
+      out.append(num(Integer.toString(l.seconds()))).append(num(Fmt.ms(l.worstStallMs())))
+          .append(td(l.worstStallInjector() + " at " + l.worstStallAt()))
+          .append(num(Fmt.pct(l.peakProcessCpu()))).append(num(Fmt.pct(l.peakMachineCpu())))
+          .append(overloaded ? "<td class=\"broken\">overloaded " + TrustFlag.Check.INJECTOR_OVERLOAD.marker() + "</td>"
+              : "<td class=\"met\">ok</td>")
+          .append("</tr>\n");
+    }
+    out.append("</table>\n");
   }
 
   private void comparison() {
@@ -342,5 +386,14 @@ final class HtmlReport {
 
   private static String num(String s) {
     return "<td class=\"n\">" + Html.esc(s) + "</td>";
+  }
+
+  /** A figure cell; when a flag concerns the figure, marked, highlighted and with the reasons on hover. */
+  private static String num(StepTrust trust, Figure figure, String value) {
+    String marked = MarkdownReport.mark(trust, figure, value);
+    if (marked.equals(value)) {
+      return num(value);
+    }
+    return "<td class=\"n untrusted\" title=\"" + Html.esc(trust.notes(figure)) + "\">" + Html.esc(marked) + "</td>";
   }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
 import rightsize.analysis.LatencySummary;
 import rightsize.analysis.SloVerdict;
 import rightsize.cost.StepCost;
+import rightsize.injector.InjectorLoad;
+import rightsize.injector.InjectorLog;
 
 /** Writes tradeoffs.json (schema in docs/report.md) and reads a baseline's back. */
 final class JsonReport {
@@ -56,6 +58,20 @@ final class JsonReport {
       n.put("error", f.error());
     }
     root.put("warmup_requests", t.warmupRequests());
+    ArrayNode injectorInputs = root.putArray("injector_inputs");
+    for (InjectorLog.Input f : t.injectorInputs()) {
+      ObjectNode n = injectorInputs.addObject();
+      n.put("file", f.file().toString());
+      n.put("samples", f.samples());
+      n.put("unreadable_lines", f.unreadableLines());
+      n.put("error", f.error());
+    }
+    TrustThresholds th = t.trustThresholds();
+    ObjectNode thresholds = root.putObject("trust_thresholds");
+    thresholds.put("min_requests_p95", th.minRequestsP95());
+    thresholds.put("min_requests_p99", th.minRequestsP99());
+    thresholds.put("max_injector_stall_ms", th.maxInjectorStallMs());
+    thresholds.put("max_injector_cpu", th.maxInjectorCpu());
     strings(root.putArray("warnings"), t.warnings());
 
     ObjectNode slo = root.putObject("slo");
@@ -69,7 +85,7 @@ final class JsonReport {
     root.put("recommendation", t.recommendation());
 
     ArrayNode steps = root.putArray("steps");
-    t.steps().forEach(r -> step(steps.addObject(), r));
+    t.steps().forEach(r -> step(steps.addObject(), r, t.injectorMonitored()));
     ArrayNode deployments = root.putArray("deployments");
     t.deployments().forEach(d -> {
       ObjectNode n = deployments.addObject();
@@ -95,6 +111,7 @@ final class JsonReport {
     gate.put("deployments_meeting_slo", t.deployments().stream().filter(d -> d.capacity() != null).count());
     gate.put("regressions", t.regressions().size());
     gate.put("partial", t.partial());
+    gate.put("untrusted_steps", t.untrustedSteps().size());
     if (t.gatling() == null) {
       gate.putNull("gatling_agrees");
     } else {
@@ -103,7 +120,7 @@ final class JsonReport {
     return root;
   }
 
-  private static void step(ObjectNode n, StepRow r) {
+  private static void step(ObjectNode n, StepRow r, boolean injectorMonitored) {
     var s = r.step();
     key(n, r);
     n.put("requests", s.requests());
@@ -127,6 +144,38 @@ final class JsonReport {
     latency(n.putObject("e2e_ms"), s.e2e());
     verdict(n.putObject("slo"), r.slo());
     cost(n.putObject("cost"), r.cost());
+    trust(n.putObject("trust"), r.trust());
+    if (injectorMonitored) {
+      injector(n, r.trust().injector());
+    }
+  }
+
+  private static void trust(ObjectNode n, StepTrust t) {
+    n.put("trusted", t.trusted());
+    ArrayNode flags = n.putArray("flags");
+    for (TrustFlag f : t.flags()) {
+      ObjectNode o = flags.addObject();
+      o.put("check", f.check().jsonName());
+      strings(o.putArray("figures"), f.figures().stream().map(Figure::stepPointer).toList());
+      if (f.requests() != null) {
+        o.put("requests", f.requests());
+      }
+      o.put("note", f.note());
+    }
+  }
+
+  private static void injector(ObjectNode n, InjectorLoad l) {
+    if (l == null) {
+      n.putNull("injector");
+      return;
+    }
+    ObjectNode o = n.putObject("injector");
+    o.put("seconds", l.seconds());
+    o.put("worst_stall_ms", l.worstStallMs());
+    o.put("worst_stall_injector", l.worstStallInjector());
+    put(o, "worst_stall_at", l.worstStallAt());
+    put(o, "peak_process_cpu", l.peakProcessCpu());
+    put(o, "peak_machine_cpu", l.peakMachineCpu());
   }
 
   private static void key(ObjectNode n, StepRow r) {

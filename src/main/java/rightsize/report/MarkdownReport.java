@@ -2,9 +2,12 @@ package rightsize.report;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import rightsize.cost.Money;
+import rightsize.injector.InjectorLoad;
 
 /** Writes tradeoffs.md: GitHub-flavoured markdown, ready to append to a CI job summary. */
 final class MarkdownReport {
@@ -44,6 +47,7 @@ final class MarkdownReport {
     regressions(t);
     deployments(t);
     steps(t);
+    injectors(t);
     comparison(t);
     lengths(t);
     gatling(t);
@@ -112,16 +116,21 @@ final class MarkdownReport {
       }
       StepRow r = (StepRow) entry;
       var s = r.step();
+      StepTrust tr = r.trust();
       String cur = r.cost().currency();
       line(row(
-          s.key().deployment(), r.loadLabel(), Fmt.rate(s.requestsPerSecond()), Fmt.rate(s.outputTokensPerSecond()),
-          Fmt.ms(s.ttft().p50()), Fmt.ms(s.ttft().p95()), Fmt.ms(s.ttft().p99()),
-          Fmt.ms(s.tpot().p50()), Fmt.ms(s.tpot().p95()),
-          Fmt.ms(s.e2e().p50()), Fmt.ms(s.e2e().p95()), Fmt.ms(s.e2e().p99()),
+          s.key().deployment(), r.loadLabel(), Fmt.rate(s.requestsPerSecond()),
+          mark(tr, Figure.OUTPUT_TOKENS_PER_SECOND, Fmt.rate(s.outputTokensPerSecond())),
+          mark(tr, Figure.TTFT_P50, Fmt.ms(s.ttft().p50())), mark(tr, Figure.TTFT_P95, Fmt.ms(s.ttft().p95())),
+          mark(tr, Figure.TTFT_P99, Fmt.ms(s.ttft().p99())),
+          mark(tr, Figure.TPOT_P50, Fmt.ms(s.tpot().p50())), mark(tr, Figure.TPOT_P95, Fmt.ms(s.tpot().p95())),
+          mark(tr, Figure.E2E_P50, Fmt.ms(s.e2e().p50())), mark(tr, Figure.E2E_P95, Fmt.ms(s.e2e().p95())),
+          mark(tr, Figure.E2E_P99, Fmt.ms(s.e2e().p99())),
           Fmt.pct(s.errorRate()), Fmt.pct(s.throttledRate()),
-          r.slo().met() ? "met" : "**broken**: " + r.slo().describe(),
-          Fmt.money(r.cost().perHour(), cur), Fmt.money(r.cost().per1kRequests(), cur),
-          Fmt.money(r.cost().per1mOutputTokens(), cur)));
+          (r.slo().met() ? "met" : "**broken**: " + r.slo().describe()) + tr.sloMarkers(),
+          mark(tr, Figure.COST_PER_HOUR, Fmt.money(r.cost().perHour(), cur)),
+          mark(tr, Figure.COST_PER_1K_REQUESTS, Fmt.money(r.cost().per1kRequests(), cur)),
+          mark(tr, Figure.COST_PER_1M_OUTPUT_TOKENS, Fmt.money(r.cost().per1mOutputTokens(), cur))));
     }
     line("");
     line("Latencies in ms over every successful request of the step; error % includes throttled (429) requests.");
@@ -129,6 +138,74 @@ final class MarkdownReport {
       line(SKIPPED_NOTE);
     }
     line("");
+    trustNotes(t);
+  }
+
+  /** Under the table, when some figure cannot be trusted: what the markers mean, then one line per step and reason. */
+  private void trustNotes(Tradeoffs t) {
+    if (t.untrustedSteps().isEmpty()) {
+      return;
+    }
+    line("**Figures not to be trusted** (" + trustLegend(t) + "):");
+    line("");
+    for (StepRow r : t.untrustedSteps()) {
+      r.trust().flags().forEach(f -> line("- " + esc(trustNote(r, f))));
+    }
+    line("");
+  }
+
+  /** "marked † too few successful requests for the percentile, ‡ token counts ...": the markers the table uses. */
+  static String trustLegend(Tradeoffs t) {
+    Map<String, String> legend = new LinkedHashMap<>();
+    for (TrustFlag.Check c : TrustFlag.Check.values()) {
+      if (t.untrustedSteps().stream().anyMatch(r -> r.trust().flags().stream().anyMatch(f -> f.check() == c))) {
+        legend.putIfAbsent(c.marker(), c.marker() + " " + c.meaning());
+      }
+    }
+    return "marked " + String.join(", ", legend.values());
+  }
+
+  /** "Standard_F2s_v2 · 1 user: † ttft, tpot and e2e p95 and p99 from 3 successful requests ...". */
+  static String trustNote(StepRow r, TrustFlag f) {
+    return r.key().deployment() + " · " + r.loadLabel() + ": " + f.check().marker() + " " + f.note();
+  }
+
+  /** {@code value} followed by the markers of the flags concerning {@code figure}; a missing figure ("–") is not marked. */
+  static String mark(StepTrust trust, Figure figure, String value) {
+    return value.equals(Fmt.NONE) ? value : value + trust.markers(figure);
+  }
+
+  private void injectors(Tradeoffs t) {
+    if (!t.injectorMonitored()) {
+      return;
+    }
+    line("## Load generator");
+    line("");
+    line(esc(injectorIntro(t)));
+    line("");
+    line("| deployment | load | seconds sampled | worst stall ms | worst stall at | JVM CPU peak | machine CPU peak | |");
+    line("|---|---|---:|---:|---|---:|---:|---|");
+    for (StepRow r : t.steps()) {
+      InjectorLoad l = r.trust().injector();
+      if (l == null) {
+        line(row(r.key().deployment(), r.loadLabel(), "0", Fmt.NONE, Fmt.NONE, Fmt.NONE, Fmt.NONE, "not sampled"));
+        continue;
+      }
+      boolean overloaded = r.trust().flags().stream().anyMatch(f -> f.check() == TrustFlag.Check.INJECTOR_OVERLOAD);
+      line(row(r.key().deployment(), r.loadLabel(), Integer.toString(l.seconds()), Fmt.ms(l.worstStallMs()),
+          l.worstStallInjector() + " at " + l.worstStallAt(), Fmt.pct(l.peakProcessCpu()), Fmt.pct(l.peakMachineCpu()),
+          overloaded ? "**overloaded** " + TrustFlag.Check.INJECTOR_OVERLOAD.marker() : "ok"));
+    }
+    line("");
+  }
+
+  /** What the load generator table shows and when a step is flagged. */
+  static String injectorIntro(Tradeoffs t) {
+    TrustThresholds th = t.trustThresholds();
+    return "Per step, from its first request's start to its last one's end (injector files): the worst stall, how much"
+        + " later than asked a thread sleeping 1 ms at a time woke (a GC pause or a starved CPU delays every thread, those"
+        + " timing responses too), and the peak CPU of a second. A step is flagged above a " + Fmt.ms(th.maxInjectorStallMs()) + " ms stall or " + Fmt.pct(th.maxInjectorCpu())
+        + " machine CPU: latencies may then include client-side delay.";
   }
 
   private void comparison(Tradeoffs t) {
@@ -226,6 +303,7 @@ final class MarkdownReport {
     line("## Inputs");
     line("");
     t.inputs().forEach(f -> line("- " + esc(f.describe())));
+    t.injectorInputs().forEach(f -> line("- " + esc(f.describe())));
     line("- warm-up requests left out: " + t.warmupRequests());
     line("");
   }

@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import rightsize.analysis.CapacityFile;
+import rightsize.injector.InjectorLog;
 
 /**
  * Builds a run's trade-off report from its record files (and its capacity.json, when the capacity
- * search ran, for the steps it skipped) and writes it into the run folder: tradeoffs.md, .csv,
+ * search ran, for the steps it skipped; its injector files, when the load generators were
+ * monitored, for how they fared) and writes it into the run folder: tradeoffs.md, .csv,
  * .json and .html, the copied Gatling reports, and results/index.html.
  *
  * <p>From a simulation: call {@link #atEndOfRun(Path, Config)} in {@code after()}. From record
@@ -83,7 +85,7 @@ public final class ReportGenerator {
 
     Tradeoffs tradeoffs = new TradeoffsBuilder(settings).build(scan,
         runDir.toAbsolutePath().normalize().getFileName().toString(), capacityOf(runDir, warnings), crossCheck,
-        links, baseline, warnings, Instant.now());
+        links, baseline, InjectorLog.read(runDir), warnings, Instant.now());
     Path md = runDir.resolve("tradeoffs.md");
     Path csv = runDir.resolve("tradeoffs.csv");
     Path json = runDir.resolve("tradeoffs.json");

@@ -8,7 +8,7 @@ import rightsize.cost.TargetLoad;
 
 /**
  * The parts of the rightsize config the report reads: SLO, target load, regression thresholds,
- * prices, the results folder and the optional baseline run.
+ * trust thresholds, prices, the results folder and the optional baseline run.
  *
  * @param resultsDir the folder holding every run folder (results/)
  * @param baseline the baseline run folder, or null for no comparison
@@ -17,6 +17,7 @@ public record ReportSettings(
     Slo slo,
     TargetLoad targetLoad,
     RegressionThresholds thresholds,
+    TrustThresholds trust,
     PriceList prices,
     Path resultsDir,
     Path baseline) {
@@ -29,6 +30,7 @@ public record ReportSettings(
         Slo.fromConfig(rightsize),
         TargetLoad.fromConfig(rightsize),
         RegressionThresholds.fromConfig(rightsize),
+        TrustThresholds.fromConfig(rightsize),
         PriceList.fromConfig(rightsize, baseDir),
         resultsDir,
         baseline.isEmpty() ? null : resolveRun(baseline, baseDir, resultsDir));

@@ -20,6 +20,7 @@ import rightsize.record.RequestRecord;
 final class RunScan {
   final StepAggregator steps = new StepAggregator();
   final Map<StepKey, LengthSensitivity> lengths = new TreeMap<>();
+  final Map<StepKey, TokenSources> tokenSources = new TreeMap<>();
   final Map<String, RequestNameStats> names = new TreeMap<>();
   /** By "scenario / request name": Gatling's row path when a step's group is named after its scenario. */
   final Map<String, RequestNameStats> paths = new TreeMap<>();
@@ -63,7 +64,9 @@ final class RunScan {
     addLabel(workloads, r.request());
     firstStartMicros = Math.min(firstStartMicros, r.startEpochMicros());
     lastEndMicros = Math.max(lastEndMicros, r.startEpochMicros() + Math.round(r.e2eMs() * 1000));
-    lengths.computeIfAbsent(StepKey.of(r), k -> new LengthSensitivity()).add(r);
+    StepKey key = StepKey.of(r);
+    lengths.computeIfAbsent(key, k -> new LengthSensitivity()).add(r);
+    tokenSources.computeIfAbsent(key, k -> new TokenSources()).add(r);
   }
 
   private static void addLabel(TreeSet<String> set, String value) {

@@ -5,8 +5,12 @@ import rightsize.analysis.StepKey;
 import rightsize.analysis.StepSummary;
 import rightsize.cost.StepCost;
 
-/** One row of the trade-off table: a step's figures, its SLO verdict and its costs. */
-public record StepRow(StepSummary step, LoadUnit unit, SloVerdict slo, StepCost cost) implements StepTableRow {
+/**
+ * One row of the trade-off table: a step's figures, its SLO verdict, its costs, and which of them
+ * cannot be trusted.
+ */
+public record StepRow(StepSummary step, LoadUnit unit, SloVerdict slo, StepCost cost, StepTrust trust)
+    implements StepTableRow {
 
   @Override
   public StepKey key() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import rightsize.analysis.Slo;
 import rightsize.cost.TargetLoad;
+import rightsize.injector.InjectorLog;
 
 /**
  * Everything the report says about one run; every output format (md, csv, json, html) writes
@@ -23,6 +24,9 @@ import rightsize.cost.TargetLoad;
  * @param gatlingReports the Gatling report folders, relative to the run folder
  * @param comparison the comparison with the baseline run, or null without one
  * @param inputs what reading each record file found
+ * @param trustThresholds when a step's figures are flagged as not to be trusted
+ * @param injectorInputs what reading each injector file found; empty when the run has none (older
+ *     runs), and then the report says nothing about the load generators
  * @param warnings problems the reader must know (missing catalog, unreadable baseline, ...)
  */
 public record Tradeoffs(
@@ -45,6 +49,8 @@ public record Tradeoffs(
     List<String> gatlingReports,
     Comparison comparison,
     List<InputFile> inputs,
+    TrustThresholds trustThresholds,
+    List<InjectorLog.Input> injectorInputs,
     long warmupRequests,
     List<String> warnings) {
 
@@ -70,6 +76,16 @@ public record Tradeoffs(
   /** Unreadable lines over all record files. */
   public long unreadableLines() {
     return inputs.stream().mapToLong(InputFile::unreadableLines).sum();
+  }
+
+  /** The measured steps with a figure that cannot be trusted. */
+  public List<StepRow> untrustedSteps() {
+    return steps.stream().filter(r -> !r.trust().trusted()).toList();
+  }
+
+  /** True when the run folder had injector files, so each step says how the load generators fared. */
+  public boolean injectorMonitored() {
+    return !injectorInputs.isEmpty();
   }
 
   /** The regressions against the baseline, empty without one. */

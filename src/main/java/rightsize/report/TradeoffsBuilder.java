@@ -14,11 +14,13 @@ import rightsize.analysis.CapacityFile;
 import rightsize.analysis.StepKey;
 import rightsize.analysis.StepOutcome;
 import rightsize.analysis.StepStats;
+import rightsize.analysis.StepSummary;
 import rightsize.cost.BreakEven;
 import rightsize.cost.DeploymentPricing;
 import rightsize.cost.MonthlyEstimate;
 import rightsize.cost.PricingMode;
 import rightsize.cost.StepCost;
+import rightsize.injector.InjectorLog;
 
 /** Turns a scanned run into the report model: verdicts, costs, conclusions and comparison. */
 final class TradeoffsBuilder {
@@ -30,9 +32,11 @@ final class TradeoffsBuilder {
 
   /**
    * @param capacity the run's capacity.json, or null when it has none (then skipped steps are unknown)
+   * @param injectors the run's injector files (not {@link InjectorLog#present()} when it has none)
    */
   Tradeoffs build(RunScan scan, String fallbackRunId, CapacityFile.Contents capacity, CrossCheck gatling,
-      List<String> gatlingLinks, Baseline baseline, List<String> warnings, Instant now) {
+      List<String> gatlingLinks, Baseline baseline, InjectorLog injectors, List<String> warnings, Instant now) {
+    TrustCheck trust = new TrustCheck(settings.trust(), injectors);
     List<StepRow> rows = new ArrayList<>();
     Map<String, List<StepRow>> byDeployment = new LinkedHashMap<>();
     Map<String, DeploymentPricing> pricing = new LinkedHashMap<>();
@@ -40,8 +44,9 @@ final class TradeoffsBuilder {
       StepKey key = e.getKey();
       DeploymentPricing p = pricing.computeIfAbsent(key.deployment(),
           d -> settings.prices().forDeployment(d, key.vmSize()));
-      StepRow row = new StepRow(e.getValue().summary(), LoadUnit.of(key),
-          settings.slo().check(e.getValue().summary()), StepCost.of(p, e.getValue().summary()));
+      StepSummary step = e.getValue().summary();
+      StepRow row = new StepRow(step, LoadUnit.of(key), settings.slo().check(step), StepCost.of(p, step),
+          trust.check(step, scan.tokenSources.get(key), !p.mode().hourly()));
       rows.add(row);
       byDeployment.computeIfAbsent(key.deployment(), d -> new ArrayList<>()).add(row);
     }
@@ -54,6 +59,8 @@ final class TradeoffsBuilder {
     List<SkippedStep> skipped = capacity == null ? List.of() : skipped(capacity, byDeployment);
     List<String> allWarnings = new ArrayList<>(settings.prices().warnings());
     allWarnings.addAll(warnings);
+    injectors.inputs().stream().filter(i -> i.error() != null || i.unreadableLines() > 0)
+        .forEach(i -> allWarnings.add("load generator figures incomplete: " + i.describe()));
     if (capacity != null) {
       allWarnings.addAll(capacityDisagreements(capacity, deployments, skipped));
     }
@@ -79,6 +86,8 @@ final class TradeoffsBuilder {
         gatlingLinks,
         comparison,
         List.copyOf(scan.inputs),
+        settings.trust(),
+        injectors.inputs(),
         scan.warmupRequests,
         allWarnings);
   }

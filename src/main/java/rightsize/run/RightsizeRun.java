@@ -8,12 +8,15 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rightsize.config.RightsizeSettings;
+import rightsize.injector.InjectorFile;
+import rightsize.injector.InjectorMonitor;
 import rightsize.record.RecordWriter;
 import rightsize.record.RequestRecord;
 
 /**
  * The run this JVM is making: its id, its folder {@code <results-dir>/<run-id>/}, the record file
- * {@code records.jsonl} in it, and the listeners that see every record as it is written.
+ * {@code records.jsonl} in it, the listeners that see every record as it is written, and the load
+ * generator's own health ({@code injector.jsonl}) from start to close.
  */
 public final class RightsizeRun implements AutoCloseable {
   /** The record file's name inside the run folder. */
@@ -25,6 +28,7 @@ public final class RightsizeRun implements AutoCloseable {
   private final RightsizeSettings settings;
   private final Path folder;
   private final RecordWriter writer;
+  private final InjectorMonitor monitor;
   private final List<Consumer<RequestRecord>> listeners = new CopyOnWriteArrayList<>();
   private final AtomicLong started = new AtomicLong();
   private final Thread shutdownHook;
@@ -34,6 +38,8 @@ public final class RightsizeRun implements AutoCloseable {
     this.settings = settings;
     this.folder = settings.run().folder();
     this.writer = new RecordWriter(folder.resolve(RECORD_FILE));
+    // Latencies are timed here: the report flags steps during which this JVM was too late to time them.
+    this.monitor = InjectorMonitor.toFile(folder.resolve(InjectorFile.NAME), settings.run().injector());
     // A run killed midway (Ctrl-C, maxDuration) still leaves its buffered lines on disk.
     this.shutdownHook = new Thread(this::closeQuietly, "rightsize-run-close");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -82,6 +88,11 @@ public final class RightsizeRun implements AutoCloseable {
     return writer.file();
   }
 
+  /** The load generator's health, one line per second ({@link InjectorMonitor}): {@code <folder>/injector.jsonl}. */
+  public Path injectorFile() {
+    return folder.resolve(InjectorFile.NAME);
+  }
+
   /** Calls {@code listener} with every record written from now on, on the thread that writes it (keep it quick). */
   public void onRecord(Consumer<RequestRecord> listener) {
     listeners.add(listener);
@@ -118,7 +129,7 @@ public final class RightsizeRun implements AutoCloseable {
     return closed;
   }
 
-  /** Flushes and closes the record file; records arriving later are refused. */
+  /** Flushes and closes the record file and stops the load generator's monitor; records arriving later are refused. */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -126,6 +137,7 @@ public final class RightsizeRun implements AutoCloseable {
     }
     closed = true;
     writer.close();
+    monitor.close();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException shuttingDown) {

@@ -17,6 +17,7 @@ public final class TestRecords {
   private Integer prompt = 100;
   private Integer completion = 10;
   private Integer cached = 0;
+  private RequestRecord.TokenSource tokenSource = RequestRecord.TokenSource.usage;
   private Status status = Status.OK;
 
   public static TestRecords record() {
@@ -71,6 +72,12 @@ public final class TestRecords {
     return this;
   }
 
+  /** Where the token counts came from; with {@code none}, set the counts to null too. */
+  public TestRecords tokenSource(RequestRecord.TokenSource value) {
+    tokenSource = value;
+    return this;
+  }
+
   public TestRecords status(Status value) {
     status = value;
     return this;
@@ -92,9 +99,8 @@ public final class TestRecords {
         startEpochMicros,
         ok ? ttftMs : null,
         e2eMs,
-        ok ? new RequestRecord.Itl(Math.max(0, completion - 1), 10, 10, 20) : null,
-        new RequestRecord.Tokens(
-            prompt, ok ? completion : 0, cached, 0, RequestRecord.TokenSource.usage),
+        ok && completion != null ? new RequestRecord.Itl(Math.max(0, completion - 1), 10, 10, 20) : null,
+        new RequestRecord.Tokens(prompt, ok ? completion : Integer.valueOf(0), cached, 0, tokenSource),
         ok ? "stop" : null,
         status,
         ok ? 200 : status == Status.THROTTLED ? 429 : 500,

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rightsize.config.RightsizeSettings;
+import rightsize.injector.InjectorLog;
+import rightsize.injector.InjectorSample;
 import rightsize.record.RecordReader;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
@@ -55,5 +57,10 @@ class RightsizeRunTest {
     RecordReader.ReadSummary summary = RecordReader.read(dir.resolve("r-1/records.jsonl"), back::add);
     assertThat(summary.records()).isEqualTo(2);
     assertThat(back).extracting(RequestRecord::status).containsExactly(Status.OK, Status.THROTTLED);
+    // The load generator's monitor ran from start to close: at least the closing second is written.
+    assertThat(run.injectorFile()).isEqualTo(dir.resolve("r-1/injector.jsonl"));
+    assertThat(InjectorLog.read(dir.resolve("r-1")).samples()).isNotEmpty()
+        .allSatisfy(s -> assertThat(s.injector()).isEqualTo("injector-1"))
+        .extracting(InjectorSample::wakeups).allSatisfy(w -> assertThat(w).isPositive());
   }
 }

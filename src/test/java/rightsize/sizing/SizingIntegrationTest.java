@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rightsize.emulator.EmbeddedEmulator;
 import rightsize.emulator.truth.InFlightSample;
+import rightsize.injector.InjectorLog;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
 import rightsize.report.ReportGenerator;
@@ -100,6 +101,19 @@ class SizingIntegrationTest {
     long lastSlowEndMillis = run.records.stream().filter(r -> r.deployment().equals("slow"))
         .mapToLong(r -> (r.startEpochMicros() + (long) (r.e2eMs() * 1000)) / 1000).max().orElseThrow();
     assertThat(run.capacityWrittenMillis - lastSlowEndMillis).isLessThan(2000);
+
+    // The load generator watched itself from start to close, and the report tells each step how it fared.
+    InjectorLog injector = InjectorLog.read(run.runFolder);
+    assertThat(injector.inputs()).extracting(InjectorLog.Input::unreadableLines).containsExactly(0L);
+    assertThat(injector.samples()).isNotEmpty().allSatisfy(sample -> {
+      assertThat(sample.injector()).isEqualTo("injector-1");
+      assertThat(sample.wakeups()).isPositive();
+    });
+    JsonNode tradeoffs = new ObjectMapper().readTree(run.runFolder.resolve("tradeoffs.json").toFile());
+    assertThat(tradeoffs.path("steps")).hasSize(4).allSatisfy(step -> {
+      assertThat(step.path("injector").path("seconds").asInt()).isPositive();
+      assertThat(step.path("injector").path("worst_stall_ms").asDouble()).isNotNegative();
+    });
 
     // Gatling's own report agrees with the records step by step: every step's group row of "chat"
     // (warm-ups included, skipped steps have none) is compared with that step's records.

@@ -65,10 +65,16 @@ public final class GatlingFork {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx512m");
+    cmd.add("-Xmx768m");
     // A few seconds of run on a shared machine: fast JIT start and few JVM threads matter more than peak speed.
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-XX:+UseSerialGC");
+    // No collection while requests are timed: a young generation larger than the ~300 MB a short run
+    // allocates, and metaspace sized past the classes it loads (else "Metadata GC Threshold" full GCs
+    // empty the young generation at moments that shift with every class loaded, and the next young
+    // collection, ~100 ms on this machine, lands among the timed requests: the run's injector.jsonl shows it).
+    cmd.add("-Xmn512m");
+    cmd.add("-XX:MetaspaceSize=128m");
     cmd.add("-Dgatling.data.enableAnalytics=false");
     // As the Gatling Maven plugin does: Gatling's Java DSL reflects into java.lang.
     cmd.add("--add-opens=java.base/java.lang=ALL-UNNAMED");

@@ -1,43 +1,22 @@
 package rightsize.testing;
 
-import java.util.concurrent.locks.LockSupport;
+import rightsize.injector.InjectorMonitor;
 
 /**
- * Measures how late the OS runs a thread while it runs: a thread that asks to wake every
- * millisecond records the worst extra delay. Timing tests on a shared machine widen their bounds by
- * this much, since any thread (the client's included) can be delayed as long.
+ * Measures how late the OS runs a thread while it runs, with the load generator's own monitor
+ * ({@link InjectorMonitor}): timing tests on a shared machine widen their bounds by its worst
+ * stall, since any thread (the client's included) can be delayed as long.
  */
 public final class SchedulingProbe implements AutoCloseable {
-  private static final long PERIOD_NANOS = 1_000_000;
-  private final Thread thread;
-  private volatile boolean running = true;
-  private volatile long worstNanos;
-
-  public SchedulingProbe() {
-    thread = new Thread(this::probe, "scheduling-probe");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  private void probe() {
-    while (running) {
-      long before = System.nanoTime();
-      LockSupport.parkNanos(PERIOD_NANOS);
-      long late = System.nanoTime() - before - PERIOD_NANOS;
-      if (late > worstNanos) {
-        worstNanos = late;
-      }
-    }
-  }
+  private final InjectorMonitor monitor = InjectorMonitor.start("scheduling-probe", sample -> { });
 
   /** The worst extra delay seen so far, in milliseconds. */
   public double worstMs() {
-    return worstNanos / 1e6;
+    return monitor.worstStallMs();
   }
 
   @Override
-  public void close() throws InterruptedException {
-    running = false;
-    thread.join();
+  public void close() {
+    monitor.close();
   }
 }

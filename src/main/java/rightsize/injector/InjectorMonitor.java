@@ -1,0 +1,246 @@
+package rightsize.injector;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches this load generator while it measures: a daemon thread asks to wake every millisecond
+ * and notes how late it wakes, and the JVM's and the machine's CPU load are read once a second;
+ * each second becomes one {@link InjectorSample} for a sink (a run's {@value InjectorFile#NAME}).
+ *
+ * <p>Why: latencies are timed on the load generator, so whatever delays its threads (a GC pause, a
+ * CPU starved by other work) is inside them. A thread that only sleeps and wakes is delayed by the
+ * same causes, so its lateness bounds the client-side delay a measurement may hold.
+ */
+public final class InjectorMonitor implements AutoCloseable {
+  static final long PERIOD_NANOS = 1_000_000;
+  private static final Logger LOG = LoggerFactory.getLogger(InjectorMonitor.class);
+
+  /** The time sources and the sleep the monitor uses: the JVM's, or a test's. */
+  interface Clock {
+    long nanoTime();
+
+    long epochMillis();
+
+    /** Sleeps about {@code nanos}, the way {@link LockSupport#parkNanos(long)} does. */
+    void park(long nanos);
+
+    Clock SYSTEM = new Clock() {
+      @Override
+      public long nanoTime() {
+        return System.nanoTime();
+      }
+
+      @Override
+      public long epochMillis() {
+        return System.currentTimeMillis();
+      }
+
+      @Override
+      public void park(long nanos) {
+        LockSupport.parkNanos(nanos);
+      }
+    };
+  }
+
+  /** CPU load as a share (0..1) of all CPUs since the previous reading; null when unknown. */
+  interface Cpu {
+    Double process();
+
+    Double machine();
+
+    /** The JVM's own gauges ({@code com.sun.management.OperatingSystemMXBean}), or nulls without them. */
+    static Cpu ofJvm() {
+      if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)) {
+        return new Cpu() {
+          @Override
+          public Double process() {
+            return null;
+          }
+
+          @Override
+          public Double machine() {
+            return null;
+          }
+        };
+      }
+      return new Cpu() {
+        @Override
+        public Double process() {
+          return share(os.getProcessCpuLoad());
+        }
+
+        @Override
+        public Double machine() {
+          return share(os.getCpuLoad());
+        }
+      };
+    }
+
+    private static Double share(double load) {
+      // Negative: not available on this platform (or not yet: the first reading has no interval).
+      return load < 0 || Double.isNaN(load) ? null : Math.min(1, load);
+    }
+  }
+
+  private final String injector;
+  private final Consumer<InjectorSample> sink;
+  private final Clock clock;
+  private final Cpu cpu;
+  private final AutoCloseable resource;
+  private Thread thread;
+  private volatile boolean running;
+  private volatile long worstNanos;
+  private boolean sinkFailed;
+  private boolean closed;
+
+  // The second being sampled; touched only by the probing thread until it has stopped.
+  private long second = Long.MIN_VALUE;
+  private int wakeups;
+  private long secondWorstNanos;
+
+  InjectorMonitor(String injector, Consumer<InjectorSample> sink, Clock clock, Cpu cpu, AutoCloseable resource) {
+    this.injector = injector;
+    this.sink = sink;
+    this.clock = clock;
+    this.cpu = cpu;
+    this.resource = resource;
+  }
+
+  /** Starts watching this JVM, handing each second's sample to {@code sink} (on the monitor's thread: keep it quick). */
+  public static InjectorMonitor start(String injector, Consumer<InjectorSample> sink) {
+    InjectorMonitor m = new InjectorMonitor(injector, sink, Clock.SYSTEM, Cpu.ofJvm(), null);
+    m.start();
+    return m;
+  }
+
+  /**
+   * Starts watching this JVM, appending each second's sample as one JSON line to {@code file}
+   * (created with its folders when missing), flushed every second.
+   */
+  public static InjectorMonitor toFile(Path file, String injector) {
+    // Load the JSON writer now: loaded by the first second's line, it could hold up the first timed requests.
+    InjectorFile.line(new InjectorSample(injector, 0, 0, 0, null, null));
+    BufferedWriter out;
+    try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+      out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the injector file " + file + ": " + e.getMessage(), e);
+    }
+    Consumer<InjectorSample> writeLine = sample -> {
+      try {
+        out.write(InjectorFile.line(sample) + "\n");
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the injector file " + file + ": " + e.getMessage(), e);
+      }
+    };
+    InjectorMonitor m = new InjectorMonitor(injector, writeLine, Clock.SYSTEM, Cpu.ofJvm(), out);
+    m.start();
+    return m;
+  }
+
+  synchronized void start() {
+    running = true;
+    // The first CPU reading covers no interval yet; take it now so the first sample's covers its second.
+    cpu.process();
+    cpu.machine();
+    // At least one wake-up, however soon close() comes: every run then has a line to show for it.
+    thread = new Thread(() -> {
+      do {
+        wakeOnce();
+      } while (running);
+    }, "rightsize-injector-monitor");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Parks once for the period, notes how late it woke, and hands on the previous second when a new one began. */
+  void wakeOnce() {
+    long before = clock.nanoTime();
+    clock.park(PERIOD_NANOS);
+    long late = Math.max(0, clock.nanoTime() - before - PERIOD_NANOS);
+    long now = Math.floorDiv(clock.epochMillis(), 1000);
+    if (now != second) {
+      emit();
+      second = now;
+    }
+    wakeups++;
+    secondWorstNanos = Math.max(secondWorstNanos, late);
+    if (late > worstNanos) {
+      worstNanos = late;
+    }
+  }
+
+  private void emit() {
+    if (wakeups > 0 && !sinkFailed) {
+      InjectorSample s = new InjectorSample(injector, second, wakeups, round(secondWorstNanos / 1e6),
+          rounded(cpu.process()), rounded(cpu.machine()));
+      try {
+        sink.accept(s);
+      } catch (RuntimeException e) {
+        // Keep probing (worstStallMs() still answers), but stop writing: the report says nothing then.
+        sinkFailed = true;
+        LOG.warn("the load generator monitor stops writing its samples: {}", e.getMessage());
+      }
+    }
+    wakeups = 0;
+    secondWorstNanos = 0;
+  }
+
+  /** The worst stall seen since the start, in milliseconds. */
+  public double worstStallMs() {
+    return worstNanos / 1e6;
+  }
+
+  /** Stops the thread, hands on the last (partial) second and closes the sink's file, if any. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    running = false;
+    boolean interrupted = false;
+    // The last second is handed on below, by this thread: only once the probing thread has ended.
+    while (thread != null && thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    emit();
+    if (resource != null) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("cannot close the load generator monitor's file: {}", e.getMessage());
+      }
+    }
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  private static Double rounded(Double v) {
+    return v == null ? null : round(v);
+  }
+}
