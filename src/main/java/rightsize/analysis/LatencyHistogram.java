@@ -1,6 +1,7 @@
 package rightsize.analysis;
 
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * Records durations in milliseconds at microsecond resolution and answers percentiles over every
@@ -51,6 +52,24 @@ public final class LatencyHistogram {
     // The bucket's middle rather than its upper edge halves the rounding error (at most 0.05%).
     return histogram.medianEquivalentValue(histogram.getValueAtPercentile(percentile))
         / MICROS_PER_MS;
+  }
+
+  /**
+   * The largest recorded value below {@code millis} (or the smallest above it when {@code below}
+   * is false), in milliseconds as {@link #percentile} reports values; {@code millis} itself when
+   * there is none.
+   */
+  public double neighbour(double millis, boolean below) {
+    double found = millis;
+    for (HistogramIterationValue v : histogram.recordedValues()) {
+      double value = histogram.medianEquivalentValue(v.getValueIteratedTo()) / MICROS_PER_MS;
+      if (below && value < millis) {
+        found = value;
+      } else if (!below && value > millis) {
+        return value;
+      }
+    }
+    return found;
   }
 
   /** The mean in milliseconds, or null when nothing was recorded. */

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * <p>Gatling estimates percentiles with a t-digest over whole milliseconds (interpolating between
  * neighbouring values), the records give nearest-rank percentiles; a Gatling percentile p agrees
  * when it lies between the records' percentiles at p - d and p + d, d = max(1, 100 / n) points,
- * widened by 1 ms and 0.1% for Gatling's rounding and the histogram's resolution. Rows named
+ * each widened to the next recorded value outside, and by 1 ms and 0.1% for Gatling's rounding
+ * and the histogram's resolution. Rows named
  * {@code "<name> · ttft"} and group rows are not compared (they time something else).
  *
  * @param reports the Gatling report folders compared
@@ -150,16 +151,26 @@ public record CrossCheck(List<String> reports, List<NameCheck> rows) {
       GatlingReport.Row row, RequestNameStats records, List<PercentileCheck> checks, List<String> problems) {
     double d = Math.max(1, 100.0 / records.total());
     for (Map.Entry<Double, Double> e : row.percentiles().entrySet()) {
-      checks.add(check(row.path(), e.getKey(), e.getValue(), records.percentile(e.getKey() - d),
-          records.percentile(e.getKey() + d), problems));
+      checks.add(check(row.path(), e.getKey(), e.getValue(), range(records, e.getKey() - d, e.getKey() + d), problems));
     }
     if (row.max() != null) {
-      checks.add(check(row.path(), 100, row.max(), records.percentile(100 - d), records.percentile(100), problems));
+      checks.add(check(row.path(), 100, row.max(), range(records, 100 - d, 100), problems));
     }
   }
 
-  private static PercentileCheck check(
-      String path, double p, Double gatling, double low, double high, List<String> problems) {
+  /**
+   * The records' percentiles at {@code from} and {@code to}, each widened to the next recorded
+   * value outside them: Gatling's t-digest interpolates between neighbouring values, which can be
+   * far apart when answers cluster (every answer of n tokens takes about the same time).
+   */
+  private static double[] range(RequestNameStats records, double from, double to) {
+    return new double[] {
+        records.neighbour(records.percentile(from), true), records.neighbour(records.percentile(to), false)};
+  }
+
+  private static PercentileCheck check(String path, double p, Double gatling, double[] range, List<String> problems) {
+    double low = range[0];
+    double high = range[1];
     boolean agree = gatling != null
         && gatling >= low - 1 - 0.001 * low
         && gatling <= high + 1 + 0.001 * high;

@@ -30,6 +30,11 @@ final class RequestNameStats {
     return total() - ok;
   }
 
+  /** The recorded e2e value nearest below (or above) {@code millis}, or {@code millis} when none is. */
+  double neighbour(double millis, boolean below) {
+    return e2e.neighbour(millis, below);
+  }
+
   /** The e2e percentile {@code p} (0..100) in milliseconds over every request of this name. */
   double percentile(double p) {
     return e2e.percentile(Math.max(0, Math.min(100, p)));
