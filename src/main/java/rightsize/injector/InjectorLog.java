@@ -2,18 +2,13 @@ package rightsize.injector;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import rightsize.record.JsonLines;
 
 /**
  * The samples of every load generator of one run, read from its injector files, and what they
@@ -62,30 +57,8 @@ public final class InjectorLog {
   }
 
   private static Input readFile(Path file, List<InjectorSample> into) {
-    long read = 0;
-    long unreadable = 0;
-    // Bytes that are not UTF-8 (a torn write) make their line unreadable, not the file.
-    CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), lenient))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        InjectorSample s = parse(line);
-        if (s == null) {
-          unreadable++;
-        } else {
-          into.add(s);
-          read++;
-        }
-      }
-    } catch (IOException e) {
-      return new Input(file, read, unreadable, e.getMessage());
-    }
-    return new Input(file, read, unreadable, null);
+    JsonLines.Summary s = JsonLines.read(file, InjectorLog::parse, into::add);
+    return new Input(file, s.read(), s.unreadable(), s.error() == null ? null : s.error().getMessage());
   }
 
   /** The sample on {@code line}, or null when the line is not one. */
