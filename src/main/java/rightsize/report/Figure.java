@@ -1,6 +1,6 @@
 package rightsize.report;
 
-/** A figure of a step that a trust check can flag, named as in the table and in tradeoffs.json. */
+/** A figure of a step, named as in the table and in tradeoffs.json. */
 public enum Figure {
   TTFT_P50("ttft p50", "/ttft_ms/p50"),
   TTFT_P95("ttft p95", "/ttft_ms/p95"),
@@ -13,6 +13,7 @@ public enum Figure {
   E2E_P99("e2e p99", "/e2e_ms/p99"),
   OUTPUT_TOKENS_PER_SECOND("output tok/s", "/output_tokens_per_s"),
   TOTAL_TOKENS_PER_SECOND("total tok/s", "/total_tokens_per_s"),
+  ERROR_RATE("error %", "/error_rate"),
   COST_PER_HOUR("$/h", "/cost/per_hour"),
   COST_PER_REQUEST("$/request", "/cost/per_request"),
   COST_PER_1K_REQUESTS("$/1k req", "/cost/per_1k_requests"),

@@ -4,22 +4,22 @@ import java.util.Locale;
 
 /** A step figure compared between a run and its baseline. */
 public enum Metric {
-  P95_TTFT("p95 ttft", "p95_ttft_ms", "/ttft_ms/p95", false),
-  P95_E2E("p95 e2e", "p95_e2e_ms", "/e2e_ms/p95", false),
-  ERROR_RATE("error rate", "error_rate", "/error_rate", true),
+  P95_TTFT("p95 ttft", "p95_ttft_ms", Figure.TTFT_P95, false),
+  P95_E2E("p95 e2e", "p95_e2e_ms", Figure.E2E_P95, false),
+  ERROR_RATE("error rate", "error_rate", Figure.ERROR_RATE, true),
   COST_PER_1M_OUTPUT_TOKENS(
-      "cost per 1M output tokens", "cost_per_1m_output_tokens", "/cost/per_1m_output_tokens", false),
-  OUTPUT_TOKENS_PER_SECOND("output tokens/s", "output_tokens_per_s", "/output_tokens_per_s", false);
+      "cost per 1M output tokens", "cost_per_1m_output_tokens", Figure.COST_PER_1M_OUTPUT_TOKENS, false),
+  OUTPUT_TOKENS_PER_SECOND("output tokens/s", "output_tokens_per_s", Figure.OUTPUT_TOKENS_PER_SECOND, false);
 
   private final String label;
   private final String jsonName;
-  private final String stepPointer;
+  private final Figure figure;
   private final boolean points;
 
-  Metric(String label, String jsonName, String stepPointer, boolean points) {
+  Metric(String label, String jsonName, Figure figure, boolean points) {
     this.label = label;
     this.jsonName = jsonName;
-    this.stepPointer = stepPointer;
+    this.figure = figure;
     this.points = points;
   }
 
@@ -36,7 +36,7 @@ public enum Metric {
 
   /** Where tradeoffs.json keeps this figure inside an entry of "steps" (a JSON pointer). */
   public String stepPointer() {
-    return stepPointer;
+    return figure.stepPointer();
   }
 
   public String label() {
