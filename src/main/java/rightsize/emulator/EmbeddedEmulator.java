@@ -2,9 +2,12 @@ package rightsize.emulator;
 
 import com.typesafe.config.Config;
 import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The process-wide emulator the suite starts on loopback when a deployment's kind is {@code emulator}. */
 public final class EmbeddedEmulator {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEmulator.class);
   private static EmulatorServer server;
   private static boolean stopAtExit;
 
@@ -20,6 +23,8 @@ public final class EmbeddedEmulator {
   public static synchronized URI ensureStarted(Config rightsize) {
     if (server == null) {
       server = EmulatorServer.start(EmulatorSettings.fromConfig(rightsize), 0);
+      LOG.info("embedded emulator on {} (illustrative numbers: real decisions need real endpoints; ground truth at {})",
+          server.uri(), server.uri().resolve("/_rightsize/ground-truth"));
       if (!stopAtExit) {
         // A Gatling run ends in System.exit without calling stop(); stopping at exit still writes
         // the configured ground-truth file and closes the port in order.
