@@ -1,5 +1,7 @@
 package rightsize.gate;
 
+import rightsize.report.analysis.Baseline;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package rightsize.gate;
 
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -21,7 +21,7 @@ import rightsize.metrics.RequestMetrics;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
 import rightsize.secret.Secret;
-import rightsize.target.ChatParams;
+import rightsize.endpoint.ChatParams;
 import scala.Option;
 
 /**
@@ -72,7 +72,7 @@ final class ChatAction implements Action {
       List<Map<String, Object>> messages = spec.messages.apply(javaSession);
       int maxTokens = spec.maxTokens == null ? d.maxTokens() : spec.maxTokens.apply(javaSession);
       params = new ChatParams(messages, maxTokens, d.temperature(), d.stream(), d.includeUsage());
-      request = components.target.request(params, d.timeouts());
+      request = components.endpoint.request(params, d.timeouts());
     } catch (RuntimeException e) {
       // Not a request: nothing was sent. Gatling counts it as a crash of the request.
       String error = Secret.redact(String.valueOf(e.getMessage()));

@@ -6,7 +6,7 @@ import io.gatling.core.session.Session;
 import rightsize.client.ChatClient;
 import rightsize.metrics.TokenCounter;
 import rightsize.run.RightsizeRun;
-import rightsize.target.Target;
+import rightsize.endpoint.Endpoint;
 import scala.Function1;
 import scala.runtime.BoxedUnit;
 
@@ -18,7 +18,7 @@ final class GenAiComponents implements ProtocolComponents {
   final GenAiProtocol protocol;
   final CoreComponents core;
   final RightsizeRun run;
-  final Target target;
+  final Endpoint endpoint;
   final ChatClient client;
   final TokenCounter tokens;
 
@@ -27,7 +27,7 @@ final class GenAiComponents implements ProtocolComponents {
     this.core = core;
     this.run = RightsizeRun.current();
     // Resolving here (Entra token, emulator start) makes a broken target fail before the load starts.
-    this.target = Target.resolve(protocol.deployment, run.settings().config());
+    this.endpoint = Endpoint.resolve(protocol.deployment, run.settings().config());
     this.client = ChatClient.shared();
     this.tokens = TokenCounter.forEncoding(protocol.defaults.encoding());
   }

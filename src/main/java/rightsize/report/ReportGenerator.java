@@ -1,5 +1,16 @@
 package rightsize.report;
 
+import rightsize.report.analysis.Baseline;
+import rightsize.report.analysis.CrossCheck;
+import rightsize.report.input.GatlingReport;
+import rightsize.report.input.RunScan;
+import rightsize.report.render.CsvReport;
+import rightsize.report.render.HtmlReport;
+import rightsize.report.render.JsonReport;
+import rightsize.report.render.MarkdownReport;
+import rightsize.report.render.RunIndex;
+import rightsize.report.render.TextFile;
+
 import com.typesafe.config.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -135,7 +146,7 @@ public final class ReportGenerator {
           + (r.regressions().isEmpty() ? "" : " (" + r.regressions().size() + " regressions)"));
     } catch (RuntimeException e) {
       System.err.println("rightsize report failed for " + request.runDir() + ": " + e.getMessage()
-          + " (regenerate it with: rightsize.report.ReportMain --run " + request.runDir() + ")");
+          + " (regenerate it with: rightsize.cli.ReportMain --run " + request.runDir() + ")");
     }
   }
 

@@ -1,5 +1,7 @@
 package rightsize.report;
 
+import rightsize.report.analysis.Comparison;
+
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package rightsize.report;
 
+import rightsize.report.analysis.RegressionThresholds;
+import rightsize.report.analysis.TrustThresholds;
+
 import com.typesafe.config.Config;
 import java.nio.file.Path;
 import rightsize.analysis.Slo;
@@ -37,7 +40,7 @@ public record ReportSettings(
   }
 
   /** A run given as a path, or as a bare run id under the results folder. */
-  static Path resolveRun(String run, Path baseDir, Path resultsDir) {
+  public static Path resolveRun(String run, Path baseDir, Path resultsDir) {
     Path asPath = baseDir.resolve(run);
     if (!asPath.toFile().exists() && !run.contains("/") && !run.contains("\\")) {
       return resultsDir.resolve(run);

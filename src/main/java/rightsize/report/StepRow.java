@@ -1,5 +1,7 @@
 package rightsize.report;
 
+import rightsize.report.analysis.StepTrust;
+
 import rightsize.analysis.SloVerdict;
 import rightsize.analysis.StepKey;
 import rightsize.analysis.StepSummary;

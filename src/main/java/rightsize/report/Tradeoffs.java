@@ -1,5 +1,11 @@
 package rightsize.report;
 
+import rightsize.report.analysis.Comparison;
+import rightsize.report.analysis.CrossCheck;
+import rightsize.report.analysis.LengthSensitivity;
+import rightsize.report.analysis.TrustThresholds;
+import rightsize.report.input.InputFile;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,14 @@
 package rightsize.report;
 
+import rightsize.report.analysis.Baseline;
+import rightsize.report.analysis.Comparison;
+import rightsize.report.analysis.CrossCheck;
+import rightsize.report.analysis.LengthSensitivity;
+import rightsize.report.analysis.RegressionThresholds;
+import rightsize.report.analysis.TrustCheck;
+import rightsize.report.input.RunScan;
+import rightsize.report.render.Fmt;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +32,7 @@ import rightsize.cost.StepCost;
 import rightsize.injector.InjectorLog;
 
 /** Turns a scanned run into the report model: verdicts, costs, conclusions and comparison. */
-final class TradeoffsBuilder {
+public final class TradeoffsBuilder {
   private final ReportSettings settings;
 
   TradeoffsBuilder(ReportSettings settings) {

@@ -1,5 +1,7 @@
 package rightsize.cost;
 
+import rightsize.cli.PriceRefreshMain;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

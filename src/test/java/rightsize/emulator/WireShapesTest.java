@@ -17,7 +17,7 @@ import rightsize.emulator.EmulatorTestSupport.Answer;
 import rightsize.emulator.truth.ChunkTruth;
 import rightsize.emulator.truth.RequestTruth;
 
-/** The emulator answers in Azure's shapes on every route (compare /work/shared/fixtures/streams). */
+/** The emulator answers in Azure's shapes on every route (compare ../shared/fixtures/streams). */
 class WireShapesTest {
   private static final Encoding O200K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
   private static EmulatorServer server;

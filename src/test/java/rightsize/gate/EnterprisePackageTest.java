@@ -68,7 +68,7 @@ class EnterprisePackageTest {
       List<String> entries = zip.stream().map(ZipEntry::getName).toList();
       assertThat(entries).contains("rightsize/simulations/SizingSimulation.class").containsAll(expected);
       // The suite's own code, which the simulations call, travels with them.
-      assertThat(entries).contains("rightsize/record/RequestRecord.class", "rightsize/gate/GateMain.class");
+      assertThat(entries).contains("rightsize/record/RequestRecord.class", "rightsize/cli/GateMain.class");
       assertThat(entries).contains("reference.conf", "data/chat-conversations.jsonl", "data/documents.jsonl");
       assertThat(entries).noneMatch(e -> e.startsWith("io/gatling/core/"));
       // Test-only libraries (the OpenAI Java client alone is some 65 MB) and the tests stay out.

@@ -87,7 +87,7 @@ class ScaleOutTest {
   /** Starts the standalone emulator on a free port and waits for its "listening on" line. */
   private static Process target(Path config, int port) throws Exception {
     Process emulator = new ProcessBuilder(java(
-            "rightsize.emulator.EmulatorMain", "--port", Integer.toString(port), "--config", config.toString()))
+            "rightsize.cli.EmulatorMain", "--port", Integer.toString(port), "--config", config.toString()))
         .redirectErrorStream(true)
         .start();
     BufferedReader out = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
@@ -135,7 +135,7 @@ class ScaleOutTest {
   @Test
   void twoInjectorsShareATotalPopulationAndMergeIntoOneReportCountingEveryRequestOnce() throws Exception {
     assumeTrue(
-        onClasspath("rightsize.emulator.EmulatorMain") && onClasspath("rightsize.simulations.SizingSimulation"),
+        onClasspath("rightsize.cli.EmulatorMain") && onClasspath("rightsize.simulations.SizingSimulation"),
         "needs the standalone emulator and SizingSimulation");
     Path targetConfig = dir.resolve("target.conf");
     Files.writeString(

@@ -1,5 +1,7 @@
 package rightsize.gate;
 
+import rightsize.cli.GateMain;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,9 @@
 package rightsize.report;
 
+import rightsize.cli.ReportMain;
+import rightsize.report.analysis.Comparison;
+import rightsize.report.render.MarkdownReport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static rightsize.analysis.TestRecords.record;
 

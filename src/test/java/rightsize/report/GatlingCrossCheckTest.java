@@ -1,5 +1,8 @@
 package rightsize.report;
 
+import rightsize.report.analysis.CrossCheck;
+import rightsize.report.input.GatlingReport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

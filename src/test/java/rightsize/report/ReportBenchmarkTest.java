@@ -36,7 +36,7 @@ class ReportBenchmarkTest {
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx512m", "-Xlog:gc:file=" + gcLog,
             "-cp", System.getProperty("java.class.path"),
-            "rightsize.report.ReportMain", "--run", run.toString())
+            "rightsize.cli.ReportMain", "--run", run.toString())
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("report.log").toFile())
         .start();

@@ -1,5 +1,8 @@
 package rightsize.report;
 
+import rightsize.report.render.Html;
+import rightsize.report.render.MarkdownReport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,9 @@
 package rightsize.report;
 
+import rightsize.report.analysis.LengthSensitivity;
+import rightsize.report.analysis.LinearFit;
+import rightsize.report.render.MarkdownReport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static rightsize.analysis.TestRecords.record;

@@ -1,5 +1,8 @@
 package rightsize.report;
 
+import rightsize.report.analysis.TrustFlag;
+import rightsize.report.render.Html;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static rightsize.analysis.TestRecords.record;
 

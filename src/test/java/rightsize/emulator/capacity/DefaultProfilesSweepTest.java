@@ -1,5 +1,6 @@
 package rightsize.emulator.capacity;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
