@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import rightsize.config.Slo;
 
 /**
  * Writes the capacity search's outcome to {@code capacity.json} in the run folder, and reads it

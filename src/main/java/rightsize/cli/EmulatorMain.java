@@ -2,12 +2,12 @@ package rightsize.cli;
 
 import rightsize.emulator.DeploymentSpec;
 import rightsize.emulator.EmulatorServer;
-import rightsize.emulator.EmulatorSettings;
+import rightsize.emulator.EmulatorSetup;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.io.File;
 import java.util.concurrent.CountDownLatch;
+import rightsize.config.InvalidConfigException;
+import rightsize.config.RightsizeSettings;
 
 /**
  * Runs the emulator on its own: {@code EmulatorMain [--port 8080] [--config file.conf]}. Prints its
@@ -18,16 +18,15 @@ public final class EmulatorMain {
 
   public static void main(String[] args) throws InterruptedException {
     int port = 8080;
-    Config config = ConfigFactory.load();
+    File configFile = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
         case "--config" -> {
-          File file = new File(value(args, ++i, "--config"));
-          if (!file.isFile()) {
-            fail("--config " + file + " does not exist: give the path of a HOCON file");
+          configFile = new File(value(args, ++i, "--config"));
+          if (!configFile.isFile()) {
+            fail("--config " + configFile + " does not exist: give the path of a HOCON file");
           }
-          config = ConfigFactory.parseFile(file).withFallback(ConfigFactory.load()).resolve();
         }
         case "--help", "-h" -> {
           System.out.println("usage: EmulatorMain [--port 8080] [--config application.conf]");
@@ -36,9 +35,18 @@ public final class EmulatorMain {
         default -> fail("unknown argument '" + args[i] + "': use --port N and/or --config FILE");
       }
     }
+    RightsizeSettings settings;
+    try {
+      settings = RightsizeSettings.load(configFile == null ? null : configFile.toPath(), RightsizeSettings.Secrets.EMULATOR);
+    } catch (InvalidConfigException e) {
+      System.err.println("emulator: the configuration is invalid:");
+      e.problems().forEach(p -> System.err.println("  " + p));
+      System.exit(InvalidConfigException.EXIT_CODE);
+      return;
+    }
     EmulatorServer server;
     try {
-      server = EmulatorServer.start(EmulatorSettings.fromConfig(config.getConfig("rightsize")), port);
+      server = EmulatorServer.start(EmulatorSetup.of(settings), port);
     } catch (IllegalArgumentException | IllegalStateException e) {
       fail(e.getMessage());
       return;
@@ -49,11 +57,11 @@ public final class EmulatorMain {
       stopped.countDown();
     }));
     System.out.println("rightsize emulator listening on " + server.uri());
-    for (DeploymentSpec d : server.settings().deployments()) {
+    for (DeploymentSpec d : server.setup().deployments()) {
       System.out.println("  deployment " + d.name() + " (" + d.profile().name() + ", " + d.instanceCount()
           + " instance(s), max " + d.maxConcurrentPerInstance() + " concurrent per instance)");
     }
-    String first = server.settings().deployments().isEmpty() ? "NAME" : server.settings().deployments().get(0).name();
+    String first = server.setup().deployments().isEmpty() ? "NAME" : server.setup().deployments().get(0).name();
     System.out.println("try: curl -N " + server.uri() + "/score -H 'azureml-model-deployment: " + first + "'"
         + " -H 'content-type: application/json'"
         + " -d '{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":20,\"stream\":true}'");

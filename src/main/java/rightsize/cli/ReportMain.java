@@ -5,10 +5,11 @@ import rightsize.report.ReportRequest;
 import rightsize.report.ReportResult;
 import rightsize.report.ReportSettings;
 
-import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import rightsize.config.InvalidConfigException;
+import rightsize.config.RightsizeSettings;
 
 /**
  * Regenerates a run's report from record files alone (the rightsize config is read as usual:
@@ -34,6 +35,10 @@ public final class ReportMain {
         System.out.println("PARTIAL: " + r.tradeoffs().partialNotice());
       }
       r.regressions().forEach(g -> System.out.println("REGRESSION: " + g.describe()));
+    } catch (InvalidConfigException e) {
+      System.err.println("report: the configuration is invalid:");
+      e.problems().forEach(p -> System.err.println("  " + p));
+      System.exit(InvalidConfigException.EXIT_CODE);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.exit(2);
@@ -43,8 +48,6 @@ public final class ReportMain {
   /** Parses {@code args} and writes the report; throws IllegalArgumentException with a usage line on bad arguments. */
   public static ReportResult run(String[] args) {
     Path base = Path.of("").toAbsolutePath();
-    ReportSettings settings =
-        ReportSettings.fromConfig(ConfigFactory.load().getConfig("rightsize"), base);
     String run = null;
     String baseline = null;
     List<Path> records = new ArrayList<>();
@@ -69,6 +72,8 @@ public final class ReportMain {
     if (run == null) {
       throw new IllegalArgumentException("--run is missing; " + USAGE);
     }
+    // The report sends no request: deployment keys need not be set.
+    ReportSettings settings = ReportSettings.of(RightsizeSettings.load(RightsizeSettings.Secrets.NONE), base);
     ReportRequest request = new ReportRequest(ReportSettings.resolveRun(run, base, settings.resultsDir()),
         records, gatling,
         baseline == null ? null : ReportSettings.resolveRun(baseline, base, settings.resultsDir()));

@@ -4,7 +4,6 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.typesafe.config.Config;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import rightsize.client.ChatRequest;
 import rightsize.client.Timeouts;
 import rightsize.config.DeploymentSettings;
+import rightsize.config.RightsizeSettings;
 import rightsize.config.TargetKind;
 import rightsize.emulator.EmbeddedEmulator;
 
@@ -49,21 +49,21 @@ public final class Endpoint {
 
   /**
    * Resolves {@code d}; Entra auth uses DefaultAzureCredential (shared per JVM), the emulator kind
-   * starts the embedded emulator. {@code rightsize} is the raw rightsize config.
+   * starts the embedded emulator with {@code settings}.
    */
-  public static Endpoint resolve(DeploymentSettings d, Config rightsize) {
-    return resolve(d, rightsize, null);
+  public static Endpoint resolve(DeploymentSettings d, RightsizeSettings settings) {
+    return resolve(d, settings, null);
   }
 
   /**
    * Resolves {@code d} with Entra tokens from {@code credential} (used when auth.type = entra);
    * null means the JVM's shared DefaultAzureCredential.
    */
-  public static Endpoint resolve(DeploymentSettings d, Config rightsize, TokenCredential credential) {
+  public static Endpoint resolve(DeploymentSettings d, RightsizeSettings settings, TokenCredential credential) {
     if (d.kind() == TargetKind.EMULATOR) {
       URI base;
       try {
-        base = EmbeddedEmulator.ensureStarted(rightsize);
+        base = EmbeddedEmulator.ensureStarted(settings);
       } catch (RuntimeException e) {
         throw new EndpointSetupException("the embedded emulator did not start (" + e.getMessage() + "): see the log above", e);
       }

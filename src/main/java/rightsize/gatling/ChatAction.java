@@ -17,11 +17,12 @@ import rightsize.chat.ChatOutcome;
 import rightsize.client.ChatRequest;
 import rightsize.client.ChatResult;
 import rightsize.config.DeploymentSettings;
+import rightsize.config.RequestDefaults;
+import rightsize.endpoint.ChatParams;
 import rightsize.metrics.RequestMetrics;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
 import rightsize.secret.Secret;
-import rightsize.endpoint.ChatParams;
 import scala.Option;
 
 /**
@@ -65,7 +66,7 @@ final class ChatAction implements Action {
       return;
     }
     io.gatling.javaapi.core.Session javaSession = new io.gatling.javaapi.core.Session(session);
-    ChatDefaults d = components.protocol.defaults;
+    RequestDefaults d = components.protocol.defaults;
     ChatParams params;
     ChatRequest request;
     try {

@@ -1,9 +1,9 @@
 package rightsize.report;
 
+import rightsize.config.TrustThresholds;
 import rightsize.report.analysis.Comparison;
 import rightsize.report.analysis.CrossCheck;
 import rightsize.report.analysis.LengthSensitivity;
-import rightsize.report.analysis.TrustThresholds;
 import rightsize.report.input.InputFile;
 
 import java.time.Instant;
@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import rightsize.analysis.Slo;
-import rightsize.cost.TargetLoad;
+import rightsize.config.Slo;
+import rightsize.config.TargetLoad;
 import rightsize.injector.InjectorLog;
 
 /**

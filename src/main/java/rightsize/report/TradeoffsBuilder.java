@@ -1,10 +1,10 @@
 package rightsize.report;
 
+import rightsize.config.RegressionThresholds;
 import rightsize.report.analysis.Baseline;
 import rightsize.report.analysis.Comparison;
 import rightsize.report.analysis.CrossCheck;
 import rightsize.report.analysis.LengthSensitivity;
-import rightsize.report.analysis.RegressionThresholds;
 import rightsize.report.analysis.TrustCheck;
 import rightsize.report.input.RunScan;
 import rightsize.report.render.Fmt;
@@ -20,14 +20,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import rightsize.analysis.CapacityFile;
+import rightsize.analysis.SloVerdict;
 import rightsize.analysis.StepKey;
 import rightsize.analysis.StepOutcome;
 import rightsize.analysis.StepStats;
 import rightsize.analysis.StepSummary;
+import rightsize.config.PricingMode;
 import rightsize.cost.BreakEven;
 import rightsize.cost.DeploymentPricing;
 import rightsize.cost.MonthlyEstimate;
-import rightsize.cost.PricingMode;
 import rightsize.cost.StepCost;
 import rightsize.injector.InjectorLog;
 
@@ -54,7 +55,7 @@ public final class TradeoffsBuilder {
       DeploymentPricing p = pricing.computeIfAbsent(key.deployment(),
           d -> settings.prices().forDeployment(d, key.vmSize()));
       StepSummary step = e.getValue().summary();
-      StepRow row = new StepRow(step, LoadUnit.of(key), settings.slo().check(step), StepCost.of(p, step),
+      StepRow row = new StepRow(step, LoadUnit.of(key), SloVerdict.of(settings.slo(), step), StepCost.of(p, step),
           trust.check(step, scan.tokenSources.get(key), !p.mode().hourly()));
       rows.add(row);
       byDeployment.computeIfAbsent(key.deployment(), d -> new ArrayList<>()).add(row);

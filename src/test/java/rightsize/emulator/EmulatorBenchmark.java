@@ -70,7 +70,7 @@ public final class EmulatorBenchmark {
     // Streams last 10 to 30 s (uniform), so they end and restart throughout the run as under real load.
     int minTokens = tokensPerSecond * 10;
     int maxTokens = tokensPerSecond * 30;
-    EmulatorSettings settings = EmulatorTestSupport.settings(String.format("""
+    EmulatorSetup settings = EmulatorTestSupport.setup(String.format("""
         rightsize.emulator.output-length { min-fraction = 1.0, max-fraction = 1.0 }
         rightsize.emulator.profiles.bench {
           prefill-tokens-per-second = 1000000

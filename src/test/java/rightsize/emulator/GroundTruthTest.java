@@ -25,7 +25,7 @@ class GroundTruthTest {
   @Test
   void eachRequestIsRecordedUnderItsClientRequestIdInArrivalOrder(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("truth/ground-truth.jsonl");
-    EmulatorSettings settings = EmulatorTestSupport.settings(
+    EmulatorSetup settings = EmulatorTestSupport.setup(
         EmulatorTestSupport.FAST + "rightsize.emulator.ground-truth-file = \"" + file.toString().replace("\\", "/") + "\"");
     long before = System.nanoTime();
     try (EmulatorServer server = EmulatorServer.start(settings, 0)) {
@@ -78,7 +78,7 @@ class GroundTruthTest {
   @Test
   void theInFlightCountOverTimeShowsTheConcurrencyTheClientsHeld() {
     ExecutorService pool = Executors.newFixedThreadPool(4);
-    try (EmulatorServer server = EmulatorServer.start(EmulatorTestSupport.settings(EmulatorTestSupport.FAST), 0)) {
+    try (EmulatorServer server = EmulatorServer.start(EmulatorTestSupport.setup(EmulatorTestSupport.FAST), 0)) {
       List<CompletableFuture<EmulatorTestSupport.Answer>> calls = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         String b = body("concurrent " + i, 100, true, false); // 60 to 100 tokens at 200 tok/s: 0.3 s or more

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rightsize.analysis.CapacityFile;
 import rightsize.analysis.DeploymentCapacity;
-import rightsize.analysis.Slo;
 import rightsize.analysis.StepOutcome;
 import rightsize.analysis.StepResult;
+import rightsize.config.Slo;
 import rightsize.population.Step;
 import rightsize.record.Status;
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import rightsize.analysis.LatencySummary;
 import rightsize.analysis.StepSummary;
+import rightsize.config.TrustThresholds;
 import rightsize.injector.InjectorLoad;
 import rightsize.injector.InjectorLog;
 

@@ -2,7 +2,7 @@ package rightsize.report.render;
 
 import java.util.List;
 import java.util.Locale;
-import rightsize.analysis.Slo;
+import rightsize.config.Slo;
 import rightsize.cost.Money;
 
 /** Number formats shared by the human-readable outputs (md, html); "–" stands for not measured. */

@@ -1,5 +1,6 @@
 package rightsize.report.render;
 
+import rightsize.config.TrustThresholds;
 import rightsize.report.DeploymentSummary;
 import rightsize.report.Figure;
 import rightsize.report.Metric;
@@ -13,7 +14,6 @@ import rightsize.report.analysis.LengthSensitivity;
 import rightsize.report.analysis.LinearFit;
 import rightsize.report.analysis.StepTrust;
 import rightsize.report.analysis.TrustFlag;
-import rightsize.report.analysis.TrustThresholds;
 import rightsize.report.input.InputFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
