@@ -4,7 +4,8 @@ import rightsize.emulator.DeploymentSpec;
 import rightsize.emulator.EmulatorServer;
 import rightsize.emulator.EmulatorSetup;
 
-import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import rightsize.config.InvalidConfigException;
 import rightsize.config.RightsizeSettings;
@@ -18,13 +19,13 @@ public final class EmulatorMain {
 
   public static void main(String[] args) throws InterruptedException {
     int port = 8080;
-    File configFile = null;
+    Path configFile = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
         case "--config" -> {
-          configFile = new File(value(args, ++i, "--config"));
-          if (!configFile.isFile()) {
+          configFile = Path.of(value(args, ++i, "--config"));
+          if (!Files.isRegularFile(configFile)) {
             fail("--config " + configFile + " does not exist: give the path of a HOCON file");
           }
         }
@@ -37,7 +38,7 @@ public final class EmulatorMain {
     }
     RightsizeSettings settings;
     try {
-      settings = RightsizeSettings.load(configFile == null ? null : configFile.toPath(), RightsizeSettings.Secrets.EMULATOR);
+      settings = RightsizeSettings.load(configFile, RightsizeSettings.Secrets.EMULATOR);
     } catch (InvalidConfigException e) {
       System.err.println("emulator: the configuration is invalid:");
       e.problems().forEach(p -> System.err.println("  " + p));

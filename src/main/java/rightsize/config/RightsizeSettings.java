@@ -52,37 +52,34 @@ public final class RightsizeSettings {
     NONE
   }
 
-  private RightsizeSettings(Sections s, List<DeploymentSettings> all) {
-    this.run = s.run;
-    this.request = s.request;
+  private RightsizeSettings(
+      RunSettings run,
+      RequestDefaults request,
+      List<DeploymentSettings> all,
+      WorkloadSettings workload,
+      PopulationSettings population,
+      SloSettings slo,
+      SizingSettings sizing,
+      TargetLoad targetLoad,
+      RegressionThresholds regression,
+      CostSettings cost,
+      TrustThresholds trust,
+      EmulatorSettings emulator) {
+    this.run = run;
+    this.request = request;
     this.allDeployments = List.copyOf(all);
-    this.deployments = s.run.sizes().isEmpty()
+    this.deployments = run.sizes().isEmpty()
         ? allDeployments
-        : all.stream().filter(d -> s.run.sizes().stream().anyMatch(d::matches)).toList();
-    this.workload = s.workload;
-    this.population = s.population;
-    this.slo = s.slo;
-    this.sizing = s.sizing;
-    this.targetLoad = s.targetLoad;
-    this.regression = s.regression;
-    this.cost = s.cost;
-    this.trust = s.trust;
-    this.emulator = s.emulator;
-  }
-
-  /** The sections as read, some null when they had problems. */
-  private static final class Sections {
-    RunSettings run;
-    RequestDefaults request;
-    WorkloadSettings workload;
-    PopulationSettings population;
-    SloSettings slo;
-    SizingSettings sizing;
-    TargetLoad targetLoad;
-    RegressionThresholds regression;
-    CostSettings cost;
-    TrustThresholds trust;
-    EmulatorSettings emulator;
+        : allDeployments.stream().filter(d -> run.sizes().stream().anyMatch(d::matches)).toList();
+    this.workload = workload;
+    this.population = population;
+    this.slo = slo;
+    this.sizing = sizing;
+    this.targetLoad = targetLoad;
+    this.regression = regression;
+    this.cost = cost;
+    this.trust = trust;
+    this.emulator = emulator;
   }
 
   /** Loads from the standard sources and validates, secrets included; throws {@link InvalidConfigException} listing every problem. */
@@ -137,25 +134,27 @@ public final class RightsizeSettings {
     }
     List<String> problems = new ArrayList<>();
     Section rs = Section.root(root, problems);
-    Sections s = new Sections();
+    // The emulator section first: an emulated deployment names one of its profiles.
     Section emulatorBlock = rs.child("emulator");
-    s.emulator = EmulatorSettings.read(emulatorBlock, secrets == Secrets.NONE ? null : env);
-    List<DeploymentSettings> all = readDeployments(rs, secrets == Secrets.ALL ? env : null, s.emulator,
+    EmulatorSettings emulator = EmulatorSettings.read(emulatorBlock, secrets == Secrets.NONE ? null : env);
+    Section deploymentDefaults = rs.child("deployment-defaults");
+    List<DeploymentSettings> all = readDeployments(rs, deploymentDefaults, secrets == Secrets.ALL ? env : null, emulator,
         emulatorBlock.child(EmulatorSettings.PAY_PER_TOKEN));
-    s.run = RunSettings.read(rs.child("run"), all);
-    s.request = RequestDefaults.read(rs.child("request"));
-    s.workload = WorkloadSettings.read(rs.child("workload"), s.request == null ? null : s.request.encoding());
-    s.population = PopulationSettings.read(rs.child("population"));
-    s.slo = SloSettings.read(rs.child("slo"));
-    s.sizing = SizingSettings.read(rs.child("sizing"));
-    s.targetLoad = TargetLoad.read(rs.child("target-load"));
-    s.regression = RegressionThresholds.read(rs.child("regression"));
-    s.cost = CostSettings.read(rs.child("cost"), rs.child("deployment-defaults"));
-    s.trust = TrustThresholds.read(rs.child("report").child("trust"));
+    RunSettings run = RunSettings.read(rs.child("run"), all);
+    RequestDefaults request = RequestDefaults.read(rs.child("request"));
+    WorkloadSettings workload = WorkloadSettings.read(rs.child("workload"), request == null ? null : request.encoding());
+    PopulationSettings population = PopulationSettings.read(rs.child("population"));
+    SloSettings slo = SloSettings.read(rs.child("slo"));
+    SizingSettings sizing = SizingSettings.read(rs.child("sizing"));
+    TargetLoad targetLoad = TargetLoad.read(rs.child("target-load"));
+    RegressionThresholds regression = RegressionThresholds.read(rs.child("regression"));
+    CostSettings cost = CostSettings.read(rs.child("cost"), deploymentDefaults);
+    TrustThresholds trust = TrustThresholds.read(rs.child("report").child("trust"));
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
-    return new RightsizeSettings(s, all);
+    return new RightsizeSettings(
+        run, request, all, workload, population, slo, sizing, targetLoad, regression, cost, trust, emulator);
   }
 
   /**
@@ -213,12 +212,12 @@ public final class RightsizeSettings {
     Config merged = shortcuts().withFallback(ConfigFactory.systemProperties());
     String named = configFile != null ? configFile.toString() : System.getProperty("config.file");
     if (named != null) {
-      String source = configFile != null ? "--config " + named : "-Dconfig.file=" + named;
-      merged = merged.withFallback(parseFile(new File(named), source));
+      String option = configFile != null ? "--config" : "-Dconfig.file";
+      merged = merged.withFallback(parseFile(new File(named), option, option + (configFile != null ? " " : "=") + named));
     }
     File local = new File("application.conf");
     if (local.isFile()) {
-      merged = merged.withFallback(parseFile(local, "./application.conf"));
+      merged = merged.withFallback(parseFile(local, "-Dconfig.file", "./application.conf"));
     }
     try {
       merged = merged.withFallback(ConfigFactory.parseResourcesAnySyntax("application"));
@@ -230,7 +229,7 @@ public final class RightsizeSettings {
 
   /** {@code file} over reference.conf, resolved with {@code env} for {@code ${?VAR}} and nothing else. */
   private static Config resolveWith(Path file, Map<String, String> env) {
-    Config parsed = parseFile(file.toFile(), file.toString()).withFallback(ConfigFactory.defaultReferenceUnresolved());
+    Config parsed = parseFile(file.toFile(), "the path", file.toString()).withFallback(ConfigFactory.defaultReferenceUnresolved());
     // Only variables whose names are plain config keys can be substituted as ${?NAME}.
     Map<String, String> plainEnv = env.entrySet().stream()
         .filter(e -> e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*"))
@@ -255,10 +254,10 @@ public final class RightsizeSettings {
     return shortcuts;
   }
 
-  private static Config parseFile(File file, String source) {
+  /** Parses {@code file}, which the user named with {@code option} (e.g. "-Dconfig.file"); {@code source} names it in messages. */
+  private static Config parseFile(File file, String option, String source) {
     if (!file.isFile()) {
-      String flag = source.startsWith("-Dconfig.file") ? "-Dconfig.file" : source.startsWith("--config") ? "--config" : "the path";
-      throw new InvalidConfigException(List.of(source + " does not exist: point " + flag + " at an existing HOCON file"));
+      throw new InvalidConfigException(List.of(source + " does not exist: point " + option + " at an existing HOCON file"));
     }
     try {
       return ConfigFactory.parseFile(file, ConfigParseOptions.defaults().setAllowMissing(false));
@@ -271,14 +270,13 @@ public final class RightsizeSettings {
     return e.getMessage().replaceAll("\\s*\\R\\s*", " ");
   }
 
-  private static List<DeploymentSettings> readDeployments(
-      Section rs, Function<String, String> env, EmulatorSettings emulator, Section payPerTokenDefaults) {
+  private static List<DeploymentSettings> readDeployments(Section rs, Section defaults, Function<String, String> env,
+      EmulatorSettings emulator, Section payPerTokenDefaults) {
     if (rs.isEmptyList("deployments")) {
       rs.problem("deployments", "is empty",
           "configure at least one deployment " + rs.where("deployments") + " (or remove the key to use the emulator)");
       return List.of();
     }
-    Section defaults = rs.child("deployment-defaults");
     List<DeploymentSettings> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Section entry : rs.objects("deployments", "{ name = ..., kind = ..., endpoint = ... }")) {

@@ -72,7 +72,7 @@ final class ChatAction implements Action {
     try {
       List<Map<String, Object>> messages = spec.messages.apply(javaSession);
       int maxTokens = spec.maxTokens == null ? d.maxTokens() : spec.maxTokens.apply(javaSession);
-      params = new ChatParams(messages, maxTokens, d.temperature(), d.stream(), d.includeUsage());
+      params = ChatParams.of(messages, maxTokens, d);
       request = components.endpoint.request(params, d.timeouts());
     } catch (RuntimeException e) {
       // Not a request: nothing was sent. Gatling counts it as a crash of the request.
