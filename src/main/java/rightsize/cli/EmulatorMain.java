@@ -1,11 +1,11 @@
 package rightsize.cli;
 
+import rightsize.config.RightsizeSettings;
 import rightsize.emulator.DeploymentSpec;
 import rightsize.emulator.EmulatorServer;
 import rightsize.emulator.EmulatorSettings;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.io.File;
 import java.util.concurrent.CountDownLatch;
 
@@ -18,7 +18,7 @@ public final class EmulatorMain {
 
   public static void main(String[] args) throws InterruptedException {
     int port = 8080;
-    Config config = ConfigFactory.load();
+    Config config = RightsizeSettings.loadConfig();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
@@ -27,7 +27,7 @@ public final class EmulatorMain {
           if (!file.isFile()) {
             fail("--config " + file + " does not exist: give the path of a HOCON file");
           }
-          config = ConfigFactory.parseFile(file).withFallback(ConfigFactory.load()).resolve();
+          config = RightsizeSettings.loadConfig(file.toPath());
         }
         case "--help", "-h" -> {
           System.out.println("usage: EmulatorMain [--port 8080] [--config application.conf]");

@@ -1,18 +1,18 @@
 package rightsize.cli;
 
+import rightsize.config.RightsizeSettings;
 import rightsize.report.ReportGenerator;
 import rightsize.report.ReportRequest;
 import rightsize.report.ReportResult;
 import rightsize.report.ReportSettings;
 
-import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Regenerates a run's report from record files alone (the rightsize config is read as usual:
- * application.conf, -Dconfig.file, -Drightsize.x=y).
+ * Regenerates a run's report from record files alone (the rightsize config is read as a run reads
+ * it: {@link RightsizeSettings#loadConfig()}).
  *
  * <pre>
  * rightsize.cli.ReportMain --run results/&lt;id&gt; [--baseline results/&lt;id2&gt;]
@@ -44,7 +44,7 @@ public final class ReportMain {
   public static ReportResult run(String[] args) {
     Path base = Path.of("").toAbsolutePath();
     ReportSettings settings =
-        ReportSettings.fromConfig(ConfigFactory.load().getConfig("rightsize"), base);
+        ReportSettings.fromConfig(RightsizeSettings.loadConfig().getConfig("rightsize"), base);
     String run = null;
     String baseline = null;
     List<Path> records = new ArrayList<>();
