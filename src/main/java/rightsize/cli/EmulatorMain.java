@@ -1,84 +1,89 @@
 package rightsize.cli;
 
+import rightsize.config.RightsizeSettings;
 import rightsize.emulator.DeploymentSpec;
 import rightsize.emulator.EmulatorServer;
 import rightsize.emulator.EmulatorSetup;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import rightsize.config.InvalidConfigException;
-import rightsize.config.RightsizeSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs the emulator on its own: {@code EmulatorMain [--port 8080] [--config file.conf]}. Prints its
  * URL and serves until interrupted.
  */
-public final class EmulatorMain {
-  private EmulatorMain() {}
+@Command(
+    name = "EmulatorMain",
+    mixinStandardHelpOptions = true,
+    description = "Serves the deployments of kind emulator of the rightsize config on 127.0.0.1: prints its URL,"
+        + " its deployments and a curl line to try, and serves until Ctrl-C.")
+public final class EmulatorMain implements Callable<Integer> {
+  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
+      description = "The port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  private int port;
 
-  public static void main(String[] args) throws InterruptedException {
-    int port = 8080;
-    Path configFile = null;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
-        case "--config" -> {
-          configFile = Path.of(value(args, ++i, "--config"));
-          if (!Files.isRegularFile(configFile)) {
-            fail("--config " + configFile + " does not exist: give the path of a HOCON file");
-          }
-        }
-        case "--help", "-h" -> {
-          System.out.println("usage: EmulatorMain [--port 8080] [--config application.conf]");
-          return;
-        }
-        default -> fail("unknown argument '" + args[i] + "': use --port N and/or --config FILE");
-      }
-    }
-    RightsizeSettings settings;
-    try {
-      settings = RightsizeSettings.load(configFile, RightsizeSettings.Secrets.EMULATOR);
-    } catch (InvalidConfigException e) {
-      System.err.println("emulator: the configuration is invalid:");
-      e.problems().forEach(p -> System.err.println("  " + p));
-      System.exit(InvalidConfigException.EXIT_CODE);
-      return;
-    }
-    EmulatorServer server;
-    try {
-      server = EmulatorServer.start(EmulatorSetup.of(settings), port);
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      fail(e.getMessage());
-      return;
-    }
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "A HOCON file with deployments, profiles and faults, read like -Dconfig.file.")
+  private Path config;
+
+  @Spec private CommandSpec spec;
+
+  EmulatorMain() {}
+
+  public static void main(String[] args) {
+    CommandRunner.exitWith(new EmulatorMain(), args);
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    EmulatorServer server = start(setup());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
       stopped.countDown();
     }));
-    System.out.println("rightsize emulator listening on " + server.uri());
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("rightsize emulator listening on " + server.uri());
     for (DeploymentSpec d : server.setup().deployments()) {
-      System.out.println("  deployment " + d.name() + " (" + d.profile().name() + ", " + d.instanceCount()
+      out.println("  deployment " + d.name() + " (" + d.profile().name() + ", " + d.instanceCount()
           + " instance(s), max " + d.maxConcurrentPerInstance() + " concurrent per instance)");
     }
     String first = server.setup().deployments().isEmpty() ? "NAME" : server.setup().deployments().get(0).name();
-    System.out.println("try: curl -N " + server.uri() + "/score -H 'azureml-model-deployment: " + first + "'"
+    out.println("try: curl -N " + server.uri() + "/score -H 'azureml-model-deployment: " + first + "'"
         + " -H 'content-type: application/json'"
         + " -d '{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":20,\"stream\":true}'");
-    System.out.println("ground truth: " + server.uri() + "/_rightsize/ground-truth   (Ctrl-C stops)");
+    out.println("ground truth: " + server.uri() + "/_rightsize/ground-truth   (Ctrl-C stops)");
+    out.flush();
     stopped.await();
+    return 0;
   }
 
-  private static String value(String[] args, int i, String flag) {
-    if (i >= args.length) {
-      fail(flag + " needs a value");
+  /**
+   * The configured emulator deployments and emulator section, the whole configuration checked; only
+   * the emulator's own key is read (it serves, it sends no request).
+   */
+  private EmulatorSetup setup() {
+    if (config != null && !Files.isRegularFile(config)) {
+      throw new ParameterException(
+          spec.commandLine(), "--config " + config + " does not exist: give the path of a HOCON file");
     }
-    return args[i];
+    return EmulatorSetup.of(RightsizeSettings.load(config, RightsizeSettings.Secrets.EMULATOR));
   }
 
-  private static void fail(String message) {
-    System.err.println("emulator: " + message);
-    System.exit(2);
+  /** Starts the server; a port it cannot listen on is a wrong {@code --port}. */
+  private EmulatorServer start(EmulatorSetup setup) {
+    try {
+      return EmulatorServer.start(setup, port);
+    } catch (IllegalStateException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 }
