@@ -28,7 +28,12 @@ public record EmulatorSetup(EmulatorSettings settings, List<DeploymentSpec> depl
    * the emulator section says.
    */
   public static EmulatorSetup of(RightsizeSettings settings) {
-    return new EmulatorSetup(settings.emulator(), settings.allDeployments().stream()
+    return of(settings.emulator(), settings.allDeployments());
+  }
+
+  /** The deployments of kind emulator among {@code deployments}, answered as {@code emulator} says. */
+  public static EmulatorSetup of(EmulatorSettings emulator, List<DeploymentSettings> deployments) {
+    return new EmulatorSetup(emulator, deployments.stream()
         .filter(d -> d.kind() == TargetKind.EMULATOR)
         .map(EmulatorSetup::spec)
         .toList());
