@@ -164,7 +164,7 @@ public record EmulatorSettings(
     Section profileBlock = s.child("profiles");
     Map<String, Profile> profiles = new LinkedHashMap<>();
     for (String name : profileBlock.keys()) {
-      Profile p = profile(profileBlock.child(name));
+      Profile p = profile(profileBlock.child(Section.path(name)));
       if (p != null) {
         profiles.put(name, p);
       }
