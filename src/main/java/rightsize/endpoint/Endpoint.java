@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import rightsize.client.ChatRequest;
-import rightsize.client.Timeouts;
 import rightsize.config.DeploymentSettings;
 import rightsize.config.TargetKind;
+import rightsize.config.Timeouts;
 import rightsize.emulator.EmbeddedEmulator;
 
 /**
