@@ -1,8 +1,8 @@
 package rightsize.cli;
 
-import rightsize.emulator.DeploymentSpec;
 import rightsize.emulator.EmulatorServer;
-import rightsize.emulator.EmulatorSettings;
+import rightsize.emulator.settings.DeploymentSpec;
+import rightsize.emulator.settings.EmulatorSettings;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
