@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.LoggerFactory;
 import rightsize.chat.ChatOutcome;
+import rightsize.chat.OutcomeMetrics;
 import rightsize.client.ChatRequest;
 import rightsize.client.ChatResult;
 import rightsize.config.DeploymentSettings;
@@ -132,7 +133,7 @@ final class ChatAction implements Action {
   /** Builds, writes and returns the request's record. */
   private RequestRecord record(Session session, ChatParams params, Tags tags, ChatResult result) {
     ChatOutcome outcome = result.outcome() == null ? NOTHING : result.outcome();
-    RequestMetrics m = RequestMetrics.of(result.startNanos(), result.endNanos(), outcome, promptText(params), components.tokens);
+    RequestMetrics m = OutcomeMetrics.of(result.startNanos(), result.endNanos(), outcome, promptText(params), components.tokens);
     DeploymentSettings dep = components.protocol.deployment;
     RequestRecord r =
         new RequestRecord(
