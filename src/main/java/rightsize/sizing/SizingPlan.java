@@ -147,7 +147,8 @@ public final class SizingPlan {
     return scenario(name)
         // The first user of a step judges the previous one; all users of a skipped step leave at once.
         .exitHereIf(session -> !search.begin(d.name(), step))
-        .exec(session -> session.set(GenAi.STEP, step.label()).set(GenAi.LOAD, step.load()))
+        .exec(session -> session.set(GenAi.STEP, step.label()).set(GenAi.LOAD, step.load())
+            .set(GenAi.LOAD_UNIT, step.unit()).set(GenAi.WARMUP, step.warmup()))
         .exec(population.behaviour(step, request));
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import rightsize.metrics.RequestMetrics;
 import rightsize.metrics.TokenCounter;
+import rightsize.record.LoadUnit;
 import rightsize.record.RequestRecord;
 import rightsize.record.RequestRecord.TokenSource;
 import rightsize.record.Status;
@@ -112,18 +113,20 @@ class OutcomeMetricsTest {
   void recordsReadBackGiveTheSameMetrics() {
     ChatOutcome o = outcome(List.of(100L, 150L, 170L, 270L), "x", new ChatOutcome.Usage(40, 11, 32, 3));
     RequestMetrics m = OutcomeMetrics.of(WRITTEN, WRITTEN + 300 * MS, o, null, null);
-    RequestRecord record = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0, "chat",
-        "req-1", 0L, m.ttftMs(), m.e2eMs(), m.itl(), m.tokens(), "stop", Status.OK, 200, null, null, null);
+    RequestRecord record = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0,
+        LoadUnit.USERS, false, "chat", "req-1", 0L, m.ttftMs(), m.e2eMs(), m.itl(), m.tokens(), "stop", Status.OK,
+        200, null, null, null);
     assertThat(RequestMetrics.of(record)).isEqualTo(m);
     assertThat(RequestMetrics.of(record).tpotMs()).isEqualTo(20.0);
 
-    RequestRecord oneToken = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0, "chat",
-        "req-2", 0L, 100.0, 300.0, null, new RequestRecord.Tokens(1, 1, null, null, TokenSource.usage), "stop",
-        Status.OK, 200, null, null, null);
+    RequestRecord oneToken = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0,
+        LoadUnit.USERS, false, "chat", "req-2", 0L, 100.0, 300.0, null,
+        new RequestRecord.Tokens(1, 1, null, null, TokenSource.usage), "stop", Status.OK, 200, null, null, null);
     assertThat(RequestMetrics.of(oneToken).tpotMs()).isNull();
 
-    RequestRecord noTokens = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0, "chat",
-        "req-3", 0L, null, 300.0, null, null, null, Status.CONNECTION_LOST, null, null, null, null);
+    RequestRecord noTokens = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0,
+        LoadUnit.USERS, false, "chat", "req-3", 0L, null, 300.0, null, null, null, Status.CONNECTION_LOST, null,
+        null, null, null);
     assertThat(RequestMetrics.of(noTokens).tpotMs()).isNull();
   }
 }
