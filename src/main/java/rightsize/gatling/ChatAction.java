@@ -31,9 +31,6 @@ import scala.Option;
  * writes its record, logs the {@code <name>} and {@code <name> · ttft} rows and hands the user on.
  */
 final class ChatAction implements Action {
-  /** Suffix of the time-to-first-token row in Gatling's stats. */
-  static final String TTFT_SUFFIX = " · ttft";
-
   private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(ChatAction.class);
   private static final ChatOutcome NOTHING = new ChatOutcome(List.of(), -1, false, "", null, null, false, null, 0);
 
@@ -49,7 +46,7 @@ final class ChatAction implements Action {
     this.components = components;
     this.next = next;
     this.stats = components.core.statsEngine();
-    this.ttftName = spec.name + TTFT_SUFFIX;
+    this.ttftName = spec.name + RequestRecord.TTFT_ROW_SUFFIX;
   }
 
   @Override

@@ -43,6 +43,12 @@ public record RequestRecord(
   /** The step label of warm-up requests. */
   public static final String WARMUP_STEP = "warmup";
 
+  /**
+   * Suffix of the Gatling stats row that times a request's first token, {@code <request> · ttft},
+   * beside the {@code <request>} row that times all of it.
+   */
+  public static final String TTFT_ROW_SUFFIX = " · ttft";
+
   /** Summary of the gaps between consecutive content-bearing events of one response. */
   public record Itl(int count, double meanMs, double p50Ms, double maxMs) {}
 
