@@ -108,12 +108,24 @@ public final class RightsizeSettings {
 
   /** Reads and merges the standard sources into one resolved config (not yet validated). */
   public static Config loadConfig() {
+    String configFile = System.getProperty("config.file");
+    return loadConfig(configFile == null ? null : new File(configFile), "-Dconfig.file=" + configFile);
+  }
+
+  /**
+   * Like {@link #loadConfig()}, with {@code configFile} (given on a command line as {@code --config})
+   * in the place of {@code -Dconfig.file}.
+   */
+  public static Config loadConfig(Path configFile) {
+    return loadConfig(configFile.toFile(), "--config " + configFile);
+  }
+
+  private static Config loadConfig(File configFile, String configFileSource) {
     ConfigFactory.invalidateCaches();
     Config overrides = shortcuts().withFallback(ConfigFactory.systemProperties());
     Config merged = overrides;
-    String configFile = System.getProperty("config.file");
     if (configFile != null) {
-      merged = merged.withFallback(parseFile(new File(configFile), "-Dconfig.file=" + configFile));
+      merged = merged.withFallback(parseFile(configFile, configFileSource));
     }
     File local = new File("application.conf");
     if (local.isFile()) {
