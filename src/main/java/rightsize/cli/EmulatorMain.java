@@ -1,9 +1,9 @@
 package rightsize.cli;
 
 import rightsize.config.RightsizeSettings;
-import rightsize.emulator.DeploymentSpec;
 import rightsize.emulator.EmulatorServer;
-import rightsize.emulator.EmulatorSetup;
+import rightsize.emulator.settings.DeploymentSpec;
+import rightsize.emulator.settings.EmulatorSetup;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;

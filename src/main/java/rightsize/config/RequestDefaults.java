@@ -3,7 +3,6 @@ package rightsize.config;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
-import rightsize.client.Timeouts;
 
 /**
  * Defaults of every chat request ({@code rightsize.request}), which a protocol or a request may

@@ -16,7 +16,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rightsize.config.DeploymentSettings;
 import rightsize.config.RightsizeSettings;
+import rightsize.config.TargetKind;
+import rightsize.emulator.settings.DeploymentSpec;
+import rightsize.emulator.settings.EmulatorSetup;
+import rightsize.endpoint.Endpoint;
 
 /** The suite's entry point: one emulator per JVM serving the configured emulator deployments. */
 class EmbeddedEmulatorTest {
@@ -26,12 +31,17 @@ class EmbeddedEmulatorTest {
     EmbeddedEmulator.stop();
   }
 
+  /** Starts the emulator for the emulated deployments of {@code settings}, as a run's endpoint does. */
+  static URI start(RightsizeSettings settings) {
+    return EmbeddedEmulator.ensureStarted(settings.emulator(), settings.allDeployments());
+  }
+
   @Test
   void startsOnceOnLoopbackAndServesTheDefaultDeploymentsAsAzureMl() {
-    URI uri = EmbeddedEmulator.ensureStarted(RightsizeSettings.reference());
+    URI uri = start(RightsizeSettings.reference());
     assertThat(uri.getHost()).isEqualTo("127.0.0.1");
     assertThat(uri.getPort()).isPositive();
-    assertThat(EmbeddedEmulator.ensureStarted(RightsizeSettings.reference())).isEqualTo(uri);
+    assertThat(start(RightsizeSettings.reference())).isEqualTo(uri);
     for (String size : new String[] {"Standard_F2s_v2", "Standard_F4s_v2", "Standard_F8s_v2"}) {
       var a = post(uri, "/score", body("hi", 2, true, true), "azureml-model-deployment", size,
           "x-ms-client-request-id", "embedded-" + size);
@@ -43,14 +53,28 @@ class EmbeddedEmulatorTest {
   }
 
   @Test
+  void anEmulatorDeploymentFindsItThroughTheLauncherRegisteredOnTheClasspath() {
+    RightsizeSettings settings = RightsizeSettings.reference();
+    DeploymentSettings d = settings.deployment("Standard_F4s_v2");
+    assertThat(EmbeddedEmulator.isRunning()).isFalse();
+
+    Endpoint endpoint = Endpoint.resolve(d, settings);
+
+    assertThat(EmbeddedEmulator.isRunning()).as("started by resolving the deployment").isTrue();
+    assertThat(endpoint.kind()).isEqualTo(TargetKind.EMULATOR);
+    assertThat(endpoint.wireKind()).isEqualTo(TargetKind.AML_ONLINE_ENDPOINT);
+    assertThat(endpoint.uri()).isEqualTo(EmbeddedEmulator.server().uri().resolve("/score"));
+  }
+
+  @Test
   void stopClosesItAndALaterStartGetsAFreshOne() {
-    URI first = EmbeddedEmulator.ensureStarted(RightsizeSettings.reference());
+    URI first = start(RightsizeSettings.reference());
     EmbeddedEmulator.stop();
     assertThat(EmbeddedEmulator.isRunning()).isFalse();
     assertThat(post(first, "/score", body("hi", 2, false, false), "azureml-model-deployment", "Standard_F8s_v2").failure())
         .isNotNull();
     assertThatThrownBy(EmbeddedEmulator::server).hasMessageContaining("call EmbeddedEmulator.ensureStarted first");
-    URI second = EmbeddedEmulator.ensureStarted(RightsizeSettings.reference());
+    URI second = start(RightsizeSettings.reference());
     assertThat(post(second, "/score", body("hi", 2, false, false), "azureml-model-deployment", "Standard_F8s_v2").status())
         .isEqualTo(200);
   }
@@ -76,7 +100,7 @@ class EmbeddedEmulatorTest {
   /** As a Gatling run does: starts the embedded emulator, uses it, and ends in System.exit without stop(). */
   static final class ExitsWithoutStop {
     public static void main(String[] args) {
-      URI uri = EmbeddedEmulator.ensureStarted(RightsizeSettings.from(
+      URI uri = start(RightsizeSettings.from(
           ConfigFactory.parseMap(Map.of("rightsize.emulator.ground-truth-file", args[0])), System::getenv));
       int status = post(uri, "/score", body("hi", 2, false, false), "azureml-model-deployment", "Standard_F8s_v2",
           "x-ms-client-request-id", "at-exit-1").status();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import rightsize.config.RightsizeSettings;
+import rightsize.emulator.settings.EmulatorSetup;
 
 /** Settings and a small raw HTTP/SSE client for the emulator's tests. */
 public final class EmulatorTestSupport {

@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import rightsize.config.EmulatorSettings;
 import rightsize.config.RightsizeSettings;
-import rightsize.emulator.DeploymentSpec;
-import rightsize.emulator.EmulatorSetup;
+import rightsize.emulator.settings.DeploymentSpec;
+import rightsize.emulator.settings.EmulatorSetup;
 
 /**
  * Runs the default chatbot sweep against the default deployments in virtual time (seconds of CPU,

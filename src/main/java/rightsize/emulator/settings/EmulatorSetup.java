@@ -1,4 +1,4 @@
-package rightsize.emulator;
+package rightsize.emulator.settings;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
