@@ -1,9 +1,5 @@
 package rightsize.report;
 
-import rightsize.cli.ReportMain;
-import rightsize.report.analysis.Comparison;
-import rightsize.report.render.MarkdownReport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static rightsize.analysis.TestRecords.record;
 
@@ -11,11 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rightsize.cli.ReportMain;
 import rightsize.record.RecordWriter;
 import rightsize.record.Status;
+import rightsize.report.model.Comparison;
+import rightsize.report.model.Metric;
+import rightsize.report.render.MarkdownReport;
 
 class ComparisonTest {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,8 +1,5 @@
 package rightsize.report;
 
-import rightsize.report.render.Html;
-import rightsize.report.render.MarkdownReport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 import rightsize.analysis.CapacityFile;
 import rightsize.analysis.Slo;
 import rightsize.gate.TradeoffsFile;
+import rightsize.report.model.SkippedStep;
+import rightsize.report.model.StepRow;
+import rightsize.report.model.Tradeoffs;
+import rightsize.report.render.Html;
+import rightsize.report.render.MarkdownReport;
 
 /**
  * A sizing run whose capacity search skipped steps (real {@code CapacitySearch} over the synthetic

@@ -1,9 +1,5 @@
 package rightsize.report;
 
-import rightsize.report.analysis.LengthSensitivity;
-import rightsize.report.analysis.LinearFit;
-import rightsize.report.render.MarkdownReport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static rightsize.analysis.TestRecords.record;
@@ -12,6 +8,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rightsize.record.RecordWriter;
+import rightsize.report.model.DeploymentSummary;
+import rightsize.report.model.LengthSensitivity;
+import rightsize.report.model.LinearFit;
+import rightsize.report.model.LoadUnit;
+import rightsize.report.model.Tradeoffs;
+import rightsize.report.render.MarkdownReport;
 
 class TradeoffsTest {
   private static final String THREE_DEPLOYMENTS = """
@@ -70,7 +72,7 @@ class TradeoffsTest {
       }
     }
     Tradeoffs t = Reports.generator().generate(run).tradeoffs();
-    LengthSensitivity.Table table = t.lengths().get("Standard_F2s_v2");
+    LengthSensitivity table = t.lengths().get("Standard_F2s_v2");
     assertThat(table.ttftFit().intercept()).isCloseTo(50, within(1e-6));
     assertThat(table.ttftFit().slope()).isCloseTo(0.5, within(1e-9));
     assertThat(table.ttftFit().r2()).isCloseTo(1, within(1e-9));

@@ -1,19 +1,5 @@
 package rightsize.report.render;
 
-import rightsize.report.DeploymentSummary;
-import rightsize.report.Figure;
-import rightsize.report.Metric;
-import rightsize.report.SkippedStep;
-import rightsize.report.StepRow;
-import rightsize.report.StepTableRow;
-import rightsize.report.Tradeoffs;
-import rightsize.report.analysis.Comparison;
-import rightsize.report.analysis.CrossCheck;
-import rightsize.report.analysis.LengthSensitivity;
-import rightsize.report.analysis.LinearFit;
-import rightsize.report.analysis.StepTrust;
-import rightsize.report.analysis.TrustFlag;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,6 +8,20 @@ import java.util.Map;
 import java.util.function.Function;
 import rightsize.cost.Money;
 import rightsize.injector.InjectorLoad;
+import rightsize.report.model.Comparison;
+import rightsize.report.model.CrossCheck;
+import rightsize.report.model.DeploymentSummary;
+import rightsize.report.model.Figure;
+import rightsize.report.model.Fmt;
+import rightsize.report.model.LengthSensitivity;
+import rightsize.report.model.LinearFit;
+import rightsize.report.model.Metric;
+import rightsize.report.model.SkippedStep;
+import rightsize.report.model.StepRow;
+import rightsize.report.model.StepTableRow;
+import rightsize.report.model.StepTrust;
+import rightsize.report.model.Tradeoffs;
+import rightsize.report.model.TrustFlag;
 
 /**
  * Writes tradeoffs.html: one self-contained page (inline CSS and SVG, no script, no external
@@ -388,7 +388,7 @@ public final class HtmlReport {
       out.append("<tr>").append(td(r.name()))
           .append(td(r.recordsTotal() + " / " + r.recordsOk() + " / " + r.recordsKo()))
           .append(td(r.gatlingTotal() + " / " + r.gatlingOk() + " / " + r.gatlingKo()))
-          .append(td(r.percentilesSummary()))
+          .append(td(MarkdownReport.percentiles(r)))
           .append(r.agree() ? "<td class=\"met\">yes</td>" : "<td class=\"broken\">no</td>").append("</tr>\n");
     }
     out.append("</table>\n");

@@ -1,20 +1,5 @@
 package rightsize.report.render;
 
-import rightsize.report.DeploymentSummary;
-import rightsize.report.Figure;
-import rightsize.report.Metric;
-import rightsize.report.SkippedStep;
-import rightsize.report.StepRow;
-import rightsize.report.StepTableRow;
-import rightsize.report.Tradeoffs;
-import rightsize.report.analysis.Comparison;
-import rightsize.report.analysis.CrossCheck;
-import rightsize.report.analysis.LengthSensitivity;
-import rightsize.report.analysis.LinearFit;
-import rightsize.report.analysis.StepTrust;
-import rightsize.report.analysis.TrustFlag;
-import rightsize.report.analysis.TrustThresholds;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,6 +8,21 @@ import java.util.Locale;
 import java.util.Map;
 import rightsize.cost.Money;
 import rightsize.injector.InjectorLoad;
+import rightsize.report.model.Comparison;
+import rightsize.report.model.CrossCheck;
+import rightsize.report.model.DeploymentSummary;
+import rightsize.report.model.Figure;
+import rightsize.report.model.Fmt;
+import rightsize.report.model.LengthSensitivity;
+import rightsize.report.model.LinearFit;
+import rightsize.report.model.Metric;
+import rightsize.report.model.SkippedStep;
+import rightsize.report.model.StepRow;
+import rightsize.report.model.StepTableRow;
+import rightsize.report.model.StepTrust;
+import rightsize.report.model.Tradeoffs;
+import rightsize.report.model.TrustFlag;
+import rightsize.report.model.TrustThresholds;
 
 /** Writes tradeoffs.md: GitHub-flavoured markdown, ready to append to a CI job summary. */
 public final class MarkdownReport {
@@ -308,7 +308,7 @@ public final class MarkdownReport {
     line("|---|---|---|---|---|");
     for (CrossCheck.NameCheck r : c.rows()) {
       line(row(r.name(), r.recordsTotal() + " / " + r.recordsOk() + " / " + r.recordsKo(),
-          r.gatlingTotal() + " / " + r.gatlingOk() + " / " + r.gatlingKo(), r.percentilesSummary(),
+          r.gatlingTotal() + " / " + r.gatlingOk() + " / " + r.gatlingKo(), percentiles(r),
           r.agree() ? "yes" : "**no**"));
     }
     line("");
@@ -321,6 +321,27 @@ public final class MarkdownReport {
     t.injectorInputs().forEach(f -> line("- " + esc(f.describe())));
     line("- warm-up requests left out: " + t.warmupRequests());
     line("");
+  }
+
+  /** The percentiles compared, for a table cell: each one for a single row, else a count per row. */
+  static String percentiles(CrossCheck.NameCheck r) {
+    long paths = r.percentiles().stream().map(CrossCheck.PercentileCheck::path).distinct().count();
+    if (paths <= 1) {
+      StringBuilder out = new StringBuilder();
+      for (CrossCheck.PercentileCheck p : r.percentiles()) {
+        out.append(p.percentile() == 100 ? "max" : "p" + number(p.percentile())).append(' ')
+            .append(Fmt.ms(p.gatlingMs())).append(" (").append(Fmt.ms(p.recordsLowMs())).append('–')
+            .append(Fmt.ms(p.recordsHighMs())).append(") ");
+      }
+      return out.toString().strip();
+    }
+    long outside = r.percentiles().stream().filter(p -> !p.agree()).count();
+    return r.percentiles().size() + " percentiles of " + paths + " per-step rows: "
+        + (outside == 0 ? "all within the records' ranges" : outside + " outside the records' ranges");
+  }
+
+  private static String number(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
   private static String row(String... cells) {

@@ -1,6 +1,5 @@
 package rightsize.report.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,8 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import rightsize.cost.Money;
+import rightsize.report.model.Fmt;
+import rightsize.report.model.TradeoffsJson;
 
 /** Writes results/index.html: every run folder holding a tradeoffs.json, newest first, with its headline numbers. */
 public final class RunIndex {
@@ -22,7 +24,7 @@ public final class RunIndex {
     List<Run> runs = new ArrayList<>();
     try (Stream<Path> folders = Files.list(resultsDir)) {
       for (Path folder : folders.filter(Files::isDirectory).toList()) {
-        Path json = folder.resolve("tradeoffs.json");
+        Path json = folder.resolve(TradeoffsJson.FILE_NAME);
         if (Files.isRegularFile(json)) {
           Run run = read(folder.getFileName().toString(), json);
           if (run != null) {
@@ -55,39 +57,30 @@ public final class RunIndex {
   }
 
   /** The headline of one run, or null when its tradeoffs.json cannot be read (that run is left out). */
-  private static Run read(String folder, Path json) {
-    JsonNode root;
+  private static Run read(String folder, Path file) {
+    TradeoffsJson json;
     try {
-      root = JsonReport.JSON.readTree(json.toFile());
-    } catch (IOException e) {
-      return null;
-    }
-    if (root == null || !JsonReport.SCHEMA.equals(root.path("schema").asText())) {
+      json = TradeoffsJson.read(file);
+    } catch (RuntimeException e) {
       return null;
     }
     String best = Fmt.NONE;
     double lowest = Double.POSITIVE_INFINITY;
     long meeting = 0;
-    for (JsonNode d : root.path("deployments")) {
-      if (d.path("meets_slo").asBoolean()) {
+    for (TradeoffsJson.Deployment d : json.deployments()) {
+      if (d.meetsSlo()) {
         meeting++;
       }
-      JsonNode cost = d.path("cost_at_capacity").path("per_1m_output_tokens");
-      if (cost.isNumber() && cost.asDouble() < lowest) {
-        lowest = cost.asDouble();
-        best = Money.format(lowest, d.path("cost_at_capacity").path("currency").asText("USD"))
-            + " (" + d.path("deployment").asText() + ")";
+      TradeoffsJson.CostAt cost = d.costAtCapacity();
+      Double perMillion = cost == null || cost.cost() == null ? null : cost.cost().per1mOutputTokens();
+      if (perMillion != null && perMillion < lowest) {
+        lowest = perMillion;
+        best = Money.format(lowest, Objects.requireNonNullElse(cost.cost().currency(), "USD"))
+            + " (" + d.deployment() + ")";
       }
     }
-    return new Run(folder, root.path("started_at").asText(""), join(root.path("targets")),
-        join(root.path("workloads")), root.path("recommendation").asText(""), best,
-        meeting + " of " + root.path("deployments").size(), root.path("regressions").size(),
-        root.path("partial").asBoolean());
-  }
-
-  private static String join(JsonNode array) {
-    List<String> values = new ArrayList<>();
-    array.forEach(v -> values.add(v.asText()));
-    return String.join(", ", values);
+    return new Run(folder, Objects.requireNonNullElse(json.startedAt(), ""), String.join(", ", json.targets()),
+        String.join(", ", json.workloads()), Objects.requireNonNullElse(json.recommendation(), ""), best,
+        meeting + " of " + json.deployments().size(), json.regressions().size(), json.partial());
   }
 }

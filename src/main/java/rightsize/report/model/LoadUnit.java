@@ -1,4 +1,4 @@
-package rightsize.report;
+package rightsize.report.model;
 
 import java.util.Locale;
 import rightsize.analysis.StepKey;
