@@ -14,7 +14,6 @@ import rightsize.record.RecordWriter;
 import rightsize.record.Status;
 import rightsize.report.model.Comparison;
 import rightsize.report.model.Metric;
-import rightsize.report.render.MarkdownReport;
 
 class ComparisonTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -104,7 +103,8 @@ class ComparisonTest {
     assertThat(r.tradeoffs().comparison().deltas()).hasSize(12);
     // The same requests split over two files: no change at all.
     assertThat(r.regressions()).isEmpty();
-    assertThat(MarkdownReport.change(r.tradeoffs().comparison().deltas().get(5), Metric.P95_TTFT)).isEqualTo("+0.0%");
+    Comparison.StepDelta sixth = r.tradeoffs().comparison().deltas().get(5);
+    assertThat(Metric.P95_TTFT.formatChange(sixth.change(Metric.P95_TTFT))).isEqualTo("+0.0%");
   }
 
   @Test

@@ -17,9 +17,21 @@ import rightsize.report.model.TradeoffsJson;
 public final class RunIndex {
   private RunIndex() {}
 
-  private record Run(String folder, String started, String targets, String workload, String recommendation,
-      String best, String sloMet, long regressions, boolean partial) {}
+  private static final Template PAGE = Template.of("runs.html.mustache");
 
+  /** What the template shows. */
+  record Runs(List<Run> runs) {}
+
+  /** One run's headline. */
+  record Run(String folder, String started, String targets, String workload, String recommendation,
+      String best, String sloMet, long regressions, boolean partial) {
+
+    boolean regressed() {
+      return regressions > 0;
+    }
+  }
+
+  /** Writes {@code resultsDir}/index.html and returns its path. */
   public static Path write(Path resultsDir) {
     List<Run> runs = new ArrayList<>();
     try (Stream<Path> folders = Files.list(resultsDir)) {
@@ -36,23 +48,8 @@ public final class RunIndex {
       throw new UncheckedIOException("cannot list " + resultsDir + ": " + e.getMessage(), e);
     }
     runs.sort(Comparator.comparing(Run::started).reversed().thenComparing(Run::folder));
-    StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<title>rightsize runs</title><style>").append(HtmlReport.STYLE).append("</style></head><body>\n")
-        .append("<h1>rightsize runs</h1>\n<table id=\"runs\"><tr><th>started</th><th>run</th><th>target</th>")
-        .append("<th>workload</th><th>recommendation</th><th>lowest $/1M output tokens within SLO</th>")
-        .append("<th>deployments meeting SLO</th><th>regressions</th></tr>\n");
-    for (Run r : runs) {
-      out.append("<tr><td>").append(Html.esc(r.started())).append("</td><td><a href=\"")
-          .append(Html.esc(r.folder())).append("/tradeoffs.html\">").append(Html.esc(r.folder())).append("</a>")
-          .append(r.partial() ? " <span class=\"broken\">(partial)</span>" : "").append("</td><td>")
-          .append(Html.esc(r.targets())).append("</td><td>").append(Html.esc(r.workload())).append("</td><td>")
-          .append(Html.esc(r.recommendation())).append("</td><td class=\"n\">").append(Html.esc(r.best()))
-          .append("</td><td class=\"n\">").append(Html.esc(r.sloMet())).append("</td><td class=\"n")
-          .append(r.regressions() > 0 ? " regression" : "").append("\">").append(r.regressions()).append("</td></tr>\n");
-    }
-    out.append("</table>\n</body></html>\n");
     Path index = resultsDir.resolve("index.html");
-    TextFile.write(index, out);
+    TextFile.write(index, PAGE.render(new Runs(runs)));
     return index;
   }
 
