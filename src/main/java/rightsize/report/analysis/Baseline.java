@@ -43,7 +43,7 @@ public record Baseline(String runId, Path folder, List<Step> steps, List<String>
     return new Baseline(Objects.requireNonNullElse(json.runId(), ""), folder, steps, List.of());
   }
 
-  public boolean readable() {
+  boolean readable() {
     return problems.isEmpty();
   }
 }

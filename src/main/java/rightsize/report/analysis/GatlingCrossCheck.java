@@ -9,14 +9,14 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import rightsize.report.input.GatlingReport;
 import rightsize.report.input.RequestNameStats;
+import rightsize.report.model.CrossCheck;
 import rightsize.report.model.CrossCheck.NameCheck;
 import rightsize.report.model.CrossCheck.PercentileCheck;
-import rightsize.report.model.CrossCheck;
 
 /**
- * Compares the records with Gatling's own report of the same run, per request name:
- * request, OK and KO counts must be equal, and each of Gatling's e2e percentiles must lie within
- * what the records allow for it. When a name is in several Gatling rows (the sizing simulations
+ * Compares the records with Gatling's own report of the same run, per request name: request, OK and
+ * KO counts must be equal, and each of Gatling's e2e percentiles must lie within what the records
+ * allow for it. When a name is in several Gatling rows (the sizing simulations
  * put each step's requests in a group named after the step's scenario), each row whose path is
  * {@code "<scenario> / <name>"} is compared with the records of that scenario and name.
  *
