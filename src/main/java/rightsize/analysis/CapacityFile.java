@@ -129,13 +129,13 @@ public final class CapacityFile {
     JsonFile.write(file, new Contents(SCHEMA,
         new Limits(slo.p95TtftMs(), slo.p95E2eMs(), slo.maxErrorRate(), enforced), capacitySearch, minRequests,
         results.stream().map(d -> new Deployment(d.deployment(), d.vmSize(),
-            d.capacity().map(c -> new Capacity(c.step().label(), c.step().load())).orElse(null),
+            d.capacity().map(c -> new Capacity(c.step(), c.load())).orElse(null),
             d.steps().stream().map(CapacityFile::planned).toList())).toList()));
   }
 
   private static PlannedStep planned(StepResult s) {
     StepSummary summary = s.summary();
-    return new PlannedStep(s.step().label(), s.step().load(), s.outcome(), summary == null ? null
+    return new PlannedStep(s.step(), s.load(), s.outcome(), summary == null ? null
         : new Figures(summary.requests(), summary.ttft().p95(), summary.e2e().p95(), summary.errorRate(),
             s.verdict().describe()), s.reason());
   }

@@ -107,14 +107,6 @@ class ComparisonTest {
     assertThat(Metric.P95_TTFT.formatChange(sixth.change(Metric.P95_TTFT))).isEqualTo("+0.0%");
   }
 
-  @Test
-  void badArgumentsAreOneClearLine() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportMain.run(new String[] {"--baseline", "x"}))
-        .hasMessageStartingWith("--run is missing; usage: ReportMain --run results/<id>");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportMain.run(new String[] {"--run"}))
-        .hasMessageStartingWith("--run needs a value");
-  }
-
   /** A run of 100 requests of one step, {@code throttled} of them 429. */
   private static Path write(Path run, int throttled) {
     try (RecordWriter w = new RecordWriter(run.resolve("records.jsonl"))) {

@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rightsize.record.LoadUnit;
 import rightsize.record.RecordWriter;
 import rightsize.report.model.DeploymentSummary;
 import rightsize.report.model.LengthSensitivity;
-import rightsize.report.model.LoadUnit;
 import rightsize.report.model.Tradeoffs;
 
 class TradeoffsTest {
@@ -87,10 +87,7 @@ class TradeoffsTest {
   }
 
   @Test
-  void loadUnitsComeFromTheStepLabel() {
-    assertThat(LoadUnit.of(new rightsize.analysis.StepKey("d", "", "10 users", 10))).isEqualTo(LoadUnit.USERS);
-    assertThat(LoadUnit.of(new rightsize.analysis.StepKey("d", "", "2.5/s", 2.5))).isEqualTo(LoadUnit.ARRIVALS_PER_SECOND);
-    assertThat(LoadUnit.of(new rightsize.analysis.StepKey("d", "", "rate 4", 4))).isEqualTo(LoadUnit.ARRIVALS_PER_SECOND);
+  void loadsAreDescribedInTheirUnit() {
     assertThat(LoadUnit.USERS.describe(1)).isEqualTo("1 user");
     assertThat(LoadUnit.ARRIVALS_PER_SECOND.describe(2.5)).isEqualTo("2.5 users/s");
   }

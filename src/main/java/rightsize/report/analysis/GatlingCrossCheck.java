@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import rightsize.record.RequestRecord;
 import rightsize.report.input.GatlingReport;
 import rightsize.report.input.RequestNameStats;
 import rightsize.report.model.CrossCheck;
@@ -28,8 +29,6 @@ import rightsize.report.model.CrossCheck.PercentileCheck;
  * {@code "<name> · ttft"} and group rows are not compared (they time something else).
  */
 public final class GatlingCrossCheck {
-  static final String TTFT_SUFFIX = " \u00b7 ttft";
-
   private GatlingCrossCheck() {}
 
   /**
@@ -41,7 +40,7 @@ public final class GatlingCrossCheck {
     Map<String, List<GatlingReport.Row>> gatling = new TreeMap<>();
     for (GatlingReport report : reports) {
       for (GatlingReport.Row row : report.rows()) {
-        if (!row.group() && !row.name().endsWith(TTFT_SUFFIX)) {
+        if (!row.group() && !row.name().endsWith(RequestRecord.TTFT_ROW_SUFFIX)) {
           gatling.computeIfAbsent(row.name(), k -> new ArrayList<>()).add(row);
         }
       }
