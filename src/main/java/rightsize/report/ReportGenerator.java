@@ -37,7 +37,7 @@ import rightsize.report.render.TextFile;
  * .json and .html, the copied Gatling reports, and results/index.html.
  *
  * <p>From a simulation: call {@link #atEndOfRun(Path, Config)} in {@code after()}. From record
- * files alone: {@link ReportMain}.
+ * files alone: {@code rightsize.cli.ReportMain}.
  */
 public final class ReportGenerator {
   static final String GATLING_FOLDER = "gatling";
