@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -144,7 +145,7 @@ class OlderReportFilesTest {
       assertThat(s.step()).isEqualTo("10 users");
       assertThat(s.requests()).isEqualTo(51);
       assertThat(s.ok()).isEqualTo(45);
-      assertThat(s.statuses()).containsOnly(java.util.Map.entry("ok", 45L), java.util.Map.entry("throttled", 6L));
+      assertThat(s.statuses()).containsOnly(Map.entry("ok", 45L), Map.entry("throttled", 6L));
       assertThat(s.sloMet()).isFalse();
       assertThat(s.sloDetail()).isEqualTo("p95 ttft 6932 ms > 2000 ms; p95 e2e 24650 ms > 20000 ms; error rate 11.8% > 1.0%");
     });
