@@ -1,10 +1,4 @@
-package rightsize.report;
-
-import rightsize.config.TrustThresholds;
-import rightsize.report.analysis.Comparison;
-import rightsize.report.analysis.CrossCheck;
-import rightsize.report.analysis.LengthSensitivity;
-import rightsize.report.input.InputFile;
+package rightsize.report.model;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import rightsize.config.Slo;
 import rightsize.config.TargetLoad;
+import rightsize.config.TrustThresholds;
 import rightsize.injector.InjectorLog;
 
 /**
@@ -50,7 +45,7 @@ public record Tradeoffs(
     List<SkippedStep> skippedSteps,
     List<DeploymentSummary> deployments,
     String recommendation,
-    Map<String, LengthSensitivity.Table> lengths,
+    Map<String, LengthSensitivity> lengths,
     CrossCheck gatling,
     List<String> gatlingReports,
     Comparison comparison,
