@@ -135,12 +135,6 @@ public record EmulatorSettings(
         groundTruthFile, faultHeaderAllowed, faultRules, profiles, payPerToken);
   }
 
-  /** The same settings writing ground truth to {@code file} when the emulator stops. */
-  public EmulatorSettings withGroundTruthFile(String file) {
-    return new EmulatorSettings(seed, tokensPerChunk, model, encoding, contentFilterAnnotations, outputLength, apiKey,
-        file, faultHeaderAllowed, faultRules, profiles, payPerToken);
-  }
-
   /** Reads the emulator block; {@code env} is null when secrets are not to be read. */
   static EmulatorSettings read(Section s, Function<String, String> env) {
     int mark = s.mark();
