@@ -25,7 +25,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import rightsize.emulator.capacity.Scheduler;
-import rightsize.emulator.settings.EmulatorSettings;
+import rightsize.emulator.settings.EmulatorSetup;
 import rightsize.emulator.truth.GroundTruth;
 import rightsize.emulator.wire.Backend;
 import rightsize.emulator.wire.EmulatorHandler;
@@ -40,15 +40,15 @@ public final class EmulatorServer implements AutoCloseable {
 
   private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-  private final EmulatorSettings settings;
+  private final EmulatorSetup setup;
   private final EventLoopGroup group;
   private final Channel channel;
   private final GroundTruth truth;
   private final URI uri;
   private volatile boolean closed;
 
-  private EmulatorServer(EmulatorSettings settings, int port) throws InterruptedException {
-    this.settings = settings;
+  private EmulatorServer(EmulatorSetup setup, int port) throws InterruptedException {
+    this.setup = setup;
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -57,7 +57,7 @@ public final class EmulatorServer implements AutoCloseable {
     this.truth = new GroundTruth();
     Backend backend;
     try {
-      backend = loop.submit(() -> new Backend(settings, new LoopScheduler(loop), truth)).get();
+      backend = loop.submit(() -> new Backend(setup, new LoopScheduler(loop), truth)).get();
     } catch (java.util.concurrent.ExecutionException e) {
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
@@ -91,10 +91,10 @@ public final class EmulatorServer implements AutoCloseable {
     this.uri = URI.create("http://127.0.0.1:" + bound);
   }
 
-  /** Starts an emulator serving {@code settings} on 127.0.0.1:{@code port} (0 picks a free port). */
-  public static EmulatorServer start(EmulatorSettings settings, int port) {
+  /** Starts an emulator serving {@code setup} on 127.0.0.1:{@code port} (0 picks a free port). */
+  public static EmulatorServer start(EmulatorSetup setup, int port) {
     try {
-      return new EmulatorServer(settings, port);
+      return new EmulatorServer(setup, port);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the emulator", e);
@@ -116,9 +116,9 @@ public final class EmulatorServer implements AutoCloseable {
     return truth;
   }
 
-  /** The settings it serves. */
-  public EmulatorSettings settings() {
-    return settings;
+  /** What it serves and how. */
+  public EmulatorSetup setup() {
+    return setup;
   }
 
   /** Stops listening, drops open connections and writes the ground-truth file if one is configured. */
@@ -130,8 +130,9 @@ public final class EmulatorServer implements AutoCloseable {
     closed = true;
     channel.close().syncUninterruptibly();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-    if (!settings.groundTruthFile().isBlank()) {
-      truth.writeJsonLines(Path.of(settings.groundTruthFile()));
+    String groundTruthFile = setup.settings().groundTruthFile();
+    if (!groundTruthFile.isBlank()) {
+      truth.writeJsonLines(Path.of(groundTruthFile));
     }
   }
 
