@@ -1,0 +1,17 @@
+package rightsize.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How the side-by-side benchmark runs.
+ *
+ * @param warmupSeconds warm-up before the measured step (rightsize: its population warm-up)
+ * @param holdSeconds length of the measured step: no request starts after it
+ * @param settleSeconds requests written this long after the step's first one are "steady": by then
+ *     every answer started in the step's first instant (at most 10 s long) has ended
+ * @param jvmArgs options of rightsize's Gatling JVM (by default those {@code mvn gatling:test} uses)
+ * @param classpath the project's test classpath, for the forked JVMs
+ * @param out where each run leaves its files and the results table
+ */
+record BenchSettings(int warmupSeconds, int holdSeconds, int settleSeconds, List<String> jvmArgs, String classpath, Path out) {}
