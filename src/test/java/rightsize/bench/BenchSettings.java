@@ -10,8 +10,9 @@ import java.util.List;
  * @param holdSeconds length of the measured step: no request starts after it
  * @param settleSeconds requests written this long after the step's first one are "steady": by then
  *     every answer started in the step's first instant (at most 10 s long) has ended
+ * @param quietWaitSeconds how long to wait before each run for the machine to be idle
  * @param jvmArgs options of rightsize's Gatling JVM (by default those {@code mvn gatling:test} uses)
  * @param classpath the project's test classpath, for the forked JVMs
  * @param out where each run leaves its files and the results table
  */
-record BenchSettings(int warmupSeconds, int holdSeconds, int settleSeconds, List<String> jvmArgs, String classpath, Path out) {}
+record BenchSettings(int warmupSeconds, int holdSeconds, int settleSeconds, int quietWaitSeconds, List<String> jvmArgs, String classpath, Path out) {}

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Samples the CPU time (user + system, all threads) of processes every 250 ms from
- * {@code /proc/<pid>/stat}, so that the CPU a process used within any window of its life can be
- * read afterwards. Linux only.
+ * {@code /proc/<pid>/stat}, and the whole machine's from {@code /proc/stat}, so that the CPU each
+ * used within any window can be read afterwards. Linux only.
  */
 final class CpuSampler implements AutoCloseable {
   private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ = 100 on Linux
@@ -18,7 +18,10 @@ final class CpuSampler implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  /** The samples of one process: wall-clock instant (epoch µs) and CPU nanoseconds used so far. */
+  /**
+   * The samples of one process (or of the machine, pid 0): wall-clock instant (epoch µs) and CPU
+   * nanoseconds used so far.
+   */
   static final class Series {
     private final long pid;
     private final List<long[]> samples = new ArrayList<>();
@@ -49,15 +52,38 @@ final class CpuSampler implements AutoCloseable {
 
     private synchronized void sample() {
       try {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        // Fields after the command name (which may hold spaces), from field 3 on: utime is 14, stime 15.
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        long ticks = pid == 0 ? machineBusyTicks() : processTicks(pid);
         samples.add(new long[] {System.currentTimeMillis() * 1000, ticks * NANOS_PER_TICK});
       } catch (IOException | RuntimeException e) {
         // The process has ended: its last sample stands.
       }
     }
+  }
+
+  private static long processTicks(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    // Fields after the command name (which may hold spaces), from field 3 on: utime is 14, stime 15.
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+  }
+
+  /** All CPUs' busy time: every field of /proc/stat's "cpu" line but idle and iowait. */
+  private static long machineBusyTicks() throws IOException {
+    String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+    long busy = 0;
+    for (int i = 1; i <= 8 && i < f.length; i++) {
+      if (i != 4 && i != 5) {
+        busy += Long.parseLong(f[i]);
+      }
+    }
+    return busy;
+  }
+
+  /** CPU seconds the whole machine used over the {@code seconds} from now: a quietness probe. */
+  static double machineBusySeconds(double seconds) throws IOException, InterruptedException {
+    long before = machineBusyTicks();
+    Thread.sleep((long) (seconds * 1000));
+    return (machineBusyTicks() - before) * NANOS_PER_TICK / 1e9;
   }
 
   CpuSampler() {
@@ -66,7 +92,7 @@ final class CpuSampler implements AutoCloseable {
     thread.start();
   }
 
-  /** Starts sampling process {@code pid}. */
+  /** Starts sampling process {@code pid}, or the whole machine for 0. */
   synchronized Series watch(long pid) {
     Series s = new Series(pid);
     s.sample();

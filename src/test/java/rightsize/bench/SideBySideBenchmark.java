@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * <p>Run with {@code bench/side-by-side.sh} (docs/benchmarks.md, "Side by side"); not part of the
  * test run. Arguments: {@code --streams 100,500,1000,2000,3000}, {@code --generators
  * rightsize,locust,aiohttp}, {@code --warmup 10}, {@code --hold 40}, {@code --settle 12}, {@code
- * --jvm "<options>"} (rightsize's Gatling JVM instead of the pom's), {@code --label text}, {@code
- * --out target/side-by-side}.
+ * --jvm "<options>"} (rightsize's Gatling JVM instead of the pom's), {@code --wait-quiet 0} (seconds
+ * to wait before each run for the machine to be idle), {@code --label text}, {@code --out
+ * target/side-by-side}.
  */
 public final class SideBySideBenchmark {
 
@@ -52,6 +53,7 @@ public final class SideBySideBenchmark {
     int warmup = 10;
     int hold = 40;
     int settle = 12;
+    int quietWait = 0;
     List<String> jvm = null;
     String label = "";
     Path out = Path.of("target/side-by-side");
@@ -65,6 +67,7 @@ public final class SideBySideBenchmark {
         case "--settle" -> settle = Integer.parseInt(value);
         case "--jvm" -> jvm = Arrays.stream(value.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList();
         case "--label" -> label = value;
+        case "--wait-quiet" -> quietWait = Integer.parseInt(value);
         case "--out" -> out = Path.of(value);
         default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "': see the class comment of " + SideBySideBenchmark.class.getName());
       }
@@ -72,15 +75,16 @@ public final class SideBySideBenchmark {
     }
     List<String> jvmArgs = new ArrayList<>(PLUGIN_JVM_DEFAULTS);
     jvmArgs.addAll(jvm != null ? jvm : pomJvmArgs());
-    BenchSettings s = new BenchSettings(warmup, hold, settle, jvmArgs, System.getProperty("java.class.path"), out);
+    BenchSettings s = new BenchSettings(warmup, hold, settle, quietWait, jvmArgs, System.getProperty("java.class.path"), out);
     Files.createDirectories(out);
     Path table = out.resolve("results.md");
     String header = "\n" + Instant.now() + " " + label + " | nproc " + Runtime.getRuntime().availableProcessors()
         + " | rightsize JVM: " + String.join(" ", jvmArgs) + "\n\n"
         + "| generator | streams | requests (no truth) | steady ttft error p50 / p99 / max ms | whole step p50 / p99 / max ms"
         + " | client-side share steady p50 / p99 / max ms | emulator late p99 ms | CPU s per 1k req | CPU of its core"
-        + " | GC pauses in step: n, total, max ms | emulator GC total, max ms | monitor: worst stall ms, machine CPU | load avg before -> after |\n"
-        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+        + " | GC pauses in step: n, total, max ms | emulator GC total, max ms | monitor: worst stall ms, machine CPU"
+        + " | emulator CPU of its core | others' CPU (of one core) | load avg before -> after |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
     System.out.println(header);
     Files.writeString(table, header + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     for (int n : streams) {
@@ -95,8 +99,10 @@ public final class SideBySideBenchmark {
   private static String run(Generator g, int streams, BenchSettings s) throws Exception {
     Path dir = s.out().resolve(g.label() + "-" + streams + "-" + System.currentTimeMillis());
     Files.createDirectories(dir);
+    waitForQuiet(s.quietWaitSeconds());
     String loadBefore = loadAverage();
     try (CpuSampler cpu = new CpuSampler(); BenchEmulator emulator = BenchEmulator.start(dir, s.classpath(), EMULATOR_CPU)) {
+      CpuSampler.Series machineCpu = cpu.watch(0);
       CpuSampler.Series emulatorCpu = cpu.watch(emulator.pid());
       ProcessBuilder pb = new ProcessBuilder(g.command(dir, s, streams, emulator.port, GENERATOR_CPU))
           .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("generator-output.txt").toFile());
@@ -140,16 +146,18 @@ public final class SideBySideBenchmark {
       }
       double cpuSeconds = generatorCpu.cpuSeconds(stepStart, stepEnd);
       double windowSeconds = (stepEnd - stepStart) / 1e6;
+      // What else ran on the machine meanwhile (other processes, this harness): the figure to judge the row by.
+      double others = machineCpu.cpuSeconds(stepStart, stepEnd) - cpuSeconds - emulatorCpu.cpuSeconds(stepStart, stepEnd);
       GcLog gc = g.gcLog(dir) == null ? null : GcLog.read(g.gcLog(dir), stepStart, stepEnd);
       GcLog emulatorGc = GcLog.read(emulator.gcLog(), stepStart, stepEnd);
       return String.format(Locale.ROOT,
-          "| %s | %,d | %,d (%d) | %s | %s | %s | %.1f | %.2f | %.0f%% | %s | %.0f, %.0f | %s | %s -> %s |",
+          "| %s | %,d | %,d (%d) | %s | %s | %s | %.1f | %.2f | %.0f%% | %s | %.0f, %.0f | %s | %.0f%% | %.0f%% | %s -> %s |",
           g.label(), streams, step.size(), noTruth, percentiles(steadyError), percentiles(wholeError),
           percentiles(steadyClient), percentile(steadyLate, 0.99), cpuSeconds / step.size() * 1000,
           100 * cpuSeconds / windowSeconds,
           gc == null ? "-" : String.format(Locale.ROOT, "%d, %.0f, %.0f", gc.pauses(), gc.totalMs(), gc.maxMs()),
           emulatorGc.totalMs(), emulatorGc.maxMs(), g == Generator.RIGHTSIZE ? monitor(dir, stepStart, stepEnd) : "-",
-          loadBefore, loadAfter);
+          100 * emulatorCpu.cpuSeconds(stepStart, stepEnd) / windowSeconds, 100 * others / windowSeconds, loadBefore, loadAfter);
     }
   }
 
@@ -204,6 +212,19 @@ public final class SideBySideBenchmark {
       args.add(m.group(1).trim());
     }
     return args;
+  }
+
+  /**
+   * Waits (at most {@code maxSeconds}) until the machine has been nearly idle for 5 s: under a
+   * tenth of one CPU busy. Other processes' CPU during a run shows in its row either way.
+   */
+  private static void waitForQuiet(int maxSeconds) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
+    double busy;
+    while ((busy = CpuSampler.machineBusySeconds(5) / 5) > 0.10 && System.nanoTime() < deadline) {
+      System.out.printf(Locale.ROOT, "(machine busy: %.0f%% of one CPU, load average %s; waiting)%n", 100 * busy, loadAverage());
+      Thread.sleep(10_000);
+    }
   }
 
   private static String loadAverage() throws IOException {
