@@ -44,7 +44,7 @@ final class BenchEmulator implements AutoCloseable {
   }
 
   /** Starts it on CPU {@code cpu}, with its files in {@code dir}, and waits until it listens. */
-  static BenchEmulator start(Path dir, String classpath, int cpu) throws IOException, InterruptedException {
+  static BenchEmulator start(Path dir, BenchSettings s, int cpu) throws IOException, InterruptedException {
     int port = freePort();
     Path truth = dir.resolve("ground-truth.jsonl");
     Path conf = dir.resolve("emulator.conf");
@@ -63,11 +63,12 @@ final class BenchEmulator implements AutoCloseable {
         }
         """.formatted(truth.toAbsolutePath().toString().replace("\\", "/")));
     Path gcLog = dir.resolve("emulator-gc.log");
-    List<String> cmd = new ArrayList<>(List.of("taskset", "-c", Integer.toString(cpu), SideBySideBenchmark.java()));
+    List<String> cmd = new ArrayList<>(s.pinnedTo(cpu));
+    cmd.add(SideBySideBenchmark.java());
     cmd.addAll(JVM);
     cmd.add(GcLog.option(gcLog));
     cmd.add("-Dlogback.configurationFile=" + Path.of("src/test/resources/logback-test.xml").toAbsolutePath());
-    cmd.addAll(List.of("-cp", classpath, "rightsize.cli.EmulatorMain", "--port", Integer.toString(port), "--config", conf.toString()));
+    cmd.addAll(List.of("-cp", s.classpath(), "rightsize.cli.EmulatorMain", "--port", Integer.toString(port), "--config", conf.toString()));
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line;

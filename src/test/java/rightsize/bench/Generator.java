@@ -39,7 +39,7 @@ enum Generator {
 
   /** The command that runs it, pinned to CPU {@code cpu}, with its files in {@code dir}. */
   List<String> command(Path dir, BenchSettings s, int streams, int port, int cpu) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("taskset", "-c", Integer.toString(cpu)));
+    List<String> cmd = new ArrayList<>(s.pinnedTo(cpu));
     String base = "http://127.0.0.1:" + port;
     switch (this) {
       case RIGHTSIZE -> {

@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * test run. Arguments: {@code --streams 100,500,1000,2000,3000}, {@code --generators
  * rightsize,locust,aiohttp}, {@code --warmup 10}, {@code --hold 40}, {@code --settle 12}, {@code
  * --jvm "<options>"} (rightsize's Gatling JVM instead of the pom's), {@code --wait-quiet 0} (seconds
- * to wait before each run for the machine to be idle), {@code --label text}, {@code --out
- * target/side-by-side}.
+ * to wait before each run for the machine to be idle), {@code --nice 0} (niceness of the emulator
+ * and the generator), {@code --label text}, {@code --out target/side-by-side}.
  */
 public final class SideBySideBenchmark {
 
@@ -54,6 +54,7 @@ public final class SideBySideBenchmark {
     int hold = 40;
     int settle = 12;
     int quietWait = 0;
+    int nice = 0;
     List<String> jvm = null;
     String label = "";
     Path out = Path.of("target/side-by-side");
@@ -68,6 +69,7 @@ public final class SideBySideBenchmark {
         case "--jvm" -> jvm = Arrays.stream(value.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList();
         case "--label" -> label = value;
         case "--wait-quiet" -> quietWait = Integer.parseInt(value);
+        case "--nice" -> nice = Integer.parseInt(value);
         case "--out" -> out = Path.of(value);
         default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "': see the class comment of " + SideBySideBenchmark.class.getName());
       }
@@ -75,16 +77,17 @@ public final class SideBySideBenchmark {
     }
     List<String> jvmArgs = new ArrayList<>(PLUGIN_JVM_DEFAULTS);
     jvmArgs.addAll(jvm != null ? jvm : pomJvmArgs());
-    BenchSettings s = new BenchSettings(warmup, hold, settle, quietWait, jvmArgs, System.getProperty("java.class.path"), out);
+    BenchSettings s = new BenchSettings(warmup, hold, settle, quietWait, nice, jvmArgs, System.getProperty("java.class.path"), out);
     Files.createDirectories(out);
     Path table = out.resolve("results.md");
-    String header = "\n" + Instant.now() + " " + label + " | nproc " + Runtime.getRuntime().availableProcessors()
+    String header = "\n" + Instant.now() + " " + label + " | nproc " + Runtime.getRuntime().availableProcessors() + " | nice " + nice
         + " | rightsize JVM: " + String.join(" ", jvmArgs) + "\n\n"
         + "| generator | streams | requests (no truth) | steady ttft error p50 / p99 / max ms | whole step p50 / p99 / max ms"
-        + " | client-side share steady p50 / p99 / max ms | emulator late p99 ms | CPU s per 1k req | CPU of its core"
+        + " | client-side share steady p50 / p99 / max ms | write -> emulator read steady p50 / p99 ms | emulator late p99 ms"
+        + " | CPU s per 1k req | CPU of its core"
         + " | GC pauses in step: n, total, max ms | emulator GC total, max ms | monitor: worst stall ms, machine CPU"
         + " | emulator CPU of its core | others' CPU (of one core) | load avg before -> after |\n"
-        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
     System.out.println(header);
     Files.writeString(table, header + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     for (int n : streams) {
@@ -101,7 +104,7 @@ public final class SideBySideBenchmark {
     Files.createDirectories(dir);
     waitForQuiet(s.quietWaitSeconds());
     String loadBefore = loadAverage();
-    try (CpuSampler cpu = new CpuSampler(); BenchEmulator emulator = BenchEmulator.start(dir, s.classpath(), EMULATOR_CPU)) {
+    try (CpuSampler cpu = new CpuSampler(); BenchEmulator emulator = BenchEmulator.start(dir, s, EMULATOR_CPU)) {
       CpuSampler.Series machineCpu = cpu.watch(0);
       CpuSampler.Series emulatorCpu = cpu.watch(emulator.pid());
       ProcessBuilder pb = new ProcessBuilder(g.command(dir, s, streams, emulator.port, GENERATOR_CPU))
@@ -126,6 +129,7 @@ public final class SideBySideBenchmark {
       List<Double> wholeError = new ArrayList<>();
       List<Double> steadyClient = new ArrayList<>();
       List<Double> steadyLate = new ArrayList<>();
+      List<Double> steadyRead = new ArrayList<>();
       int noTruth = 0;
       for (Generator.Request q : step) {
         BenchEmulator.Truth t = truth.get(q.id());
@@ -142,6 +146,7 @@ public final class SideBySideBenchmark {
           steadyError.add(error);
           steadyClient.add((q.startMicros() + q.ttftMs() * 1000 - t.firstContentSent()) / 1000.0);
           steadyLate.add((t.firstContentSent() - t.firstContentScheduled()) / 1000.0);
+          steadyRead.add((t.arrival() - q.startMicros()) / 1000.0);
         }
       }
       double cpuSeconds = generatorCpu.cpuSeconds(stepStart, stepEnd);
@@ -151,9 +156,10 @@ public final class SideBySideBenchmark {
       GcLog gc = g.gcLog(dir) == null ? null : GcLog.read(g.gcLog(dir), stepStart, stepEnd);
       GcLog emulatorGc = GcLog.read(emulator.gcLog(), stepStart, stepEnd);
       return String.format(Locale.ROOT,
-          "| %s | %,d | %,d (%d) | %s | %s | %s | %.1f | %.2f | %.0f%% | %s | %.0f, %.0f | %s | %.0f%% | %.0f%% | %s -> %s |",
+          "| %s | %,d | %,d (%d) | %s | %s | %s | %.1f / %.1f | %.1f | %.2f | %.0f%% | %s | %.0f, %.0f | %s | %.0f%% | %.0f%% | %s -> %s |",
           g.label(), streams, step.size(), noTruth, percentiles(steadyError), percentiles(wholeError),
-          percentiles(steadyClient), percentile(steadyLate, 0.99), cpuSeconds / step.size() * 1000,
+          percentiles(steadyClient), percentile(steadyRead, 0.50), percentile(steadyRead, 0.99), percentile(steadyLate, 0.99),
+          cpuSeconds / step.size() * 1000,
           100 * cpuSeconds / windowSeconds,
           gc == null ? "-" : String.format(Locale.ROOT, "%d, %.0f, %.0f", gc.pauses(), gc.totalMs(), gc.maxMs()),
           emulatorGc.totalMs(), emulatorGc.maxMs(), g == Generator.RIGHTSIZE ? monitor(dir, stepStart, stepEnd) : "-",
