@@ -1,75 +1,93 @@
 package rightsize.cli;
 
-import rightsize.emulator.DeploymentSpec;
+import rightsize.config.InvalidConfigException;
+import rightsize.config.RightsizeSettings;
 import rightsize.emulator.EmulatorServer;
-import rightsize.emulator.EmulatorSettings;
+import rightsize.emulator.settings.DeploymentSpec;
+import rightsize.emulator.settings.EmulatorSettings;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
-import java.io.File;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs the emulator on its own: {@code EmulatorMain [--port 8080] [--config file.conf]}. Prints its
  * URL and serves until interrupted.
  */
-public final class EmulatorMain {
-  private EmulatorMain() {}
+@Command(
+    name = "EmulatorMain",
+    mixinStandardHelpOptions = true,
+    description = "Serves the deployments of kind emulator of the rightsize config on 127.0.0.1: prints its URL,"
+        + " its deployments and a curl line to try, and serves until Ctrl-C.")
+public final class EmulatorMain implements Callable<Integer> {
+  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
+      description = "The port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  private int port;
 
-  public static void main(String[] args) throws InterruptedException {
-    int port = 8080;
-    Config config = ConfigFactory.load();
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
-        case "--config" -> {
-          File file = new File(value(args, ++i, "--config"));
-          if (!file.isFile()) {
-            fail("--config " + file + " does not exist: give the path of a HOCON file");
-          }
-          config = ConfigFactory.parseFile(file).withFallback(ConfigFactory.load()).resolve();
-        }
-        case "--help", "-h" -> {
-          System.out.println("usage: EmulatorMain [--port 8080] [--config application.conf]");
-          return;
-        }
-        default -> fail("unknown argument '" + args[i] + "': use --port N and/or --config FILE");
-      }
-    }
-    EmulatorServer server;
-    try {
-      server = EmulatorServer.start(EmulatorSettings.fromConfig(config.getConfig("rightsize")), port);
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      fail(e.getMessage());
-      return;
-    }
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "A HOCON file with deployments, profiles and faults, read like -Dconfig.file.")
+  private Path config;
+
+  @Spec private CommandSpec spec;
+
+  EmulatorMain() {}
+
+  public static void main(String[] args) {
+    CommandRunner.exitWith(new EmulatorMain(), args);
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    EmulatorServer server = start(settings());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
       stopped.countDown();
     }));
-    System.out.println("rightsize emulator listening on " + server.uri());
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("rightsize emulator listening on " + server.uri());
     for (DeploymentSpec d : server.settings().deployments()) {
-      System.out.println("  deployment " + d.name() + " (" + d.profile().name() + ", " + d.instanceCount()
+      out.println("  deployment " + d.name() + " (" + d.profile().name() + ", " + d.instanceCount()
           + " instance(s), max " + d.maxConcurrentPerInstance() + " concurrent per instance)");
     }
     String first = server.settings().deployments().isEmpty() ? "NAME" : server.settings().deployments().get(0).name();
-    System.out.println("try: curl -N " + server.uri() + "/score -H 'azureml-model-deployment: " + first + "'"
+    out.println("try: curl -N " + server.uri() + "/score -H 'azureml-model-deployment: " + first + "'"
         + " -H 'content-type: application/json'"
         + " -d '{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":20,\"stream\":true}'");
-    System.out.println("ground truth: " + server.uri() + "/_rightsize/ground-truth   (Ctrl-C stops)");
+    out.println("ground truth: " + server.uri() + "/_rightsize/ground-truth   (Ctrl-C stops)");
+    out.flush();
     stopped.await();
+    return 0;
   }
 
-  private static String value(String[] args, int i, String flag) {
-    if (i >= args.length) {
-      fail(flag + " needs a value");
+  private EmulatorSettings settings() {
+    if (config != null && !Files.isRegularFile(config)) {
+      throw new ParameterException(
+          spec.commandLine(), "--config " + config + " does not exist: give the path of a HOCON file");
     }
-    return args[i];
+    Config merged = config == null ? RightsizeSettings.loadConfig() : RightsizeSettings.loadConfig(config);
+    try {
+      return EmulatorSettings.fromConfig(merged.getConfig("rightsize"));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigException(List.of(e.getMessage()));
+    }
   }
 
-  private static void fail(String message) {
-    System.err.println("emulator: " + message);
-    System.exit(2);
+  /** Starts the server; a port it cannot listen on is a wrong {@code --port}. */
+  private EmulatorServer start(EmulatorSettings settings) {
+    try {
+      return EmulatorServer.start(settings, port);
+    } catch (IllegalStateException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 }

@@ -19,12 +19,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The command line the nightly CI jobs call: {@code plan} before the load (which config, which
@@ -37,53 +41,52 @@ import java.util.Set;
  * GateMain codes
  * </pre>
  */
-public final class GateMain {
-  static final String USAGE =
-      "usage: GateMain plan [--config FILE] [--fallback FILE] [--baseline-dir DIR]"
-          + " | gate --run DIR [--load-outcome OUTCOME] [--advisory] | codes";
-
+@Command(
+    name = "GateMain",
+    mixinStandardHelpOptions = true,
+    description = "The nightly CI job's decisions: which config and baseline to run with, and whether the run passed.")
+public final class GateMain implements Callable<Integer> {
   /** Where the GitHub workflow hands the plan step its repository variables, as {@code toJSON(vars)}. */
   public static final String CI_VARIABLES = "RIGHTSIZE_CI_VARIABLES";
 
   /** The variables the nightly config reads; only these are taken from {@link #CI_VARIABLES}. */
   public static final String NIGHTLY_PREFIX = "RIGHTSIZE_NIGHTLY_";
 
-  private GateMain() {}
+  private final CiEnvironment ci;
+  private final PrintStream out;
+
+  @Spec private CommandSpec spec;
+
+  GateMain(CiEnvironment ci, PrintStream out) {
+    this.ci = ci;
+    this.out = out;
+  }
 
   public static void main(String[] args) {
-    System.exit(run(args, CiEnvironment.current(), System.out, System.err));
+    CommandRunner.exitWith(new GateMain(CiEnvironment.current(), System.out), args);
   }
 
   /** Runs one subcommand and returns the process exit code. */
   public static int run(String[] args, CiEnvironment ci, PrintStream out, PrintStream err) {
-    try {
-      if (args.length == 0) {
-        throw new IllegalArgumentException("no subcommand");
-      }
-      String[] rest = Arrays.copyOfRange(args, 1, args.length);
-      return switch (args[0]) {
-        case "plan" ->
-            plan(options(rest, Set.of("config", "fallback", "baseline-dir"), Set.of()), ci, out);
-        case "gate" ->
-            gate(options(rest, Set.of("run", "load-outcome"), Set.of("advisory")), ci, out);
-        case "codes" -> {
-          for (ExitCode code : ExitCode.values()) {
-            out.println(code.code() + "  " + code.meaning());
-          }
-          yield 0;
-        }
-        default -> throw new IllegalArgumentException("unknown subcommand '" + args[0] + "'");
-      };
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      err.println("gate: " + e.getMessage());
-      err.println(USAGE);
-      return ExitCode.USAGE.code();
-    }
+    return CommandRunner.execute(new GateMain(ci, out), args, out, err);
   }
 
-  private static int plan(Map<String, String> options, CiEnvironment ci, PrintStream out) {
-    Path config = Path.of(options.getOrDefault("config", "config/nightly.conf"));
-    Path fallback = Path.of(options.getOrDefault("fallback", "config/nightly-emulator.conf"));
+  /** Without a subcommand there is nothing to do. */
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "Missing subcommand: plan, gate or codes");
+  }
+
+  @Command(name = "plan", mixinStandardHelpOptions = true,
+      description = "Chooses the config (the nightly one when its endpoints are set, else the emulator's) and the baseline,"
+          + " and hands them to the later CI steps.")
+  int plan(
+      @Option(names = "--config", defaultValue = "config/nightly.conf", paramLabel = "FILE",
+          description = "The nightly config (default ${DEFAULT-VALUE}).") Path config,
+      @Option(names = "--fallback", defaultValue = "config/nightly-emulator.conf", paramLabel = "FILE",
+          description = "The config when the nightly one has no endpoint (default ${DEFAULT-VALUE}).") Path fallback,
+      @Option(names = "--baseline-dir", paramLabel = "DIR",
+          description = "Where earlier runs were downloaded; the newest usable one is the baseline.") Path baselineDir) {
     Map<String, String> env = new HashMap<>(ci.env());
     Map<String, String> variables = ci.variablesFromJson(CI_VARIABLES, NIGHTLY_PREFIX);
     variables.forEach(
@@ -99,8 +102,7 @@ public final class GateMain {
     if (choice.fallback()) {
       ci.warn("nightly runs against the embedded emulator: " + choice.reason());
     }
-    Optional<BaselineFinder.Baseline> baseline =
-        Optional.ofNullable(options.get("baseline-dir")).map(Path::of).flatMap(BaselineFinder::find);
+    Optional<BaselineFinder.Baseline> baseline = Optional.ofNullable(baselineDir).flatMap(BaselineFinder::find);
     baseline.ifPresentOrElse(
         b ->
             out.println(
@@ -108,7 +110,7 @@ public final class GateMain {
         () ->
             out.println(
                 "baseline: none"
-                    + (options.containsKey("baseline-dir") ? " in " + options.get("baseline-dir") : "")
+                    + (baselineDir != null ? " in " + baselineDir : "")
                     + ": regressions will not be checked tonight"));
     String baselinePath = baseline.map(b -> b.folder().toString()).orElse("");
     List<String> gatlingArgs = new ArrayList<>();
@@ -123,17 +125,19 @@ public final class GateMain {
     return 0;
   }
 
-  private static int gate(Map<String, String> options, CiEnvironment ci, PrintStream out) {
-    String runOption = options.get("run");
-    if (runOption == null) {
-      throw new IllegalArgumentException("gate needs --run results/<run-id>");
-    }
-    Path runFolder = Path.of(runOption);
+  @Command(name = "gate", mixinStandardHelpOptions = true,
+      description = "Judges the run: writes summary.md and gate-junit.xml into it, publishes the summary in CI,"
+          + " and exits with the code of the worst verdict.",
+      footer = "%nExit codes: GateMain codes lists them (docs/commands.md).")
+  int gate(
+      @Option(names = "--run", required = true, paramLabel = "results/<run-id>",
+          description = "The run folder to judge.") Path runFolder,
+      @Option(names = "--load-outcome", paramLabel = "OUTCOME",
+          description = "The load step's outcome as CI names it (success, failure, Succeeded, Failed, ...).") String loadOutcome,
+      @Option(names = "--advisory",
+          description = "Report every failure but exit 0 (accepts tonight's run as the next baseline).") boolean advisory) {
     String runId = runFolder.getFileName().toString();
-    boolean loadFailed = loadFailed(options.get("load-outcome"));
-    boolean advisory = options.containsKey("advisory");
-
-    Verdict verdict = judge(runFolder, runId, loadFailed);
+    Verdict verdict = judge(runFolder, runId, loadFailed(loadOutcome));
 
     createFolder(runFolder);
     JUnitXml.write(verdict, runFolder.resolve(JUnitXml.FILE_NAME));
@@ -156,6 +160,14 @@ public final class GateMain {
       return ExitCode.PASSED.code();
     }
     return code.code();
+  }
+
+  @Command(name = "codes", mixinStandardHelpOptions = true, description = "Prints the gate's exit codes, one line each.")
+  int codes() {
+    for (ExitCode code : ExitCode.values()) {
+      out.println(code.code() + "  " + code.meaning());
+    }
+    return 0;
   }
 
   /** Judges the run in {@code runFolder} from its tradeoffs.json; a missing or unreadable one is a broken run. */
@@ -187,26 +199,6 @@ public final class GateMain {
     }
     String o = outcome.strip().toLowerCase();
     return !(o.equals("success") || o.equals("succeeded"));
-  }
-
-  /** Parses {@code --name value} and {@code --flag} options; anything else is a usage error. */
-  static Map<String, String> options(String[] args, Set<String> valued, Set<String> flags) {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      String name = arg.startsWith("--") ? arg.substring(2) : null;
-      if (name != null && flags.contains(name)) {
-        options.put(name, "true");
-      } else if (name != null && valued.contains(name)) {
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(arg + " needs a value");
-        }
-        options.put(name, args[++i]);
-      } else {
-        throw new IllegalArgumentException("unknown argument '" + arg + "'");
-      }
-    }
-    return options;
   }
 
   private static String readIfPresent(Path file) {

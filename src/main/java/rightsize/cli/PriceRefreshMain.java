@@ -5,6 +5,8 @@ import rightsize.cost.VmCatalog;
 import rightsize.cost.VmSize;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Refreshes the VM catalog's prices from the Azure Retail Prices API, or from saved responses of
@@ -26,26 +34,33 @@ import java.util.Optional;
  * java -cp ... rightsize.cli.PriceRefreshMain [--catalog data/vm-catalog.csv] [--response saved.json ...]
  * </pre>
  */
-public final class PriceRefreshMain {
-  private PriceRefreshMain() {}
+@Command(
+    name = "PriceRefreshMain",
+    mixinStandardHelpOptions = true,
+    description = "Rewrites the hourly prices of the VM catalog from the Azure Retail Prices API (Linux,"
+        + " pay-as-you-go, USD) or from saved responses of it; rows no answer covers stay as they were.")
+public final class PriceRefreshMain implements Callable<Integer> {
+  @Option(names = "--catalog", defaultValue = "data/vm-catalog.csv", paramLabel = "CSV",
+      description = "The catalog to refresh (default ${DEFAULT-VALUE}).")
+  private Path catalogFile;
 
-  public static void main(String[] args) throws IOException, InterruptedException {
-    Path catalogFile = Path.of("data/vm-catalog.csv");
-    List<Path> responses = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--catalog" -> catalogFile = Path.of(value(args, ++i));
-        case "--response" -> {
-          while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-            responses.add(Path.of(args[++i]));
-          }
-        }
-        default -> {
-          System.err.println("unknown argument " + args[i]
-              + ": use --catalog <csv> and optionally --response <saved API response.json> ...");
-          System.exit(2);
-        }
-      }
+  @Option(names = "--response", arity = "1..*", paramLabel = "JSON",
+      description = "Saved API responses to read instead of querying prices.azure.com.")
+  private List<Path> responses = new ArrayList<>();
+
+  @Spec private CommandSpec spec;
+
+  PriceRefreshMain() {}
+
+  public static void main(String[] args) {
+    CommandRunner.exitWith(new PriceRefreshMain(), args);
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    if (!Files.isRegularFile(catalogFile)) {
+      throw new ParameterException(
+          spec.commandLine(), "--catalog " + catalogFile + " does not exist: give the path of the VM catalog CSV");
     }
     VmCatalog catalog = VmCatalog.read(catalogFile);
     List<RetailPrices.Item> items = new ArrayList<>();
@@ -53,13 +68,23 @@ public final class PriceRefreshMain {
       items.addAll(download(catalog));
     } else {
       for (Path response : responses) {
-        items.addAll(RetailPrices.parse(Files.readString(response, StandardCharsets.UTF_8)).items());
+        if (!Files.isRegularFile(response)) {
+          throw new ParameterException(
+              spec.commandLine(), "--response " + response + " does not exist: give the path of a saved API response");
+        }
+        try {
+          items.addAll(RetailPrices.parse(Files.readString(response, StandardCharsets.UTF_8)).items());
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+          throw new IllegalArgumentException("--response " + response + ": " + e.getMessage(), e);
+        }
       }
     }
     RetailPrices.Refresh refresh = RetailPrices.refresh(catalog, items, LocalDate.now());
     refresh.catalog().write(catalogFile);
-    refresh.changes().forEach(System.out::println);
-    System.out.println("wrote " + catalogFile);
+    PrintWriter out = spec.commandLine().getOut();
+    refresh.changes().forEach(out::println);
+    out.println("wrote " + catalogFile);
+    return 0;
   }
 
   private static List<RetailPrices.Item> download(VmCatalog catalog)
@@ -69,9 +94,16 @@ public final class PriceRefreshMain {
     for (VmSize size : catalog.sizes()) {
       Optional<String> url = Optional.of(RetailPrices.queryUrl(size.name(), size.region()));
       while (url.isPresent()) {
-        HttpResponse<String> response = http.send(
-            HttpRequest.newBuilder(URI.create(url.get())).timeout(Duration.ofSeconds(30)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+          response = http.send(
+              HttpRequest.newBuilder(URI.create(url.get())).timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+          // Connection failures often carry no message of their own.
+          throw new IOException("cannot reach prices.azure.com (" + e + "): check the network"
+              + " or pass a saved response with --response", e);
+        }
         if (response.statusCode() != 200) {
           throw new IOException("prices.azure.com answered " + response.statusCode() + " for " + size.name()
               + ": retry later or pass a saved response with --response");
@@ -82,13 +114,5 @@ public final class PriceRefreshMain {
       }
     }
     return items;
-  }
-
-  private static String value(String[] args, int i) {
-    if (i >= args.length) {
-      System.err.println(args[i - 1] + " needs a value");
-      System.exit(2);
-    }
-    return args[i];
   }
 }

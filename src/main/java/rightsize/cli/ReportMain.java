@@ -1,84 +1,88 @@
 package rightsize.cli;
 
+import rightsize.config.RightsizeSettings;
 import rightsize.report.ReportGenerator;
 import rightsize.report.ReportRequest;
 import rightsize.report.ReportResult;
 import rightsize.report.ReportSettings;
 
-import com.typesafe.config.ConfigFactory;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * Regenerates a run's report from record files alone (the rightsize config is read as usual:
- * application.conf, -Dconfig.file, -Drightsize.x=y).
+ * Regenerates a run's report from record files alone (the rightsize config is read as a run reads
+ * it: {@link RightsizeSettings#loadConfig()}).
  *
  * <pre>
  * rightsize.cli.ReportMain --run results/&lt;id&gt; [--baseline results/&lt;id2&gt;]
  *     [--records a.jsonl b.jsonl ...] [--gatling target/gatling/&lt;run&gt; ...]
  * </pre>
  */
-public final class ReportMain {
-  private static final String USAGE = "usage: ReportMain --run results/<id> [--baseline results/<id2>]"
-      + " [--records a.jsonl b.jsonl ...] [--gatling target/gatling/<run> ...]";
+@Command(
+    name = "ReportMain",
+    mixinStandardHelpOptions = true,
+    description = "Regenerates a run's report (tradeoffs.html, .md, .csv, .json and results/index.html) from"
+        + " record files alone, with the rightsize config of a run: -D, -Dconfig.file, ./application.conf.")
+public final class ReportMain implements Callable<Integer> {
+  @Option(names = "--run", required = true, paramLabel = "results/<id>",
+      description = "The run folder to write into (a bare id means results/<id>).")
+  private String run;
 
-  private ReportMain() {}
+  @Option(names = "--baseline", paramLabel = "results/<id2>",
+      description = "The run to compare with; default rightsize.run.baseline (empty: none).")
+  private String baseline;
+
+  @Option(names = "--records", arity = "1..*", paramLabel = "FILE",
+      description = "The record files; default every records*.jsonl in the run folder.")
+  private List<Path> records = new ArrayList<>();
+
+  @Option(names = "--gatling", arity = "1..*", paramLabel = "DIR",
+      description = "Gatling run folders to copy in; reports already under <run>/gatling/ are always used.")
+  private List<Path> gatling = new ArrayList<>();
+
+  @Spec private CommandSpec spec;
+
+  ReportMain() {}
 
   public static void main(String[] args) {
-    try {
-      ReportResult r = run(args);
-      System.out.println("wrote " + r.html() + ", " + r.markdown() + ", " + r.csv() + ", " + r.json());
-      System.out.println("runs index: " + r.index());
-      if (r.partial()) {
-        System.out.println("PARTIAL: " + r.tradeoffs().partialNotice());
-      }
-      r.regressions().forEach(g -> System.out.println("REGRESSION: " + g.describe()));
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-    }
+    CommandRunner.exitWith(new ReportMain(), args);
   }
 
-  /** Parses {@code args} and writes the report; throws IllegalArgumentException with a usage line on bad arguments. */
-  public static ReportResult run(String[] args) {
+  /** Parses {@code args} and writes the report; a wrong argument throws picocli's ParameterException. */
+  public static ReportResult run(String... args) {
+    return CommandLine.populateCommand(new ReportMain(), args).generate();
+  }
+
+  @Override
+  public Integer call() {
+    ReportResult r = generate();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("wrote " + r.html() + ", " + r.markdown() + ", " + r.csv() + ", " + r.json());
+    out.println("runs index: " + r.index());
+    if (r.partial()) {
+      out.println("PARTIAL: " + r.tradeoffs().partialNotice());
+    }
+    r.regressions().forEach(g -> out.println("REGRESSION: " + g.describe()));
+    return 0;
+  }
+
+  private ReportResult generate() {
     Path base = Path.of("").toAbsolutePath();
     ReportSettings settings =
-        ReportSettings.fromConfig(ConfigFactory.load().getConfig("rightsize"), base);
-    String run = null;
-    String baseline = null;
-    List<Path> records = new ArrayList<>();
-    List<Path> gatling = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--run" -> run = value(args, ++i);
-        case "--baseline" -> baseline = value(args, ++i);
-        case "--records" -> {
-          while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-            records.add(base.resolve(args[++i]));
-          }
-        }
-        case "--gatling" -> {
-          while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-            gatling.add(base.resolve(args[++i]));
-          }
-        }
-        default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; " + USAGE);
-      }
-    }
-    if (run == null) {
-      throw new IllegalArgumentException("--run is missing; " + USAGE);
-    }
-    ReportRequest request = new ReportRequest(ReportSettings.resolveRun(run, base, settings.resultsDir()),
-        records, gatling,
+        ReportSettings.fromConfig(RightsizeSettings.loadConfig().getConfig("rightsize"), base);
+    ReportRequest request = new ReportRequest(
+        ReportSettings.resolveRun(run, base, settings.resultsDir()),
+        records.stream().map(base::resolve).toList(),
+        gatling.stream().map(base::resolve).toList(),
         baseline == null ? null : ReportSettings.resolveRun(baseline, base, settings.resultsDir()));
     return new ReportGenerator(settings).generate(request);
-  }
-
-  private static String value(String[] args, int i) {
-    if (i >= args.length || args[i].startsWith("--")) {
-      throw new IllegalArgumentException(args[i - 1] + " needs a value; " + USAGE);
-    }
-    return args[i];
   }
 }

@@ -28,7 +28,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import rightsize.client.Timeouts;
 import rightsize.secret.Secret;
 
 /**
@@ -109,12 +108,24 @@ public final class RightsizeSettings {
 
   /** Reads and merges the standard sources into one resolved config (not yet validated). */
   public static Config loadConfig() {
+    String configFile = System.getProperty("config.file");
+    return loadConfig(configFile == null ? null : new File(configFile), "-Dconfig.file=" + configFile);
+  }
+
+  /**
+   * Like {@link #loadConfig()}, with {@code configFile} (given on a command line as {@code --config})
+   * in the place of {@code -Dconfig.file}.
+   */
+  public static Config loadConfig(Path configFile) {
+    return loadConfig(configFile.toFile(), "--config " + configFile);
+  }
+
+  private static Config loadConfig(File configFile, String configFileSource) {
     ConfigFactory.invalidateCaches();
     Config overrides = shortcuts().withFallback(ConfigFactory.systemProperties());
     Config merged = overrides;
-    String configFile = System.getProperty("config.file");
     if (configFile != null) {
-      merged = merged.withFallback(parseFile(new File(configFile), "-Dconfig.file=" + configFile));
+      merged = merged.withFallback(parseFile(configFile, configFileSource));
     }
     File local = new File("application.conf");
     if (local.isFile()) {

@@ -148,7 +148,8 @@ class GateMainTest {
   @Test
   void wrongArgumentsExitWithTheUsageCodeAndOneLine() {
     assertThat(run("gate")).isEqualTo(64);
-    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("gate: gate needs --run results/<run-id>\nusage: ");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("GateMain gate: Missing required option: '--run=results/<run-id>' (see GateMain gate --help)\n");
     assertThat(run("gate", "--run")).isEqualTo(64);
     assertThat(run("bogus")).isEqualTo(64);
     assertThat(run()).isEqualTo(64);

@@ -1,8 +1,5 @@
 package rightsize.report;
 
-import rightsize.report.analysis.CrossCheck;
-import rightsize.report.input.GatlingReport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import rightsize.record.RecordReader;
 import rightsize.record.RecordWriter;
 import rightsize.record.RequestRecord;
+import rightsize.report.input.GatlingReport;
+import rightsize.report.model.CrossCheck;
 import rightsize.testing.GatlingFork;
 
 /**
@@ -126,9 +125,9 @@ class GatlingCrossCheckTest {
   @Test
   void slowerRecordsAreFlagged() throws Exception {
     Path run = copyRun("slower", records -> records.stream().map(r -> new RequestRecord(r.runId(), r.injector(),
-        r.scenario(), r.deployment(), r.target(), r.vmSize(), r.step(), r.load(), r.request(), r.requestId(),
-        r.startEpochMicros(), r.ttftMs(), r.e2eMs() * 1.2 + 20, r.itl(), r.tokens(), r.finishReason(), r.status(),
-        r.httpStatus(), r.errorCode(), r.message(), r.rateLimit())).toList());
+        r.scenario(), r.deployment(), r.target(), r.vmSize(), r.step(), r.load(), r.loadUnit(), r.warmup(),
+        r.request(), r.requestId(), r.startEpochMicros(), r.ttftMs(), r.e2eMs() * 1.2 + 20, r.itl(), r.tokens(),
+        r.finishReason(), r.status(), r.httpStatus(), r.errorCode(), r.message(), r.rateLimit())).toList());
     CrossCheck check = Reports.generator().generate(run).tradeoffs().gatling();
     assertThat(check.agree()).isFalse();
     assertThat(check.problems()).anySatisfy(p -> assertThat(p).startsWith("chat: p50: Gatling"));
