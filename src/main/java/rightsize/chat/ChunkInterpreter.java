@@ -1,15 +1,12 @@
 package rightsize.chat;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Interprets OpenAI/Azure chat-completion JSON: the {@code chat.completion.chunk} data of each SSE
@@ -23,10 +20,11 @@ import java.util.List;
  */
 final class ChunkInterpreter {
 
-  private static final JsonFactory JSON = new JsonFactory();
   private static final int MAX_MESSAGE_CHARS = 200;
 
   private int events;
+  /** The data is a whole non-streaming body rather than SSE events. */
+  private boolean document;
   private boolean done;
   private long endNanos = -1;
   private long[] arrivals = new long[64];
@@ -75,16 +73,17 @@ final class ChunkInterpreter {
       endNanos = nowNanos;
       return;
     }
-    read(data, start, end - start, eventIndex, nowNanos, "event " + eventIndex);
+    read(data, start, end - start, eventIndex, nowNanos);
   }
 
   /** Reads a whole non-streaming response body that ended at {@code nowNanos}; the response is then done. */
   void onDocument(byte[] body, int length, long nowNanos) {
+    document = true;
     int eventIndex = events++;
     if (length == 0) {
       malformed("response body is empty");
     } else {
-      read(body, 0, length, eventIndex, nowNanos, "response body");
+      read(body, 0, length, eventIndex, nowNanos);
     }
     done = true;
     endNanos = nowNanos;
@@ -106,13 +105,9 @@ final class ChunkInterpreter {
   }
 
   ChatOutcome outcome() {
-    List<Long> times = new ArrayList<>(arrivalCount);
-    for (int k = 0; k < arrivalCount; k++) {
-      times.add(arrivals[k]);
-    }
     return new ChatOutcome(
-        List.copyOf(times), endNanos, done, text.toString(), finishReason, usage, contentFiltered,
-        malformed, events);
+        new ArrivalTimes(arrivals, arrivalCount), endNanos, done, text.toString(), finishReason, usage,
+        contentFiltered, malformed, events);
   }
 
   /** Events whose choice 0 delta had non-empty string content. */
@@ -140,21 +135,22 @@ final class ChunkInterpreter {
     return firstContentEvent;
   }
 
-  private void read(byte[] data, int offset, int length, int eventIndex, long nowNanos, String what) {
+  private void read(byte[] data, int offset, int length, int eventIndex, long nowNanos) {
     eventBearsContent = false;
-    try (JsonParser p = JSON.createParser(data, offset, length)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        malformed(what + " is not a JSON object: " + snippet(data, offset, length));
-        return;
-      }
-      readRoot(p);
-      if (p.nextToken() != null) {
-        malformed(what + " has data after its JSON object: " + snippet(data, offset, length));
+    EventJsonParser p = EventJsonParser.forThisThread();
+    try {
+      if (p.start(data, offset, length) != JsonToken.START_OBJECT) {
+        malformed(what(eventIndex) + " is not a JSON object: " + snippet(data, offset, length));
+      } else {
+        readRoot(p);
+        if (!p.endsHere()) {
+          malformed(what(eventIndex) + " has data after its JSON object: " + snippet(data, offset, length));
+        }
       }
     } catch (JsonProcessingException e) {
-      malformed(what + " is not valid JSON (" + e.getOriginalMessage() + "): " + snippet(data, offset, length));
+      malformed(what(eventIndex) + " is not valid JSON (" + e.getOriginalMessage() + "): " + snippet(data, offset, length));
     } catch (IOException e) {
-      malformed(what + " could not be read: " + e.getMessage()); // cannot happen on a byte array
+      malformed(what(eventIndex) + " could not be read: " + e.getMessage()); // cannot happen on a byte array
     }
     // Content read before a syntax error still arrived; its timing counts.
     if (eventBearsContent) {
@@ -166,6 +162,11 @@ final class ChunkInterpreter {
         firstContentEvent = eventIndex;
       }
     }
+  }
+
+  /** How a malformed message names the data: built only when one is written. */
+  private String what(int eventIndex) {
+    return document ? "response body" : "event " + eventIndex;
   }
 
   private void readRoot(JsonParser p) throws IOException {

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import rightsize.chat.ChatOutcome;
 import rightsize.chat.ChatResponseReader;
 import rightsize.record.RequestRecord.RateLimit;
 import rightsize.record.Status;
@@ -74,7 +75,9 @@ final class Exchange {
       return;
     }
     if (reader != null) {
-      reader.onBytes(content.nioBuffer(), now);
+      // The buffer's own NIO view when it has one: a new view per read would be garbage per event.
+      int n = content.readableBytes();
+      reader.onBytes(content.nioBufferCount() == 1 ? content.internalNioBuffer(content.readerIndex(), n) : content.nioBuffer(), now);
       if (reader.done()) {
         finishBody(now);
       }
@@ -99,17 +102,17 @@ final class Exchange {
 
   private void finishBody(long now) {
     if (reader != null) {
-      var outcome = reader.outcome();
+      ChatOutcome outcome = reader.outcome();
       long end = outcome.endNanos() >= 0 ? outcome.endNanos() : now;
       if (outcome.malformed() != null) {
-        deliver(Status.MALFORMED_STREAM, end, null, outcome.malformed());
+        deliver(Status.MALFORMED_STREAM, end, null, outcome.malformed(), outcome);
       } else if (outcome.contentFiltered()) {
-        deliver(Status.CONTENT_FILTERED, end, null, "content filter stopped the answer (finish_reason " + outcome.finishReason() + ")");
+        deliver(Status.CONTENT_FILTERED, end, null, "content filter stopped the answer (finish_reason " + outcome.finishReason() + ")", outcome);
       } else if (sse && !outcome.done() && outcome.finishReason() == null) {
         // The body ended cleanly but the stream did not: a server-side cut, not an answer (docs/metrics.md).
-        deliver(Status.CONNECTION_LOST, end, null, "stream ended without [DONE] or a finish reason");
+        deliver(Status.CONNECTION_LOST, end, null, "stream ended without [DONE] or a finish reason", outcome);
       } else {
-        deliver(Status.OK, end, null, null);
+        deliver(Status.OK, end, null, null, outcome);
       }
       return;
     }
@@ -117,15 +120,16 @@ final class Exchange {
     Status status =
         httpStatus == 429 ? Status.THROTTLED : err.contentFilter() ? Status.CONTENT_FILTERED : Status.HTTP_ERROR;
     String message = "HTTP " + httpStatus + (err.message() == null ? "" : ": " + err.message());
-    deliver(status, now, err.code(), message);
+    deliver(status, now, err.code(), message, null);
   }
 
   /** Ends the exchange with {@code status} detected at {@code now} (timeouts, lost connection, connect failures). */
   void fail(Status status, String message, long now) {
-    deliver(status, now, null, message);
+    deliver(status, now, null, message, reader == null ? null : reader.outcome());
   }
 
-  private void deliver(Status status, long end, String errorCode, String message) {
+  /** Delivers the result once; {@code outcome} is what the body reader read, null without a 2xx body. */
+  private void deliver(Status status, long end, String errorCode, String message, ChatOutcome outcome) {
     if (!delivered.compareAndSet(false, true)) {
       return;
     }
@@ -143,7 +147,7 @@ final class Exchange {
             errorCode,
             Secret.redact(message),
             rateLimit,
-            reader == null ? null : reader.outcome());
+            outcome);
     callback.accept(result);
   }
 

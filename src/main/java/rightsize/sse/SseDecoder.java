@@ -38,10 +38,19 @@ public final class SseDecoder {
   /** Nothing decoded yet: a UTF-8 byte-order mark at the very start is dropped. */
   private boolean atStart = true;
 
-  private byte[] scratch = new byte[0];
+  /**
+   * Copies of direct buffers, one per thread: a copy is decoded before {@link #feed(ByteBuffer)}
+   * returns, so all the decoders a thread feeds can share it (a listener must not feed another
+   * decoder a direct buffer from inside its call).
+   */
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[8192]);
+
   private byte[] data = new byte[1024];
   private int dataLength;
+  /** The current event's {@code event:} type, or null; the last one decoded is kept with its bytes. */
   private String eventType;
+  private byte[] typeBytes = new byte[0];
+  private String typeName = "";
   private byte[] idBytes = new byte[0];
   private String lastEventId = "";
   private long retryMillis = -1;
@@ -58,9 +67,11 @@ public final class SseDecoder {
     if (bytes.hasArray()) {
       feed(bytes.array(), bytes.arrayOffset() + bytes.position(), n);
     } else {
-      // A direct buffer (Netty's usual kind) has no array: copy through one reused scratch array.
+      // A direct buffer (Netty's usual kind) has no array: copy through the thread's scratch array.
+      byte[] scratch = SCRATCH.get();
       if (scratch.length < n) {
         scratch = new byte[Math.max(n, scratch.length * 2)];
+        SCRATCH.set(scratch);
       }
       bytes.get(bytes.position(), scratch, 0, n);
       feed(scratch, 0, n);
@@ -191,7 +202,7 @@ public final class SseDecoder {
     if (is(bytes, offset, nameLength, "data")) {
       appendData(bytes, valueStart, valueLength);
     } else if (is(bytes, offset, nameLength, "event")) {
-      eventType = new String(bytes, valueStart, valueLength, StandardCharsets.UTF_8);
+      setType(bytes, valueStart, valueLength);
     } else if (is(bytes, offset, nameLength, "id")) {
       setId(bytes, valueStart, valueLength);
     } else if (is(bytes, offset, nameLength, "retry")) {
@@ -220,6 +231,15 @@ public final class SseDecoder {
     System.arraycopy(bytes, offset, data, dataLength, length);
     dataLength += length;
     data[dataLength++] = LF;
+  }
+
+  private void setType(byte[] bytes, int offset, int length) {
+    // Streams that name their events use a few names over and over: decode only a new one.
+    if (!Arrays.equals(typeBytes, 0, typeBytes.length, bytes, offset, offset + length)) {
+      typeBytes = Arrays.copyOfRange(bytes, offset, offset + length);
+      typeName = new String(typeBytes, StandardCharsets.UTF_8);
+    }
+    eventType = typeName;
   }
 
   private void setId(byte[] bytes, int offset, int length) {

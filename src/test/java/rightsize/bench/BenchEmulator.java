@@ -1,0 +1,157 @@
+package rightsize.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The standalone emulator ({@code rightsize.cli.EmulatorMain}) in its own JVM pinned to one CPU,
+ * serving one pay-per-token deployment on a fixed schedule: 150 ms to the first token, then one
+ * token per event every 50 ms, each answer exactly its {@code max_tokens} long, and limits too high
+ * to throttle. Its ground truth is written when it stops.
+ */
+final class BenchEmulator implements AutoCloseable {
+  /** The deployment name, and so the path every client calls. */
+  static final String PATH = "/openai/deployments/bench/chat/completions?api-version=2024-10-21";
+
+  /**
+   * Its JVM: a heap large enough that the ground truth of a whole step (every chunk of every answer)
+   * never forces a full collection, and a fixed young generation so that young collections are rare.
+   */
+  private static final List<String> JVM = List.of("-Xms3g", "-Xmx3g", "-Xmn1500m", "-XX:+UseParallelGC");
+
+  private final Process process;
+  private final Path truthFile;
+  private final Path gcLog;
+  final int port;
+
+  private BenchEmulator(Process process, int port, Path truthFile, Path gcLog) {
+    this.process = process;
+    this.port = port;
+    this.truthFile = truthFile;
+    this.gcLog = gcLog;
+  }
+
+  /** Starts it on CPU {@code cpu}, with its files in {@code dir}, and waits until it listens. */
+  static BenchEmulator start(Path dir, BenchSettings s, int cpu) throws IOException, InterruptedException {
+    int port = freePort();
+    Path truth = dir.resolve("ground-truth.jsonl");
+    Path conf = dir.resolve("emulator.conf");
+    Files.writeString(conf, """
+        rightsize {
+          deployments = [{
+            name = bench, kind = emulator, deployment = bench
+            emulator { profile = "pay-per-token", tokens-per-minute = 1000000000, requests-per-minute = 100000000,
+                       prefill-tokens-per-second = 20000, decode-tokens-per-second = 20, first-token-overhead-ms = 150 }
+          }]
+          emulator {
+            tokens-per-chunk = 1
+            output-length { min-fraction = 1.0, max-fraction = 1.0 }
+            ground-truth-file = "%s"
+          }
+        }
+        """.formatted(truth.toAbsolutePath().toString().replace("\\", "/")));
+    Path gcLog = dir.resolve("emulator-gc.log");
+    List<String> cmd = new ArrayList<>(s.pinnedTo(cpu));
+    cmd.add(SideBySideBenchmark.java());
+    cmd.addAll(JVM);
+    cmd.add(GcLog.option(gcLog));
+    cmd.add("-Dlogback.configurationFile=" + Path.of("src/test/resources/logback-test.xml").toAbsolutePath());
+    cmd.addAll(List.of("-cp", s.classpath(), "rightsize.cli.EmulatorMain", "--port", Integer.toString(port), "--config", conf.toString()));
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    StringBuilder seen = new StringBuilder();
+    while ((line = out.readLine()) != null && !line.contains("listening on")) {
+      seen.append(line).append('\n');
+    }
+    if (line == null) {
+      throw new IllegalStateException("the emulator did not start:\n" + seen);
+    }
+    // Keep draining its output so that it never blocks on a full pipe.
+    Thread drain = new Thread(() -> {
+      try {
+        while (out.readLine() != null) {
+          // discarded: the emulator prints nothing useful after its start-up lines
+        }
+      } catch (IOException e) {
+        // the emulator has gone
+      }
+    }, "emulator-output");
+    drain.setDaemon(true);
+    drain.start();
+    return new BenchEmulator(p, port, truth, gcLog);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** Its GC log. */
+  Path gcLog() {
+    return gcLog;
+  }
+
+  /** Stops it (SIGTERM: its shutdown hook writes the ground truth) and reads what it did, by request id. */
+  Map<String, Truth> stopAndReadTruth() throws IOException, InterruptedException {
+    close();
+    Map<String, Truth> byId = new HashMap<>();
+    ObjectMapper json = new ObjectMapper();
+    try (BufferedReader r = Files.newBufferedReader(truthFile, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        JsonNode t = json.readTree(line);
+        JsonNode firstContent = null;
+        for (JsonNode c : t.path("chunks")) {
+          if ("content".equals(c.path("kind").asText())) {
+            firstContent = c;
+            break;
+          }
+        }
+        if (firstContent == null) {
+          continue; // no content was sent: nothing to compare a ttft with
+        }
+        long sent = firstContent.path("sentEpochMicros").asLong();
+        long late = firstContent.path("lateNanos").asLong();
+        byId.put(t.path("requestId").asText(), new Truth(t.path("arrivalEpochMicros").asLong(), sent - late / 1_000, sent));
+      }
+    }
+    return byId;
+  }
+
+  /**
+   * What the emulator did for one request, on the wall clock in epoch microseconds.
+   *
+   * @param arrival the whole request had been read
+   * @param firstContentScheduled when its schedule wanted the first content event sent
+   * @param firstContentSent when it handed the first content event to the socket
+   */
+  record Truth(long arrival, long firstContentScheduled, long firstContentSent) {}
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
