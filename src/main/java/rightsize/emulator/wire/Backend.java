@@ -12,6 +12,7 @@ import rightsize.emulator.capacity.PayPerTokenDeployment;
 import rightsize.emulator.capacity.RateLimiter;
 import rightsize.emulator.capacity.Scheduler;
 import rightsize.emulator.fault.FaultInjector;
+import rightsize.emulator.monitor.MetricsEndpoint;
 import rightsize.emulator.text.CompletionText;
 import rightsize.emulator.truth.GroundTruth;
 
@@ -31,6 +32,7 @@ public final class Backend {
   final CompletionText text;
   final AzureWire wire;
   final FaultInjector faults;
+  final MetricsEndpoint metrics;
   private final Map<String, Served> byName = new LinkedHashMap<>();
   private final Map<String, Served> byAlias = new HashMap<>();
 
@@ -41,6 +43,7 @@ public final class Backend {
     this.text = CompletionText.forEncoding(settings.encoding());
     this.wire = new AzureWire(settings.contentFilterAnnotations(), settings.model(), settings.seed());
     this.faults = new FaultInjector(settings.faultRules(), settings.faultHeaderAllowed(), settings.seed());
+    this.metrics = new MetricsEndpoint(settings.deployments(), settings.model(), truth);
     Map<String, Integer> aliasUse = new HashMap<>();
     for (DeploymentSpec spec : settings.deployments()) {
       aliasUse.merge(spec.alias(), 1, Integer::sum);
