@@ -85,7 +85,7 @@ public final class CapacityFile {
       node.put("deployment", d.deployment());
       node.put("vm_size", d.vmSize());
       d.capacity().ifPresentOrElse(
-          c -> node.putObject("capacity").put("step", c.step().label()).put("load", c.step().load()),
+          c -> node.putObject("capacity").put("step", c.step()).put("load", c.load()),
           () -> node.putNull("capacity"));
       ArrayNode steps = node.putArray("steps");
       for (StepResult s : d.steps()) {
@@ -102,8 +102,8 @@ public final class CapacityFile {
 
   private static ObjectNode step(StepResult s) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("step", s.step().label());
-    node.put("load", s.step().load());
+    node.put("step", s.step());
+    node.put("load", s.load());
     node.put("outcome", wireName(s.outcome()));
     StepSummary summary = s.summary();
     if (summary != null) {

@@ -13,6 +13,6 @@ public record DeploymentCapacity(String deployment, String vmSize, List<StepResu
   public Optional<StepResult> capacity() {
     return steps.stream()
         .filter(s -> s.outcome() == StepOutcome.MET)
-        .reduce((a, b) -> b.step().load() > a.step().load() ? b : a);
+        .reduce((a, b) -> b.load() > a.load() ? b : a);
   }
 }

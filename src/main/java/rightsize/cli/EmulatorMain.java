@@ -2,10 +2,10 @@ package rightsize.cli;
 
 import rightsize.config.InvalidConfigException;
 import rightsize.config.RightsizeSettings;
-import rightsize.emulator.DeploymentSpec;
 import rightsize.emulator.EmulatorCertificate;
 import rightsize.emulator.EmulatorServer;
-import rightsize.emulator.EmulatorSettings;
+import rightsize.emulator.settings.DeploymentSpec;
+import rightsize.emulator.settings.EmulatorSettings;
 
 import com.typesafe.config.Config;
 import java.io.PrintWriter;

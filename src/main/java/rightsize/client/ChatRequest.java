@@ -2,6 +2,7 @@ package rightsize.client;
 
 import java.net.URI;
 import java.util.Map;
+import rightsize.config.Timeouts;
 
 /**
  * One chat-completion HTTP request, ready to send: POST {@code uri} with {@code headers} and a JSON

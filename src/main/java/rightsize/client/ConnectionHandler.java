@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import rightsize.config.Timeouts;
 import rightsize.record.Status;
 
 /**

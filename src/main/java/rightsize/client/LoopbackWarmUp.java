@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import rightsize.config.Timeouts;
 
 /**
  * Sends a few requests through a new client to a throwaway server on loopback before it measures

@@ -1,7 +1,5 @@
 package rightsize.config;
 
-import rightsize.client.Timeouts;
-
 /**
  * Defaults of every chat request, which a protocol or a request may override.
  *

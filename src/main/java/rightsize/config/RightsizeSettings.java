@@ -28,7 +28,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import rightsize.client.Timeouts;
 import rightsize.secret.Secret;
 
 /**

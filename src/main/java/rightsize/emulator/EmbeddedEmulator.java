@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rightsize.emulator.settings.EmulatorSettings;
 
 /** The process-wide emulator the suite starts on loopback when a deployment's kind is {@code emulator}. */
 public final class EmbeddedEmulator {

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import rightsize.emulator.capacity.Scheduler;
+import rightsize.emulator.settings.EmulatorSettings;
 import rightsize.emulator.truth.GroundTruth;
 import rightsize.emulator.wire.Backend;
 import rightsize.emulator.wire.EmulatorHandler;

@@ -10,13 +10,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import rightsize.client.ChatRequest;
-import rightsize.client.Timeouts;
 import rightsize.config.DeploymentSettings;
 import rightsize.config.TargetKind;
-import rightsize.emulator.EmbeddedEmulator;
+import rightsize.config.Timeouts;
+import rightsize.endpoint.spi.EmulatorLauncher;
 
 /**
  * One deployment made concrete on the wire: the URL, headers, auth and body shape its kind needs.
@@ -49,7 +50,8 @@ public final class Endpoint {
 
   /**
    * Resolves {@code d}; Entra auth uses DefaultAzureCredential (shared per JVM), the emulator kind
-   * starts the embedded emulator. {@code rightsize} is the raw rightsize config.
+   * starts the emulator on the classpath ({@link EmulatorLauncher}). {@code rightsize} is the raw
+   * rightsize config.
    */
   public static Endpoint resolve(DeploymentSettings d, Config rightsize) {
     return resolve(d, rightsize, null);
@@ -61,9 +63,10 @@ public final class Endpoint {
    */
   public static Endpoint resolve(DeploymentSettings d, Config rightsize, TokenCredential credential) {
     if (d.kind() == TargetKind.EMULATOR) {
+      EmulatorLauncher emulator = emulator(d);
       URI base;
       try {
-        base = EmbeddedEmulator.ensureStarted(rightsize);
+        base = emulator.ensureStarted(rightsize);
       } catch (RuntimeException e) {
         throw new EndpointSetupException("the embedded emulator did not start (" + e.getMessage() + "): see the log above", e);
       }
@@ -71,6 +74,14 @@ public final class Endpoint {
       return build(d, TargetKind.AML_ONLINE_ENDPOINT, strip(base.toString()), d.name(), Auth.none());
     }
     return build(d, d.kind(), d.endpoint(), d.deployment(), auth(d, credential));
+  }
+
+  /** The emulator registered on the classpath (rightsize.emulator registers one). */
+  private static EmulatorLauncher emulator(DeploymentSettings d) {
+    return ServiceLoader.load(EmulatorLauncher.class, Endpoint.class.getClassLoader()).findFirst()
+        .orElseThrow(() -> new EndpointSetupException("deployment " + d.name() + " is of kind emulator but no emulator"
+            + " is on the classpath: add rightsize's emulator classes with META-INF/services/"
+            + EmulatorLauncher.class.getName() + ", or point the deployment at a real endpoint", null));
   }
 
   private static Endpoint build(DeploymentSettings d, TargetKind wireKind, String base, String deploymentName, Auth auth) {

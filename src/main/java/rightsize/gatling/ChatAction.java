@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.LoggerFactory;
 import rightsize.chat.ChatOutcome;
+import rightsize.chat.OutcomeMetrics;
 import rightsize.client.ChatRequest;
 import rightsize.client.ChatResult;
 import rightsize.config.DeploymentSettings;
 import rightsize.metrics.RequestMetrics;
+import rightsize.record.LoadUnit;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
 import rightsize.secret.Secret;
@@ -29,9 +31,6 @@ import scala.Option;
  * writes its record, logs the {@code <name>} and {@code <name> · ttft} rows and hands the user on.
  */
 final class ChatAction implements Action {
-  /** Suffix of the time-to-first-token row in Gatling's stats. */
-  static final String TTFT_SUFFIX = " · ttft";
-
   private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(ChatAction.class);
   private static final ChatOutcome NOTHING = new ChatOutcome(List.of(), -1, false, "", null, null, false, null, 0);
 
@@ -47,7 +46,7 @@ final class ChatAction implements Action {
     this.components = components;
     this.next = next;
     this.stats = components.core.statsEngine();
-    this.ttftName = spec.name + TTFT_SUFFIX;
+    this.ttftName = spec.name + RequestRecord.TTFT_ROW_SUFFIX;
   }
 
   @Override
@@ -132,7 +131,7 @@ final class ChatAction implements Action {
   /** Builds, writes and returns the request's record. */
   private RequestRecord record(Session session, ChatParams params, Tags tags, ChatResult result) {
     ChatOutcome outcome = result.outcome() == null ? NOTHING : result.outcome();
-    RequestMetrics m = RequestMetrics.of(result.startNanos(), result.endNanos(), outcome, promptText(params), components.tokens);
+    RequestMetrics m = OutcomeMetrics.of(result.startNanos(), result.endNanos(), outcome, promptText(params), components.tokens);
     DeploymentSettings dep = components.protocol.deployment;
     RequestRecord r =
         new RequestRecord(
@@ -144,6 +143,8 @@ final class ChatAction implements Action {
             dep.vmSize().isEmpty() ? null : dep.vmSize(),
             tags.step,
             tags.load,
+            tags.unit,
+            tags.warmup,
             spec.name,
             result.requestId(),
             result.startEpochMicros(),
@@ -191,19 +192,25 @@ final class ChatAction implements Action {
     return sb.toString();
   }
 
-  /** The population step and load level a request was made at, read from the session. */
+  /** The population step and load a request was made at, read from the session. */
   private static final class Tags {
     final String step;
     final double load;
+    final LoadUnit unit;
+    final boolean warmup;
 
-    private Tags(String step, double load) {
+    private Tags(String step, double load, LoadUnit unit, boolean warmup) {
       this.step = step;
       this.load = load;
+      this.unit = unit;
+      this.warmup = warmup;
     }
 
     static Tags of(io.gatling.javaapi.core.Session s) {
       Object step = s.contains(GenAi.STEP) ? s.get(GenAi.STEP) : null;
       Object load = s.contains(GenAi.LOAD) ? s.get(GenAi.LOAD) : null;
+      Object unit = s.contains(GenAi.LOAD_UNIT) ? s.get(GenAi.LOAD_UNIT) : null;
+      Object warmup = s.contains(GenAi.WARMUP) ? s.get(GenAi.WARMUP) : null;
       double l = 0;
       if (load instanceof Number) {
         l = ((Number) load).doubleValue();
@@ -214,7 +221,20 @@ final class ChatAction implements Action {
           // A non-numeric load tag is a simulation bug; the record keeps 0 rather than losing the request.
         }
       }
-      return new Tags(step == null ? null : step.toString(), l);
+      boolean w = warmup != null && Boolean.parseBoolean(warmup.toString());
+      return new Tags(step == null ? null : step.toString(), l, unit(unit), w);
+    }
+
+    private static LoadUnit unit(Object tag) {
+      if (tag instanceof LoadUnit) {
+        return (LoadUnit) tag;
+      }
+      try {
+        return tag == null ? LoadUnit.USERS : LoadUnit.fromLabel(tag.toString());
+      } catch (IllegalArgumentException unknown) {
+        // Like a non-numeric load: a simulation bug that must not lose the request's record.
+        return LoadUnit.USERS;
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 package rightsize.gatling;
 
-import rightsize.client.Timeouts;
 import rightsize.config.RequestDefaults;
+import rightsize.config.Timeouts;
 
 /**
  * The request parameters a genai protocol applies to every chat request unless the request sets

@@ -17,6 +17,15 @@ public final class GenAi {
   /** Session attribute with the load level of a request (users or arrival rate, a number), written to its record. */
   public static final String LOAD = "rightsize.load";
 
+  /**
+   * Session attribute with what the load counts (a {@code LoadUnit}, or its label "users" or
+   * "users/s"), written to its record; users when absent.
+   */
+  public static final String LOAD_UNIT = "rightsize.load-unit";
+
+  /** Session attribute that is true for warm-up requests, which reports leave out; false when absent. */
+  public static final String WARMUP = "rightsize.warmup";
+
   private GenAi() {}
 
   /** The protocol of {@code deployment}, with the run's request defaults ({@code rightsize.request}). */

@@ -2,8 +2,8 @@ package rightsize.gatling;
 
 import io.gatling.javaapi.core.ProtocolBuilder;
 import java.time.Duration;
-import rightsize.client.Timeouts;
 import rightsize.config.DeploymentSettings;
+import rightsize.config.Timeouts;
 
 /**
  * Builds the genai protocol of one deployment: its target comes from the deployment's config, and

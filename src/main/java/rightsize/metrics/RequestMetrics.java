@@ -1,13 +1,11 @@
 package rightsize.metrics;
 
-import java.util.Arrays;
-import java.util.List;
-import rightsize.chat.ChatOutcome;
 import rightsize.record.RequestRecord;
 
 /**
  * The defined metrics of one request (docs/metrics.md): ttft, e2e, itl, tpot, decode rate and
- * token counts with their source.
+ * token counts with their source. A live response is measured by {@code rightsize.chat.OutcomeMetrics}; a
+ * record read back gives the same figures through {@link #of(RequestRecord)}.
  *
  * @param ttftMs from request written to first content-bearing event, or null when none arrived
  * @param e2eMs from request written to end of response (or to the failure)
@@ -18,22 +16,9 @@ import rightsize.record.RequestRecord;
 public record RequestMetrics(
     Double ttftMs, double e2eMs, RequestRecord.Itl itl, RequestRecord.Tokens tokens) {
 
-  private static final double NANOS_PER_MS = 1_000_000.0;
-  private static final RequestRecord.Tokens NO_TOKENS =
+  /** The token counts of a request that has none (failed before any content, nothing counted). */
+  public static final RequestRecord.Tokens NO_TOKENS =
       new RequestRecord.Tokens(null, null, null, null, RequestRecord.TokenSource.none);
-
-  /**
-   * Computes the metrics of a request written at {@code writtenNanos} and ended at {@code
-   * endNanos}, whose response is {@code outcome}; {@code promptText} is what the tokenizer counts
-   * when the server sends no usage ({@code counter} null: no local counting).
-   */
-  public static RequestMetrics of(
-      long writtenNanos, long endNanos, ChatOutcome outcome, String promptText, TokenCounter counter) {
-    List<Long> arrivals = outcome.contentArrivalNanos();
-    Double ttftMs = arrivals.isEmpty() ? null : (arrivals.get(0) - writtenNanos) / NANOS_PER_MS;
-    double e2eMs = (endNanos - writtenNanos) / NANOS_PER_MS;
-    return new RequestMetrics(ttftMs, e2eMs, itl(arrivals), tokens(outcome, promptText, counter));
-  }
 
   /** The metrics a record read back from disk holds, so reports compute tpot as the live run does. */
   public static RequestMetrics of(RequestRecord record) {
@@ -61,37 +46,5 @@ public record RequestMetrics(
   private boolean decodeObserved() {
     Integer completion = tokens.completion();
     return ttftMs != null && completion != null && completion >= 2 && e2eMs > ttftMs;
-  }
-
-  /** Count, mean, median (nearest rank) and max of the gaps between consecutive arrivals. */
-  static RequestRecord.Itl itl(List<Long> arrivals) {
-    int count = arrivals.size() - 1;
-    if (count < 1) {
-      return null;
-    }
-    double[] gaps = new double[count];
-    double sum = 0;
-    for (int k = 0; k < count; k++) {
-      gaps[k] = (arrivals.get(k + 1) - arrivals.get(k)) / NANOS_PER_MS;
-      sum += gaps[k];
-    }
-    Arrays.sort(gaps);
-    // Nearest rank: the smallest gap with at least half of all gaps at or below it (a real gap).
-    double p50 = gaps[(count + 1) / 2 - 1];
-    return new RequestRecord.Itl(count, sum / count, p50, gaps[count - 1]);
-  }
-
-  private static RequestRecord.Tokens tokens(ChatOutcome outcome, String promptText, TokenCounter counter) {
-    ChatOutcome.Usage usage = outcome.usage();
-    if (usage != null) {
-      return new RequestRecord.Tokens(usage.promptTokens(), usage.completionTokens(),
-          usage.cachedTokens(), usage.reasoningTokens(), RequestRecord.TokenSource.usage);
-    }
-    String text = outcome.text();
-    if (counter == null || text == null || text.isEmpty()) {
-      return NO_TOKENS;
-    }
-    Integer prompt = promptText == null ? null : counter.count(promptText);
-    return new RequestRecord.Tokens(prompt, counter.count(text), null, null, RequestRecord.TokenSource.tokenizer);
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import rightsize.record.LoadUnit;
 
 /**
  * Closed model: each step starts its number of users at once and each user sends requests one
@@ -72,7 +73,7 @@ public final class ClosedPopulation extends Population {
 
   @Override
   public Optional<Step> warmup() {
-    return warmup.isZero() ? Optional.empty() : Optional.of(Step.warmup(users[0], warmup));
+    return warmup.isZero() ? Optional.empty() : Optional.of(Step.warmup(users[0], LoadUnit.USERS, warmup));
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import rightsize.record.LoadUnit;
 import rightsize.workload.Workload;
 
 /**
@@ -74,7 +75,7 @@ public final class OpenPopulation extends Population {
 
   @Override
   public Optional<Step> warmup() {
-    return warmup.isZero() ? Optional.empty() : Optional.of(Step.warmup(rates[0], warmup));
+    return warmup.isZero() ? Optional.empty() : Optional.of(Step.warmup(rates[0], LoadUnit.ARRIVALS_PER_SECOND, warmup));
   }
 
   @Override

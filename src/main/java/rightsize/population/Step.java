@@ -2,6 +2,8 @@ package rightsize.population;
 
 import java.time.Duration;
 import java.util.Objects;
+import rightsize.record.LoadUnit;
+import rightsize.record.RequestRecord;
 
 /**
  * One level of load a deployment is held at: a number of concurrent users (closed model) or an
@@ -10,15 +12,14 @@ import java.util.Objects;
  *
  * @param label names the step in Gatling's report and in records, e.g. "10 users", "2.0 users/s" or "warmup"
  * @param load concurrent users, or arrivals per second
+ * @param unit what {@code load} counts, written into every record of the step
  * @param duration how long users are started (open) or keep sending (closed)
  * @param warmup true for the warm-up step
  */
-public record Step(String label, double load, Duration duration, boolean warmup) {
-  /** The label of warm-up steps, which {@code RequestRecord.warmup()} recognises. */
-  public static final String WARMUP = "warmup";
-
+public record Step(String label, double load, LoadUnit unit, Duration duration, boolean warmup) {
   public Step {
     Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(duration, "duration");
     if (!(load > 0)) {
       throw new IllegalArgumentException("step load must be > 0, was " + load);
@@ -30,17 +31,17 @@ public record Step(String label, double load, Duration duration, boolean warmup)
 
   /** A closed-model step of {@code users} concurrent users: "1 user", "10 users". */
   static Step users(int users, Duration duration) {
-    return new Step(users == 1 ? "1 user" : users + " users", users, duration, false);
+    return new Step(users == 1 ? "1 user" : users + " users", users, LoadUnit.USERS, duration, false);
   }
 
   /** An open-model step of {@code rate} arrivals per second: "2.0 users/s", "0.5 users/s". */
   static Step arrivals(double rate, Duration duration) {
-    return new Step(rate + " users/s", rate, duration, false);
+    return new Step(rate + " users/s", rate, LoadUnit.ARRIVALS_PER_SECOND, duration, false);
   }
 
-  /** The warm-up at {@code load}. */
-  static Step warmup(double load, Duration duration) {
-    return new Step(WARMUP, load, duration, true);
+  /** The warm-up at {@code load}, counted in {@code unit}. */
+  static Step warmup(double load, LoadUnit unit, Duration duration) {
+    return new Step(RequestRecord.WARMUP_STEP, load, unit, duration, true);
   }
 
   /** The load as a whole number of users (closed model). */

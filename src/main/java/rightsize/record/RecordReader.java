@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -39,11 +40,32 @@ public final class RecordReader {
 
   /** The record on {@code line}, or null when the line is not one. */
   private static RequestRecord parse(String line) {
+    RequestRecord record;
     try {
-      RequestRecord record = RecordJson.READER.readValue(line);
-      return record == null || record.status() == null ? null : record;
+      record = RecordJson.READER.readValue(line);
     } catch (IOException e) {
       return null;
     }
+    if (record == null || record.status() == null) {
+      return null;
+    }
+    return record.loadUnit() == null ? writtenBeforeLoadUnit(record) : record;
+  }
+
+  /**
+   * Completes a line written before records carried {@code load_unit} and {@code warmup}
+   * (docs/records.md): the step label then told both, and reports read them from it with these
+   * rules, so a report regenerated from such a file shows what it showed before.
+   */
+  private static RequestRecord writtenBeforeLoadUnit(RequestRecord r) {
+    String label = r.step() == null ? "" : r.step().toLowerCase(Locale.ROOT);
+    LoadUnit unit = label.contains("/s") || label.contains("rps") || label.contains("per sec") || label.contains("rate")
+        ? LoadUnit.ARRIVALS_PER_SECOND
+        : LoadUnit.USERS;
+    boolean warmup = r.warmup() || RequestRecord.WARMUP_STEP.equals(r.step());
+    return new RequestRecord(r.runId(), r.injector(), r.scenario(), r.deployment(), r.target(), r.vmSize(),
+        r.step(), r.load(), unit, warmup, r.request(), r.requestId(), r.startEpochMicros(), r.ttftMs(),
+        r.e2eMs(), r.itl(), r.tokens(), r.finishReason(), r.status(), r.httpStatus(), r.errorCode(),
+        r.message(), r.rateLimit());
   }
 }

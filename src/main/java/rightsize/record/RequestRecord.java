@@ -1,12 +1,19 @@
 package rightsize.record;
 
 /**
- * One line of a run's record file: everything measured about one request, ok or not.
+ * One line of a run's record file: everything measured about one request, ok or not, and the load
+ * it was made under.
  *
  * <p>Times are milliseconds (fractional) measured from the instant the request was written;
  * {@code startEpochMicros} anchors the request on the wall clock, and {@code requestId} is the
  * {@code x-ms-client-request-id} header sent with it, which the emulator's ground truth also keeps. Fields that do not apply are
  * null. The schema is documented in docs/records.md.
+ *
+ * @param step the population step's label, e.g. "10 users"
+ * @param load the step's load, counted in {@code loadUnit}
+ * @param loadUnit what {@code load} counts ({@link RecordReader} fills it in for lines written
+ *     before the field existed)
+ * @param warmup true for requests made while warming up, which reports leave out
  */
 public record RequestRecord(
     String runId,
@@ -17,6 +24,8 @@ public record RequestRecord(
     String vmSize,
     String step,
     double load,
+    LoadUnit loadUnit,
+    boolean warmup,
     String request,
     String requestId,
     long startEpochMicros,
@@ -30,6 +39,15 @@ public record RequestRecord(
     String errorCode,
     String message,
     RateLimit rateLimit) {
+
+  /** The step label of warm-up requests. */
+  public static final String WARMUP_STEP = "warmup";
+
+  /**
+   * Suffix of the Gatling stats row that times a request's first token, {@code <request> · ttft},
+   * beside the {@code <request>} row that times all of it.
+   */
+  public static final String TTFT_ROW_SUFFIX = " · ttft";
 
   /** Summary of the gaps between consecutive content-bearing events of one response. */
   public record Itl(int count, double meanMs, double p50Ms, double maxMs) {}
@@ -50,10 +68,5 @@ public record RequestRecord(
     tokenizer,
     /** No tokens could be counted (for example, the request failed before any content). */
     none
-  }
-
-  /** True for requests made while warming up, which reports leave out. */
-  public boolean warmup() {
-    return "warmup".equals(step);
   }
 }

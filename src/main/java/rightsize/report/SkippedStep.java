@@ -1,6 +1,7 @@
 package rightsize.report;
 
 import rightsize.analysis.StepKey;
+import rightsize.record.LoadUnit;
 
 /**
  * A planned step the capacity search skipped because a lower step of its deployment broke the SLO
@@ -10,12 +11,17 @@ import rightsize.analysis.StepKey;
  * @param brokenVerdict the limits that step broke, e.g. "p95 ttft 2480 ms > 2000 ms", or null
  * @param reason capacity.json's reason for the skip, e.g. "SLO broken at 10 users", or null
  */
-public record SkippedStep(StepKey key, LoadUnit unit, String brokenAt, String brokenVerdict, String reason)
+public record SkippedStep(StepKey key, String brokenAt, String brokenVerdict, String reason)
     implements StepTableRow {
+
+  /** What the step's load counts. */
+  public LoadUnit unit() {
+    return key.unit();
+  }
 
   @Override
   public String loadLabel() {
-    return unit.describe(key.load());
+    return key.unit().describe(key.load());
   }
 
   /** "skipped: a lower step broke the SLO (10 users: p95 ttft 2480 ms > 2000 ms)". */

@@ -30,6 +30,7 @@ import rightsize.cost.MonthlyEstimate;
 import rightsize.cost.PricingMode;
 import rightsize.cost.StepCost;
 import rightsize.injector.InjectorLog;
+import rightsize.record.LoadUnit;
 
 /** Turns a scanned run into the report model: verdicts, costs, conclusions and comparison. */
 public final class TradeoffsBuilder {
@@ -54,7 +55,7 @@ public final class TradeoffsBuilder {
       DeploymentPricing p = pricing.computeIfAbsent(key.deployment(),
           d -> settings.prices().forDeployment(d, key.vmSize()));
       StepSummary step = e.getValue().summary();
-      StepRow row = new StepRow(step, LoadUnit.of(key), settings.slo().check(step), StepCost.of(p, step),
+      StepRow row = new StepRow(step, settings.slo().check(step), StepCost.of(p, step),
           trust.check(step, scan.tokenSources.get(key), !p.mode().hourly()));
       rows.add(row);
       byDeployment.computeIfAbsent(key.deployment(), d -> new ArrayList<>()).add(row);
@@ -116,10 +117,12 @@ public final class TradeoffsBuilder {
         if (s.outcome() != StepOutcome.SKIPPED || rows.stream().anyMatch(r -> r.key().step().equals(s.step()))) {
           continue;
         }
-        // The records' VM size, so the step sorts among its deployment's rows whatever capacity.json says.
-        StepKey key = new StepKey(d.deployment(), rows.get(0).key().vmSize(), s.step(), s.load());
+        // The records' VM size, so the step sorts among its deployment's rows whatever capacity.json
+        // says, and their load unit: one run sweeps a deployment with one population model.
+        StepKey measuredKey = rows.get(0).key();
+        StepKey key = new StepKey(d.deployment(), measuredKey.vmSize(), s.step(), s.load(), measuredKey.unit());
         Optional<CapacityFile.PlannedStep> broken = d.brokenBefore(s);
-        out.add(new SkippedStep(key, LoadUnit.of(key), broken.map(CapacityFile.PlannedStep::step).orElse(null),
+        out.add(new SkippedStep(key, broken.map(CapacityFile.PlannedStep::step).orElse(null),
             broken.map(CapacityFile.PlannedStep::verdict).orElse(null), s.reason()));
       }
     }

@@ -120,7 +120,7 @@ public final class CapacitySearch {
       Map<String, StepResult> byLabel = results.get(t.deployment());
       List<StepResult> steps = new ArrayList<>();
       for (Step s : t.steps()) {
-        steps.add(byLabel.getOrDefault(s.label(), new StepResult(s, StepOutcome.NOT_RUN, null, null, "the run ended first")));
+        steps.add(byLabel.getOrDefault(s.label(), result(s, StepOutcome.NOT_RUN, null, null, "the run ended first")));
       }
       DeploymentCapacity result = new DeploymentCapacity(t.deployment(), t.vmSize(), steps);
       out.add(result);
@@ -133,12 +133,12 @@ public final class CapacitySearch {
   /** One line such as "capacity 10 users (largest step meeting the SLO); broke it at 50 users". */
   static String describeCapacity(DeploymentCapacity result) {
     String capacity = result.capacity()
-        .map(s -> "capacity " + s.step().label() + " (largest step meeting the SLO)")
+        .map(s -> "capacity " + s.step() + " (largest step meeting the SLO)")
         .orElse("no step met the SLO");
     String broke = result.steps().stream()
         .filter(s -> s.outcome() == StepOutcome.BROKEN)
         .findFirst()
-        .map(s -> "; broke it at " + s.step().label() + " (" + s.verdict().describe() + ")")
+        .map(s -> "; broke it at " + s.step() + " (" + s.verdict().describe() + ")")
         .orElse("");
     long skipped = result.steps().stream().filter(s -> s.outcome() == StepOutcome.SKIPPED).count();
     return capacity + broke + (skipped > 0 ? "; " + skipped + " step(s) skipped" : "");
@@ -153,7 +153,7 @@ public final class CapacitySearch {
 
   private void judge(Target target, Step step) {
     StepSummary summary =
-        aggregator.stats(new StepKey(target.deployment(), target.vmSize(), step.label(), step.load())).summary();
+        aggregator.stats(new StepKey(target.deployment(), target.vmSize(), step.label(), step.load(), step.unit())).summary();
     SloVerdict verdict = slo.check(summary);
     // A step without requests measured nothing, whatever min-requests says: a load generator whose
     // share of a step is no user sends none, and must not skip the steps it does have a share of.
@@ -161,7 +161,7 @@ public final class CapacitySearch {
         ? StepOutcome.MET
         : summary.requests() >= Math.max(1, minRequests) ? StepOutcome.BROKEN : StepOutcome.INCONCLUSIVE;
     Map<String, StepResult> byLabel = results.get(target.deployment());
-    byLabel.put(step.label(), new StepResult(step, outcome, summary, verdict, null));
+    byLabel.put(step.label(), result(step, outcome, summary, verdict, null));
     console.accept(String.format(Locale.ROOT, "%s · %s: %s -> %s",
         target.deployment(), step.label(), figures(summary), switch (outcome) {
           case MET -> "SLO met";
@@ -174,13 +174,17 @@ public final class CapacitySearch {
     if (outcome == StepOutcome.BROKEN && stopOnBreak) {
       List<Step> later = target.steps().subList(target.steps().indexOf(step) + 1, target.steps().size());
       for (Step s : later) {
-        byLabel.put(s.label(), new StepResult(s, StepOutcome.SKIPPED, null, null, "SLO broken at " + step.label()));
+        byLabel.put(s.label(), result(s, StepOutcome.SKIPPED, null, null, "SLO broken at " + step.label()));
       }
       if (!later.isEmpty()) {
         console.accept(String.format(Locale.ROOT, "%s: skipping %s (SLO broken at %s)", target.deployment(),
             later.stream().map(Step::label).collect(Collectors.joining(", ")), step.label()));
       }
     }
+  }
+
+  private static StepResult result(Step step, StepOutcome outcome, StepSummary summary, SloVerdict verdict, String reason) {
+    return new StepResult(step.label(), step.load(), step.unit(), outcome, summary, verdict, reason);
   }
 
   private Target target(String deployment) {

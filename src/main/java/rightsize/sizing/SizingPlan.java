@@ -24,6 +24,7 @@ import rightsize.config.DeploymentSettings;
 import rightsize.gatling.GenAi;
 import rightsize.population.Population;
 import rightsize.population.Step;
+import rightsize.record.RequestRecord;
 import rightsize.report.ReportGenerator;
 import rightsize.run.RightsizeRun;
 
@@ -79,7 +80,7 @@ public final class SizingPlan {
     for (DeploymentSettings d : sizing.deployments) {
       for (Step step : population.steps()) {
         String group = groupName(d, step);
-        assertions.add(details(group, request + " · ttft").responseTime().percentile(95.0)
+        assertions.add(details(group, request + RequestRecord.TTFT_ROW_SUFFIX).responseTime().percentile(95.0)
             .lte((int) Math.floor(slo.p95TtftMs())));
         assertions.add(details(group, request).responseTime().percentile(95.0)
             .lte((int) Math.floor(slo.p95E2eMs())));
@@ -147,7 +148,8 @@ public final class SizingPlan {
     return scenario(name)
         // The first user of a step judges the previous one; all users of a skipped step leave at once.
         .exitHereIf(session -> !search.begin(d.name(), step))
-        .exec(session -> session.set(GenAi.STEP, step.label()).set(GenAi.LOAD, step.load()))
+        .exec(session -> session.set(GenAi.STEP, step.label()).set(GenAi.LOAD, step.load())
+            .set(GenAi.LOAD_UNIT, step.unit()).set(GenAi.WARMUP, step.warmup()))
         .exec(population.behaviour(step, request));
   }
 

@@ -5,10 +5,11 @@ import static rightsize.analysis.TestRecords.record;
 
 import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.Test;
+import rightsize.record.LoadUnit;
 import rightsize.record.Status;
 
 class SloTest {
-  private static final StepKey KEY = new StepKey("Standard_F2s_v2", "Standard_F2s_v2", "10 users", 10);
+  private static final StepKey KEY = new StepKey("Standard_F2s_v2", "Standard_F2s_v2", "10 users", 10, LoadUnit.USERS);
   private static final Slo SLO = new Slo(2000, 20_000, 0.01);
 
   @Test

@@ -12,10 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import rightsize.record.LoadUnit;
 import rightsize.record.Status;
 
 class StepStatsTest {
-  private static final StepKey KEY = new StepKey("Standard_F2s_v2", "Standard_F2s_v2", "10 users", 10);
+  private static final StepKey KEY = new StepKey("Standard_F2s_v2", "Standard_F2s_v2", "10 users", 10, LoadUnit.USERS);
   private static final long T0 = 1_700_000_000_000_000L;
 
   @Test

@@ -1,5 +1,6 @@
 package rightsize.analysis;
 
+import rightsize.record.LoadUnit;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
 
@@ -10,6 +11,8 @@ public final class TestRecords {
   private String vmSize = "Standard_F2s_v2";
   private String step = "10 users";
   private double load = 10;
+  private LoadUnit loadUnit = LoadUnit.USERS;
+  private boolean warmup;
   private String request = "chat";
   private long startEpochMicros = 1_700_000_000_000_000L;
   private Double ttftMs = 100.0;
@@ -38,6 +41,18 @@ public final class TestRecords {
   public TestRecords step(String label, double value) {
     step = label;
     load = value;
+    return this;
+  }
+
+  /** What the step's load counts (users unless set). */
+  public TestRecords unit(LoadUnit value) {
+    loadUnit = value;
+    return this;
+  }
+
+  /** Marks the request as made while warming up. */
+  public TestRecords warmup() {
+    warmup = true;
     return this;
   }
 
@@ -94,6 +109,8 @@ public final class TestRecords {
         vmSize,
         step,
         load,
+        loadUnit,
+        warmup,
         request,
         "req-" + startEpochMicros,
         startEpochMicros,

@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import rightsize.chat.ChatOutcome;
 import rightsize.chat.ChatResponseReader;
+import rightsize.chat.OutcomeMetrics;
 import rightsize.metrics.RequestMetrics;
 
 /**
@@ -66,7 +67,7 @@ public class SseParseBenchmark {
     }
     reader.onEnd(now);
     ChatOutcome outcome = reader.outcome();
-    return RequestMetrics.of(1_000_000_000L, now, outcome, null, null);
+    return OutcomeMetrics.of(1_000_000_000L, now, outcome, null, null);
   }
 
   /**

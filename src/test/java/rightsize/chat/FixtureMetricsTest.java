@@ -61,7 +61,7 @@ class FixtureMetricsTest {
     assertThat(bearing).as("first content-bearing event").first().isEqualTo(expected.get("first_token_event").asInt());
 
     ChatOutcome o = read(events);
-    RequestMetrics m = RequestMetrics.of(WRITTEN, o.endNanos(), o, null, TokenCounter.forEncoding(ENCODING.get(f.name())));
+    RequestMetrics m = OutcomeMetrics.of(WRITTEN, o.endNanos(), o, null, TokenCounter.forEncoding(ENCODING.get(f.name())));
 
     assertThat(o.malformed()).isNull();
     assertThat(m.ttftMs()).as("ttft: arrival of the first content-bearing event").isEqualTo(arrivalMs(bearing.get(0)));
@@ -99,7 +99,7 @@ class FixtureMetricsTest {
     Fixture pirate = fixtures().stream().filter(f -> f.name().equals("openai-2023-pirate")).findFirst().orElseThrow();
     List<String> events = events(pirate);
     ChatOutcome o = read(events);
-    RequestMetrics m = RequestMetrics.of(WRITTEN, o.endNanos(), o, null, TokenCounter.forEncoding("cl100k_base"));
+    RequestMetrics m = OutcomeMetrics.of(WRITTEN, o.endNanos(), o, null, TokenCounter.forEncoding("cl100k_base"));
 
     // 258 events: role-only (0), 255 one-token contents (1..255), finish (256), [DONE] (257).
     assertThat(m.ttftMs()).isEqualTo(4.0); // event 1 at 2² ms
@@ -124,7 +124,7 @@ class FixtureMetricsTest {
     assertThat(withoutUsage).hasSize(events(f).size() - 1);
 
     ChatOutcome o = read(withoutUsage);
-    RequestMetrics m = RequestMetrics.of(WRITTEN, o.endNanos(), o, null, TokenCounter.forEncoding("o200k_base"));
+    RequestMetrics m = OutcomeMetrics.of(WRITTEN, o.endNanos(), o, null, TokenCounter.forEncoding("o200k_base"));
 
     assertThat(serverCount).isEqualTo(30);
     assertThat(m.tokens()).isEqualTo(new RequestRecord.Tokens(null, serverCount, null, null, TokenSource.tokenizer));

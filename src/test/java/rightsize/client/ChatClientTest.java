@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import rightsize.config.Timeouts;
 import rightsize.record.Status;
 import rightsize.testing.ScriptedChatServer;
 import rightsize.testing.ScriptedChatServer.Ending;

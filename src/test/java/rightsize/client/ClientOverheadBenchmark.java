@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rightsize.chat.ChatOutcome;
 import rightsize.chat.ChatResponseReader;
+import rightsize.config.Timeouts;
 import rightsize.testing.ScriptedChatServer;
 import rightsize.testing.ScriptedChatServer.Ending;
 import rightsize.testing.ScriptedChatServer.Received;

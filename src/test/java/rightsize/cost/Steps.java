@@ -4,6 +4,7 @@ import java.util.Map;
 import rightsize.analysis.LatencySummary;
 import rightsize.analysis.StepKey;
 import rightsize.analysis.StepSummary;
+import rightsize.record.LoadUnit;
 import rightsize.record.Status;
 
 /** Step summaries with hand-chosen totals, for arithmetic that is checked by hand. */
@@ -17,7 +18,7 @@ final class Steps {
   static StepSummary step(
       String label, double load, long ok, double windowSeconds, long prompt, long cached, long completion) {
     return new StepSummary(
-        new StepKey("d", "Standard_F4s_v2", label, load),
+        new StepKey("d", "Standard_F4s_v2", label, load, LoadUnit.USERS),
         ok, ok, 0, Map.of(Status.OK, ok), prompt, cached, completion,
         T0, T0 + Math.round(windowSeconds * 1e6), NONE, NONE, NONE);
   }

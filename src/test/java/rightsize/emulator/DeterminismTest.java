@@ -5,6 +5,7 @@ import static rightsize.emulator.EmulatorTestSupport.body;
 import static rightsize.emulator.EmulatorTestSupport.post;
 
 import org.junit.jupiter.api.Test;
+import rightsize.emulator.settings.EmulatorSettings;
 
 /** The same seed and request give the same answer, on any deployment and any run. */
 class DeterminismTest {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static rightsize.emulator.EmulatorTestSupport.body;
 import static rightsize.emulator.EmulatorTestSupport.post;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.net.URI;
@@ -16,6 +17,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rightsize.config.DeploymentSettings;
+import rightsize.config.RightsizeSettings;
+import rightsize.config.TargetKind;
+import rightsize.emulator.settings.DeploymentSpec;
+import rightsize.emulator.settings.EmulatorSettings;
+import rightsize.endpoint.Endpoint;
 
 /** The suite's entry point: one emulator per JVM serving the configured emulator deployments. */
 class EmbeddedEmulatorTest {
@@ -39,6 +46,20 @@ class EmbeddedEmulatorTest {
     }
     assertThat(EmbeddedEmulator.server().groundTruth().request("embedded-Standard_F4s_v2").orElseThrow().deployment())
         .isEqualTo("Standard_F4s_v2");
+  }
+
+  @Test
+  void anEmulatorDeploymentFindsItThroughTheLauncherRegisteredOnTheClasspath() {
+    Config config = ConfigFactory.load();
+    DeploymentSettings d = RightsizeSettings.from(config, name -> null).deployment("Standard_F4s_v2");
+    assertThat(EmbeddedEmulator.isRunning()).isFalse();
+
+    Endpoint endpoint = Endpoint.resolve(d, config.getConfig("rightsize"));
+
+    assertThat(EmbeddedEmulator.isRunning()).as("started by resolving the deployment").isTrue();
+    assertThat(endpoint.kind()).isEqualTo(TargetKind.EMULATOR);
+    assertThat(endpoint.wireKind()).isEqualTo(TargetKind.AML_ONLINE_ENDPOINT);
+    assertThat(endpoint.uri()).isEqualTo(EmbeddedEmulator.server().uri().resolve("/score"));
   }
 
   @Test

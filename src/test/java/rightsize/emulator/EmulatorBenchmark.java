@@ -34,6 +34,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
+import rightsize.emulator.settings.EmulatorSettings;
 import rightsize.emulator.truth.ChunkTruth;
 import rightsize.emulator.truth.GroundTruth;
 import rightsize.emulator.truth.RequestTruth;

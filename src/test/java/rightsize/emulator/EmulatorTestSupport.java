@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import rightsize.emulator.settings.EmulatorSettings;
 
 /** Settings and a small raw HTTP/SSE client for the emulator's tests. */
 public final class EmulatorTestSupport {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rightsize.emulator.settings.EmulatorSettings;
 import rightsize.emulator.truth.ChunkKind;
 import rightsize.emulator.truth.ChunkTruth;
 import rightsize.emulator.truth.InFlightSample;

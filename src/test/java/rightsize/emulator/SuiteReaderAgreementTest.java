@@ -15,6 +15,7 @@ import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 import rightsize.chat.ChatOutcome;
 import rightsize.chat.ChatResponseReader;
+import rightsize.emulator.settings.EmulatorSettings;
 import rightsize.emulator.truth.ChunkTruth;
 import rightsize.emulator.truth.RequestTruth;
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rightsize.record.LoadUnit;
 import rightsize.record.RecordWriter;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
@@ -39,7 +40,7 @@ class ReportToGateTest {
         writer.write(
             new RequestRecord(
                 runId, "injector-1", "chatbot", DEPLOYMENT, "emulator", DEPLOYMENT, "10 users", 10,
-                "chat", "req-" + i, T0 + i * 500_000L,
+                LoadUnit.USERS, false, "chat", "req-" + i, T0 + i * 500_000L,
                 ok ? ttftMs + i : null,
                 ok ? ttftMs + 4000 + i : 3.0,
                 null,

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import rightsize.record.LoadUnit;
 import scala.concurrent.duration.FiniteDuration;
 
 class PopulationTest {
@@ -22,7 +23,9 @@ class PopulationTest {
     assertThat(p.steps()).extracting(Step::label).containsExactly("1 user", "10 users", "50 users", "100 users");
     assertThat(p.steps()).extracting(Step::load).containsExactly(1.0, 10.0, 50.0, 100.0);
     assertThat(p.steps()).extracting(Step::duration).containsOnly(REFERENCE.getDuration("population.closed.hold"));
-    assertThat(p.warmup()).contains(new Step("warmup", 1, REFERENCE.getDuration("population.closed.warmup"), true));
+    assertThat(p.steps()).extracting(Step::unit).containsOnly(LoadUnit.USERS);
+    assertThat(p.warmup())
+        .contains(new Step("warmup", 1, LoadUnit.USERS, REFERENCE.getDuration("population.closed.warmup"), true));
     assertThat(p.thinkTime()).isEqualTo(REFERENCE.getDuration("population.closed.think-time"));
   }
 
@@ -34,6 +37,8 @@ class PopulationTest {
         """));
     assertThat(p).isInstanceOf(OpenPopulation.class);
     assertThat(p.steps()).extracting(Step::label).containsExactly("0.5 users/s", "1.0 users/s", "2.5 users/s");
+    assertThat(p.steps()).extracting(Step::unit).containsOnly(LoadUnit.ARRIVALS_PER_SECOND);
+    assertThat(Population.open(0.5, 2).warmup()).map(Step::unit).contains(LoadUnit.ARRIVALS_PER_SECOND);
     assertThat(p.steps()).extracting(Step::duration).containsOnly(Duration.ofSeconds(30));
     assertThat(p.warmup()).isEmpty();
     assertThat(p.thinkTime()).isZero();
@@ -58,7 +63,7 @@ class PopulationTest {
   void openArrivalsArePoissonAtTheConfiguredRate() {
     // Gatling's own schedule for the step, drawn without running it: 10 users/s over 1,000 s.
     double rate = 10;
-    Step step = new Step("10.0 users/s", rate, Duration.ofSeconds(1000), false);
+    Step step = new Step("10.0 users/s", rate, LoadUnit.ARRIVALS_PER_SECOND, Duration.ofSeconds(1000), false);
     List<Double> arrivals = arrivalSeconds(Population.open(rate).arrivals(step));
 
     assertThat((double) arrivals.size()).isCloseTo(rate * 1000, within(rate * 1000 * 0.03));
@@ -120,7 +125,7 @@ class PopulationTest {
 
   @Test
   void openArrivalsOfAShareArePoissonAtThatShareOfTheRate() {
-    Step step = new Step("10.0 users/s", 10, Duration.ofSeconds(1000), false);
+    Step step = new Step("10.0 users/s", 10, LoadUnit.ARRIVALS_PER_SECOND, Duration.ofSeconds(1000), false);
     List<Double> arrivals = arrivalSeconds(Population.open(10).share(new Share(2, 2)).arrivals(step));
     // 5 users/s over 1,000 s: 5,000 expected, Poisson sd ~71.
     assertThat((double) arrivals.size()).isCloseTo(5000, within(5000 * 0.04));

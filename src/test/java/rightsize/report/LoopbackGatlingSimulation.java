@@ -10,6 +10,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 import com.typesafe.config.ConfigFactory;
 import io.gatling.javaapi.core.Simulation;
 import java.nio.file.Path;
+import rightsize.record.LoadUnit;
 import rightsize.record.RecordWriter;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
@@ -49,7 +50,8 @@ public class LoopbackGatlingSimulation extends Simulation {
                           records.write(
                               new RequestRecord(
                                   "gatling-probe", "injector-1", "chat", "loopback", "loopback",
-                                  "", "4 users", USERS, "chat", null, start, ok ? (double) e2e : null,
+                                  "", "4 users", USERS, LoadUnit.USERS, false, "chat", null, start,
+                                  ok ? (double) e2e : null,
                                   e2e, null,
                                   new RequestRecord.Tokens(10, ok ? 5 : 0, 0, 0,
                                       RequestRecord.TokenSource.tokenizer),

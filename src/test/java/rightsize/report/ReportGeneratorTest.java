@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import rightsize.analysis.StepAggregator;
 import rightsize.analysis.StepKey;
 import rightsize.analysis.StepSummary;
+import rightsize.record.LoadUnit;
 
 class ReportGeneratorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,7 +78,8 @@ class ReportGeneratorTest {
 
     StepAggregator direct = new StepAggregator();
     synthetic.records().forEach(direct::add);
-    StepSummary f4at10 = direct.stats(new StepKey("Standard_F4s_v2", "Standard_F4s_v2", "10 users", 10)).summary();
+    StepSummary f4at10 = direct.stats(
+        new StepKey("Standard_F4s_v2", "Standard_F4s_v2", "10 users", 10, LoadUnit.USERS)).summary();
     JsonNode step = stream(json.path("steps"))
         .filter(s -> s.path("deployment").asText().equals("Standard_F4s_v2") && s.path("load").asInt() == 10)
         .findFirst().orElseThrow();

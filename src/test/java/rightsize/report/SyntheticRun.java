@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import rightsize.analysis.CapacityFile;
 import rightsize.analysis.Slo;
 import rightsize.population.Step;
+import rightsize.record.LoadUnit;
 import rightsize.record.RecordWriter;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
@@ -97,10 +98,11 @@ final class SyntheticRun {
   long writeSearched(Path runDir, Slo slo) {
     Duration hold = Duration.ofMillis((long) (stepSeconds * 1000));
     Map<String, Step> steps = new HashMap<>();
-    steps.put("warmup", new Step(Step.WARMUP, 2, Duration.ofSeconds(10), true));
+    steps.put(RequestRecord.WARMUP_STEP,
+        new Step(RequestRecord.WARMUP_STEP, 2, LoadUnit.USERS, Duration.ofSeconds(10), true));
     List<Step> measured = new ArrayList<>();
     for (int users : STEPS) {
-      Step step = new Step(users + " users", users, hold, false);
+      Step step = new Step(users + " users", users, LoadUnit.USERS, hold, false);
       steps.put(step.label(), step);
       measured.add(step);
     }
@@ -139,15 +141,15 @@ final class SyntheticRun {
     for (int d = 0; d < SIZES.length; d++) {
       // Each deployment gets its own random stream so that slowing one does not reshuffle the others.
       SplittableRandom random = new SplittableRandom(seed * 31 + d);
-      stepStart = step(out, random, d, "warmup", 2, 10, stepStart);
+      stepStart = step(out, random, d, RequestRecord.WARMUP_STEP, true, 2, 10, stepStart);
       for (int users : STEPS) {
-        stepStart = step(out, random, d, users + " users", users, stepSeconds, stepStart);
+        stepStart = step(out, random, d, users + " users", false, users, stepSeconds, stepStart);
       }
     }
   }
 
-  private long step(Consumer<RequestRecord> out, SplittableRandom random, int d, String label, int stepUsers,
-      double seconds, long start) {
+  private long step(Consumer<RequestRecord> out, SplittableRandom random, int d, String label, boolean warmup,
+      int stepUsers, double seconds, long start) {
     double factor = slowdown.getOrDefault(SIZES[d], 1.0);
     double c = CAPACITY[d];
     long end = start + (long) (seconds * 1e6);
@@ -166,7 +168,7 @@ final class SyntheticRun {
         boolean throttled = stepUsers > 2 * c && random.nextDouble() < 0.10;
         boolean cached = random.nextDouble() < 0.2;
         if (mine) {
-          out.accept(record(d, label, stepUsers, t, throttled ? null : ttft, throttled ? 5 : e2e,
+          out.accept(record(d, label, warmup, stepUsers, t, throttled ? null : ttft, throttled ? 5 : e2e,
               prompt, throttled ? 0 : completion, cached ? prompt / 2 : 0, throttled ? Status.THROTTLED : Status.OK,
               n));
         }
@@ -177,11 +179,11 @@ final class SyntheticRun {
     return end + 5_000_000;
   }
 
-  private RequestRecord record(int d, String step, double load, long start, Double ttft, double e2e,
+  private RequestRecord record(int d, String step, boolean warmup, double load, long start, Double ttft, double e2e,
       int prompt, int completion, int cached, Status status, int n) {
     boolean ok = status.isOk();
-    return new RequestRecord(runId, injector, "chatbot", SIZES[d], "emulator", SIZES[d], step, load, "chat",
-        SIZES[d] + "-" + start + "-" + n, start, ttft, e2e,
+    return new RequestRecord(runId, injector, "chatbot", SIZES[d], "emulator", SIZES[d], step, load, LoadUnit.USERS,
+        warmup, "chat", SIZES[d] + "-" + start + "-" + n, start, ttft, e2e,
         ok ? new RequestRecord.Itl(completion - 1, 30, 30, 60) : null,
         new RequestRecord.Tokens(prompt, completion, cached, 0, RequestRecord.TokenSource.usage),
         ok ? "stop" : null, status, ok ? 200 : 429, ok ? null : "429",

@@ -11,6 +11,7 @@ import static rightsize.analysis.TestRecords.record;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rightsize.record.LoadUnit;
 import rightsize.record.RecordWriter;
 
 class TradeoffsTest {
@@ -88,10 +89,7 @@ class TradeoffsTest {
   }
 
   @Test
-  void loadUnitsComeFromTheStepLabel() {
-    assertThat(LoadUnit.of(new rightsize.analysis.StepKey("d", "", "10 users", 10))).isEqualTo(LoadUnit.USERS);
-    assertThat(LoadUnit.of(new rightsize.analysis.StepKey("d", "", "2.5/s", 2.5))).isEqualTo(LoadUnit.ARRIVALS_PER_SECOND);
-    assertThat(LoadUnit.of(new rightsize.analysis.StepKey("d", "", "rate 4", 4))).isEqualTo(LoadUnit.ARRIVALS_PER_SECOND);
+  void loadsAreDescribedInTheirUnit() {
     assertThat(LoadUnit.USERS.describe(1)).isEqualTo("1 user");
     assertThat(LoadUnit.ARRIVALS_PER_SECOND.describe(2.5)).isEqualTo("2.5 users/s");
   }

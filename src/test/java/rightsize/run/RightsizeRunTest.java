@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import rightsize.config.RightsizeSettings;
 import rightsize.injector.InjectorLog;
 import rightsize.injector.InjectorSample;
+import rightsize.record.LoadUnit;
 import rightsize.record.RecordReader;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
@@ -20,7 +21,8 @@ import rightsize.record.Status;
 class RightsizeRunTest {
 
   private static RequestRecord record(String id, Status status) {
-    return new RequestRecord("r-1", "injector-1", "s", "d", "emulator", null, "1 user", 1, "chat", id, 1_795_000_000_000_000L,
+    return new RequestRecord("r-1", "injector-1", "s", "d", "emulator", null, "1 user", 1, LoadUnit.USERS, false, "chat", id,
+        1_795_000_000_000_000L,
         10.0, 20.0, null, new RequestRecord.Tokens(null, null, null, null, RequestRecord.TokenSource.none), null, status, null, null, null, null);
   }
 

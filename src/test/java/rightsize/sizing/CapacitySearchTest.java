@@ -21,15 +21,18 @@ import rightsize.analysis.Slo;
 import rightsize.analysis.StepOutcome;
 import rightsize.analysis.StepResult;
 import rightsize.population.Step;
+import rightsize.record.LoadUnit;
+import rightsize.record.RequestRecord;
 import rightsize.record.Status;
 
 class CapacitySearchTest {
   private static final Slo SLO = new Slo(2000, 20_000, 0.01);
   private static final Duration HOLD = Duration.ofSeconds(10);
   private static final List<Step> STEPS = List.of(
-      new Step("1 user", 1, HOLD, false), new Step("10 users", 10, HOLD, false),
-      new Step("50 users", 50, HOLD, false), new Step("100 users", 100, HOLD, false));
-  private static final Step WARMUP = new Step(Step.WARMUP, 1, Duration.ofSeconds(5), true);
+      new Step("1 user", 1, LoadUnit.USERS, HOLD, false), new Step("10 users", 10, LoadUnit.USERS, HOLD, false),
+      new Step("50 users", 50, LoadUnit.USERS, HOLD, false), new Step("100 users", 100, LoadUnit.USERS, HOLD, false));
+  private static final Step WARMUP =
+      new Step(RequestRecord.WARMUP_STEP, 1, LoadUnit.USERS, Duration.ofSeconds(5), true);
   private static final String F2 = "Standard_F2s_v2";
   private static final String F4 = "Standard_F4s_v2";
 
@@ -53,14 +56,14 @@ class CapacitySearchTest {
 
     List<DeploymentCapacity> results = search.finish();
 
-    assertThat(results.get(0).steps()).extracting(r -> r.step().label(), StepResult::outcome).containsExactly(
+    assertThat(results.get(0).steps()).extracting(StepResult::step, StepResult::outcome).containsExactly(
         tuple("1 user", StepOutcome.MET), tuple("10 users", StepOutcome.BROKEN),
         tuple("50 users", StepOutcome.SKIPPED), tuple("100 users", StepOutcome.SKIPPED));
-    assertThat(results.get(0).capacity()).map(r -> r.step().label()).contains("1 user");
+    assertThat(results.get(0).capacity()).map(StepResult::step).contains("1 user");
     assertThat(results.get(0).steps().get(2).reason()).isEqualTo("SLO broken at 10 users");
     assertThat(results.get(1).steps()).extracting(StepResult::outcome)
         .containsExactly(StepOutcome.MET, StepOutcome.MET, StepOutcome.MET, StepOutcome.BROKEN);
-    assertThat(results.get(1).capacity()).map(r -> r.step().label()).contains("50 users");
+    assertThat(results.get(1).capacity()).map(StepResult::step).contains("50 users");
     assertThat(results.get(1).steps().get(2).summary().requests()).isEqualTo(100);
 
     assertThat(console).containsSubsequence(

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import rightsize.emulator.EmbeddedEmulator;
 import rightsize.emulator.truth.InFlightSample;
 import rightsize.injector.InjectorLog;
+import rightsize.record.LoadUnit;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
 import rightsize.report.ReportGenerator;
@@ -84,6 +85,8 @@ class SizingIntegrationTest {
     assertThat(run.records).allSatisfy(r -> {
       assertThat(r.vmSize()).isEqualTo(r.deployment().equals("fast") ? "Standard_F8s_v2" : "Standard_F2s_v2");
       assertThat(r.load()).isEqualTo(r.step().equals("warmup") ? 2.0 : Double.parseDouble(r.step().split(" ")[0]));
+      assertThat(r.loadUnit()).isEqualTo(LoadUnit.USERS);
+      assertThat(r.warmup()).isEqualTo(r.step().equals("warmup"));
       assertThat(r.request()).isEqualTo("chat");
     });
 
@@ -194,6 +197,8 @@ class SizingIntegrationTest {
       assertThat(r.deployment()).isEqualTo("fast");
       assertThat(r.step()).isEqualTo("10.0 users/s");
       assertThat(r.load()).isEqualTo(10.0);
+      assertThat(r.loadUnit()).isEqualTo(LoadUnit.ARRIVALS_PER_SECOND);
+      assertThat(r.warmup()).isFalse();
       assertThat(r.request()).isEqualTo("summarize");
       // Documents of a few hundred tokens and more were sent.
       assertThat(r.tokens().prompt()).isGreaterThan(300);

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import rightsize.emulator.DeploymentSpec;
+import rightsize.emulator.settings.DeploymentSpec;
 import rightsize.emulator.monitor.AzureMetric.Source;
 import rightsize.emulator.truth.BusySample;
 import rightsize.emulator.truth.ChunkTruth;

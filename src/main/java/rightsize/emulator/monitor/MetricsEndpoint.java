@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import rightsize.emulator.DeploymentSpec;
+import rightsize.emulator.settings.DeploymentSpec;
 import rightsize.emulator.monitor.EmulatedResource.Type;
 import rightsize.emulator.truth.GroundTruth;
 

@@ -4,8 +4,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import rightsize.emulator.DeploymentSpec;
-import rightsize.emulator.EmulatorSettings;
 import rightsize.emulator.capacity.DeploymentModel;
 import rightsize.emulator.capacity.ManagedComputeDeployment;
 import rightsize.emulator.capacity.PayPerTokenDeployment;
@@ -13,6 +11,8 @@ import rightsize.emulator.capacity.RateLimiter;
 import rightsize.emulator.capacity.Scheduler;
 import rightsize.emulator.fault.FaultInjector;
 import rightsize.emulator.monitor.MetricsEndpoint;
+import rightsize.emulator.settings.DeploymentSpec;
+import rightsize.emulator.settings.EmulatorSettings;
 import rightsize.emulator.text.CompletionText;
 import rightsize.emulator.truth.GroundTruth;
 

@@ -1,5 +1,6 @@
 package rightsize.report.analysis;
 
+import rightsize.record.RequestRecord;
 import rightsize.report.input.GatlingReport;
 import rightsize.report.input.RequestNameStats;
 import rightsize.report.render.Fmt;
@@ -30,8 +31,6 @@ import java.util.stream.Collectors;
  * @param rows one row per request name found on either side
  */
 public record CrossCheck(List<String> reports, List<NameCheck> rows) {
-
-  static final String TTFT_SUFFIX = " \u00b7 ttft";
 
   /** One Gatling percentile of the row at {@code path} compared with the range the records allow. */
   public record PercentileCheck(
@@ -95,7 +94,7 @@ public record CrossCheck(List<String> reports, List<NameCheck> rows) {
     Map<String, List<GatlingReport.Row>> gatling = new TreeMap<>();
     for (GatlingReport report : reports) {
       for (GatlingReport.Row row : report.rows()) {
-        if (!row.group() && !row.name().endsWith(TTFT_SUFFIX)) {
+        if (!row.group() && !row.name().endsWith(RequestRecord.TTFT_ROW_SUFFIX)) {
           gatling.computeIfAbsent(row.name(), k -> new ArrayList<>()).add(row);
         }
       }

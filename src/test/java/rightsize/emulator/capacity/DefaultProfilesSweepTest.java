@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import rightsize.emulator.DeploymentSpec;
-import rightsize.emulator.EmulatorSettings;
+import rightsize.emulator.settings.DeploymentSpec;
+import rightsize.emulator.settings.EmulatorSettings;
 
 /**
  * Runs the default chatbot sweep against the default deployments in virtual time (seconds of CPU,

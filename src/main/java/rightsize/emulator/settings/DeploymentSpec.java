@@ -1,4 +1,4 @@
-package rightsize.emulator;
+package rightsize.emulator.settings;
 
 import rightsize.emulator.capacity.ServingProfile;
 

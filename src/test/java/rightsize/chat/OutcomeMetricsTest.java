@@ -1,16 +1,22 @@
-package rightsize.metrics;
+package rightsize.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import rightsize.chat.ChatOutcome;
+import rightsize.metrics.RequestMetrics;
+import rightsize.metrics.TokenCounter;
+import rightsize.record.LoadUnit;
 import rightsize.record.RequestRecord;
 import rightsize.record.RequestRecord.TokenSource;
 import rightsize.record.Status;
 
-class RequestMetricsTest {
+/**
+ * The metrics of live responses on hand-computed cases (the worked example of docs/metrics.md
+ * included), and the same metrics from their records read back.
+ */
+class OutcomeMetricsTest {
 
   private static final long WRITTEN = 5_000_000_000L;
   private static final long MS = 1_000_000L;
@@ -26,7 +32,7 @@ class RequestMetricsTest {
     ChatOutcome o = outcome(List.of(100L, 150L, 170L, 270L), "ignored when usage is sent",
         new ChatOutcome.Usage(40, 11, 32, 3));
 
-    RequestMetrics m = RequestMetrics.of(WRITTEN, WRITTEN + 300 * MS, o, "the prompt", O200K);
+    RequestMetrics m = OutcomeMetrics.of(WRITTEN, WRITTEN + 300 * MS, o, "the prompt", O200K);
 
     assertThat(m.ttftMs()).isEqualTo(100.0);
     assertThat(m.e2eMs()).isEqualTo(300.0);
@@ -44,7 +50,7 @@ class RequestMetricsTest {
   @Test
   void medianOfAnEvenNumberOfGapsIsTheLowerMiddleGap() {
     ChatOutcome o = outcome(List.of(0L, 10L, 30L, 60L, 100L), "x", new ChatOutcome.Usage(1, 5, null, null));
-    RequestMetrics m = RequestMetrics.of(WRITTEN, WRITTEN + 100 * MS, o, null, null);
+    RequestMetrics m = OutcomeMetrics.of(WRITTEN, WRITTEN + 100 * MS, o, null, null);
     assertThat(m.itl()).isEqualTo(new RequestRecord.Itl(4, 25.0, 20.0, 40.0));
   }
 
@@ -52,7 +58,7 @@ class RequestMetricsTest {
   void timesKeepSubMillisecondPrecision() {
     ChatOutcome o = new ChatOutcome(List.of(WRITTEN + 1_234_567, WRITTEN + 1_734_567), -1, true, "ab", "stop",
         null, false, null, 3);
-    RequestMetrics m = RequestMetrics.of(WRITTEN, WRITTEN + 2_000_001, o, null, null);
+    RequestMetrics m = OutcomeMetrics.of(WRITTEN, WRITTEN + 2_000_001, o, null, null);
     assertThat(m.ttftMs()).isEqualTo(1.234567);
     assertThat(m.e2eMs()).isEqualTo(2.000001);
     assertThat(m.itl()).isEqualTo(new RequestRecord.Itl(1, 0.5, 0.5, 0.5));
@@ -62,7 +68,7 @@ class RequestMetricsTest {
   void withoutUsageTheTokenizerCountsPromptAndAnswer() {
     ChatOutcome o = outcome(List.of(100L, 400L), "Hello world", null);
 
-    RequestMetrics m = RequestMetrics.of(WRITTEN, WRITTEN + 400 * MS, o, "Say hello to the world.", O200K);
+    RequestMetrics m = OutcomeMetrics.of(WRITTEN, WRITTEN + 400 * MS, o, "Say hello to the world.", O200K);
 
     // o200k_base: "Hello world" = [13225, 2375], "Say hello to the world." = 6 tokens.
     assertThat(m.tokens()).isEqualTo(new RequestRecord.Tokens(6, 2, null, null, TokenSource.tokenizer));
@@ -74,7 +80,7 @@ class RequestMetricsTest {
   void withoutUsageOrContentThereAreNoTokens() {
     ChatOutcome nothing = new ChatOutcome(List.of(), -1, false, "", null, null, false, null, 0);
     // A request that timed out: e2e runs to the failure the caller reports.
-    RequestMetrics m = RequestMetrics.of(WRITTEN, WRITTEN + 30_000 * MS, nothing, "a prompt", O200K);
+    RequestMetrics m = OutcomeMetrics.of(WRITTEN, WRITTEN + 30_000 * MS, nothing, "a prompt", O200K);
     assertThat(m.ttftMs()).isNull();
     assertThat(m.e2eMs()).isEqualTo(30_000.0);
     assertThat(m.itl()).isNull();
@@ -83,21 +89,21 @@ class RequestMetricsTest {
     assertThat(m.decodeTokensPerSecond()).isNull();
 
     ChatOutcome text = outcome(List.of(10L), "Hello world", null);
-    assertThat(RequestMetrics.of(WRITTEN, WRITTEN + 20 * MS, text, "p", null).tokens().source())
+    assertThat(OutcomeMetrics.of(WRITTEN, WRITTEN + 20 * MS, text, "p", null).tokens().source())
         .as("no counter, no local count").isEqualTo(TokenSource.none);
   }
 
   @Test
   void fewerThanTwoTokensOrNoDecodeTimeLeaveTpotUndefined() {
     ChatOutcome oneToken = outcome(List.of(100L), "Hi", new ChatOutcome.Usage(5, 1, null, null));
-    RequestMetrics single = RequestMetrics.of(WRITTEN, WRITTEN + 150 * MS, oneToken, null, O200K);
+    RequestMetrics single = OutcomeMetrics.of(WRITTEN, WRITTEN + 150 * MS, oneToken, null, O200K);
     assertThat(single.tpotMs()).isNull();
     assertThat(single.decodeTokensPerSecond()).isNull();
     assertThat(single.itl()).isNull();
 
     // Non-streaming: content arrives with the end, so ttft = e2e and no decode time is observable.
     ChatOutcome whole = outcome(List.of(800L), "Hello world", new ChatOutcome.Usage(5, 40, null, null));
-    RequestMetrics nonStreaming = RequestMetrics.of(WRITTEN, WRITTEN + 800 * MS, whole, null, O200K);
+    RequestMetrics nonStreaming = OutcomeMetrics.of(WRITTEN, WRITTEN + 800 * MS, whole, null, O200K);
     assertThat(nonStreaming.ttftMs()).isEqualTo(nonStreaming.e2eMs());
     assertThat(nonStreaming.tpotMs()).isNull();
     assertThat(nonStreaming.decodeTokensPerSecond()).isNull();
@@ -106,19 +112,21 @@ class RequestMetricsTest {
   @Test
   void recordsReadBackGiveTheSameMetrics() {
     ChatOutcome o = outcome(List.of(100L, 150L, 170L, 270L), "x", new ChatOutcome.Usage(40, 11, 32, 3));
-    RequestMetrics m = RequestMetrics.of(WRITTEN, WRITTEN + 300 * MS, o, null, null);
-    RequestRecord record = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0, "chat",
-        "req-1", 0L, m.ttftMs(), m.e2eMs(), m.itl(), m.tokens(), "stop", Status.OK, 200, null, null, null);
+    RequestMetrics m = OutcomeMetrics.of(WRITTEN, WRITTEN + 300 * MS, o, null, null);
+    RequestRecord record = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0,
+        LoadUnit.USERS, false, "chat", "req-1", 0L, m.ttftMs(), m.e2eMs(), m.itl(), m.tokens(), "stop", Status.OK,
+        200, null, null, null);
     assertThat(RequestMetrics.of(record)).isEqualTo(m);
     assertThat(RequestMetrics.of(record).tpotMs()).isEqualTo(20.0);
 
-    RequestRecord oneToken = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0, "chat",
-        "req-2", 0L, 100.0, 300.0, null, new RequestRecord.Tokens(1, 1, null, null, TokenSource.usage), "stop",
-        Status.OK, 200, null, null, null);
+    RequestRecord oneToken = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0,
+        LoadUnit.USERS, false, "chat", "req-2", 0L, 100.0, 300.0, null,
+        new RequestRecord.Tokens(1, 1, null, null, TokenSource.usage), "stop", Status.OK, 200, null, null, null);
     assertThat(RequestMetrics.of(oneToken).tpotMs()).isNull();
 
-    RequestRecord noTokens = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0, "chat",
-        "req-3", 0L, null, 300.0, null, null, null, Status.CONNECTION_LOST, null, null, null, null);
+    RequestRecord noTokens = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0,
+        LoadUnit.USERS, false, "chat", "req-3", 0L, null, 300.0, null, null, null, Status.CONNECTION_LOST, null,
+        null, null, null);
     assertThat(RequestMetrics.of(noTokens).tpotMs()).isNull();
   }
 }

@@ -1,4 +1,4 @@
-package rightsize.emulator;
+package rightsize.emulator.settings;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;

@@ -1,4 +1,4 @@
-package rightsize.client;
+package rightsize.config;
 
 import java.time.Duration;
 

@@ -1,0 +1,18 @@
+package rightsize.endpoint.spi;
+
+import com.typesafe.config.Config;
+import java.net.URI;
+
+/**
+ * Starts the server that answers for the deployments of kind {@code emulator}. The emulator
+ * registers its implementation in {@code META-INF/services}, and {@code Endpoint} finds it with
+ * {@link java.util.ServiceLoader}: endpoints serve real deployments and know no test double.
+ */
+public interface EmulatorLauncher {
+  /**
+   * Starts the emulator once per JVM, serving every deployment of kind emulator in {@code
+   * rightsize} (the config at path "rightsize"), and returns its base URI; later calls return the
+   * running emulator's URI.
+   */
+  URI ensureStarted(Config rightsize);
+}

@@ -1,0 +1,118 @@
+package rightsize.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.stream.Stream;
+
+/**
+ * The layers of docs/architecture.md, checked on the main classes: the offline side (record files
+ * to report and gate) needs none of the live measuring side, the emulator stands apart, the record
+ * schema and the settings are leaves, the command line is on top, and no two packages depend on
+ * each other.
+ */
+@AnalyzeClasses(packages = "rightsize", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayersTest {
+  /** Reads record files, prices and settings and writes reports and verdicts; sends no request. */
+  private static final String[] OFFLINE = {
+    "rightsize.record..", "rightsize.secret..", "rightsize.config..", "rightsize.metrics..",
+    "rightsize.analysis..", "rightsize.cost..", "rightsize.report..", "rightsize.gate..", "rightsize.injector.."
+  };
+
+  /** Puts load on a deployment and measures it: the simulation's building blocks, the Gatling action, the client. */
+  private static final String[] LIVE = {
+    "rightsize.sizing..", "rightsize.population..", "rightsize.workload..", "rightsize.gatling..",
+    "rightsize.run..", "rightsize.endpoint..", "rightsize.client..", "rightsize.chat..", "rightsize.sse.."
+  };
+
+  /** The stand-in server with ground truth: a test double the suite can also run by default. */
+  private static final String EMULATOR = "rightsize.emulator..";
+
+  /** The main classes: parse arguments and call one layer each. */
+  private static final String CLI = "rightsize.cli..";
+
+  /** The leaves the emulator may build on, and the interface through which endpoint starts it. */
+  private static final String[] EMULATOR_MAY_USE = {
+    EMULATOR, "rightsize.config", "rightsize.secret", "rightsize.record", "rightsize.endpoint.spi"
+  };
+
+  @ArchTest
+  static final ArchRule offlineSideNeedsNoLiveCode =
+      noClasses().that().resideInAnyPackage(OFFLINE)
+          .should().dependOnClassesThat().resideInAnyPackage(concat(LIVE, EMULATOR, CLI))
+          .as("the offline layers (record, secret, config, metrics, analysis, cost, report, gate, injector)"
+              + " depend on no live package (sizing, population, workload, gatling, run, endpoint, client,"
+              + " chat, sse), nor on the emulator or the command line")
+          .because("a report is regenerated from record files alone, without the code that made them");
+
+  @ArchTest
+  static final ArchRule offlineSideNeedsNoLoadEngine =
+      noClasses().that().resideInAnyPackage(OFFLINE)
+          .should().dependOnClassesThat().resideInAnyPackage("io.gatling..", "io.netty..", "scala..", "com.azure..")
+          .as("the offline layers use neither Gatling, Netty, Scala nor Azure identity")
+          .because("reading records and writing reports must not load the load engine");
+
+  @ArchTest
+  static final ArchRule recordIsALeaf =
+      noClasses().that().resideInAPackage("rightsize.record")
+          .should().dependOnClassesThat(resideInAPackage("rightsize..").and(not(resideInAPackage("rightsize.record"))))
+          .as("the record layer (rightsize.record) depends on no other rightsize package")
+          .because("the record file is the seam between measuring and reporting; both sides depend on it");
+
+  @ArchTest
+  static final ArchRule configIsALeaf =
+      noClasses().that().resideInAPackage("rightsize.config")
+          .should().dependOnClassesThat(resideInAPackage("rightsize..")
+              .and(not(resideInAnyPackage("rightsize.config", "rightsize.secret"))))
+          .as("the settings layer (rightsize.config) depends on no rightsize package but secret")
+          .because("every layer reads its settings, so settings can depend on none of them");
+
+  @ArchTest
+  static final ArchRule onlyTheCommandLineUsesTheEmulator =
+      noClasses().that().resideOutsideOfPackages(EMULATOR, CLI)
+          .should().dependOnClassesThat().resideInAPackage(EMULATOR)
+          .as("no layer but the command line depends on the emulator (rightsize.emulator and its subpackages)")
+          .because("the emulator is a test double; an emulator deployment finds it through rightsize.endpoint.spi");
+
+  @ArchTest
+  static final ArchRule theEmulatorUsesOnlyLeaves =
+      noClasses().that().resideInAPackage(EMULATOR)
+          .should().dependOnClassesThat(resideInAPackage("rightsize..").and(not(resideInAnyPackage(EMULATOR_MAY_USE))))
+          .as("the emulator depends on no rightsize package but config, secret, record and endpoint.spi")
+          .because("it stands apart: it must not measure itself with the code it is a stand-in for");
+
+  @ArchTest
+  static final ArchRule theStreamingClientKnowsNoSimulation =
+      noClasses().that().resideInAnyPackage("rightsize.client..", "rightsize.chat..", "rightsize.sse..")
+          .should().dependOnClassesThat().resideInAnyPackage(
+              "rightsize.sizing..", "rightsize.population..", "rightsize.workload..", "rightsize.gatling..",
+              "rightsize.run..", "rightsize.endpoint..")
+          .as("the streaming client (client, chat, sse) depends on no simulation package nor on endpoint")
+          .because("it sends any request it is given; what to send and where is decided above it");
+
+  @ArchTest
+  static final ArchRule nothingDependsOnTheCommandLine =
+      noClasses().that().resideOutsideOfPackage(CLI)
+          .should().dependOnClassesThat().resideInAPackage(CLI)
+          .as("no layer depends on the command line (rightsize.cli), which may depend on every layer");
+
+  @ArchTest
+  static final ArchRule noPackageCycles =
+      slices().matching("rightsize.(**)")
+          .should().beFreeOfCycles()
+          // Cycles between report, report.input, report.analysis and report.render are being removed
+          // with the typed tradeoffs.json (issue 12, section 2), which brings its own report rule.
+          .ignoreDependency(resideInAPackage("rightsize.report.."), resideInAPackage("rightsize.report.."))
+          .as("no two packages depend on each other, however deep (report's own subpackages aside for now)");
+
+  private static String[] concat(String[] packages, String... more) {
+    return Stream.concat(Stream.of(packages), Stream.of(more)).toArray(String[]::new);
+  }
+}

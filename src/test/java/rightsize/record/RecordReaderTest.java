@@ -1,0 +1,87 @@
+package rightsize.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordReaderTest {
+
+  private static RequestRecord record(String step, double load, LoadUnit unit, boolean warmup) {
+    return new RequestRecord("run", "injector-1", "chatbot", "Standard_F4s_v2", "emulator", "Standard_F4s_v2", step,
+        load, unit, warmup, "chat", "req-" + step, 1_795_000_000_000_000L, 120.5, 3105.25, null,
+        new RequestRecord.Tokens(57, 64, null, null, RequestRecord.TokenSource.usage), "length", Status.OK, 200,
+        null, null, null);
+  }
+
+  /** A line as the writer wrote it before records carried load_unit and warmup. */
+  private static String lineWithoutUnitOrFlag(String step, double load) {
+    return "{\"run_id\":\"run\",\"injector\":\"injector-1\",\"scenario\":\"chatbot\",\"deployment\":\"Standard_F4s_v2\","
+        + "\"target\":\"emulator\",\"vm_size\":\"Standard_F4s_v2\",\"step\":\"" + step + "\",\"load\":" + load + ","
+        + "\"request\":\"chat\",\"request_id\":\"req-" + step + "\",\"start_epoch_micros\":1795000000000000,"
+        + "\"ttft_ms\":120.5,\"e2e_ms\":3105.25,\"tokens\":{\"prompt\":57,\"completion\":64,\"source\":\"usage\"},"
+        + "\"finish_reason\":\"length\",\"status\":\"ok\",\"http_status\":200}";
+  }
+
+  private static List<RequestRecord> read(Path file) {
+    List<RequestRecord> records = new ArrayList<>();
+    RecordReader.read(file, records::add);
+    return records;
+  }
+
+  @Test
+  void theLoadUnitAndTheWarmUpFlagAreWrittenAndReadBack(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("records.jsonl");
+    List<RequestRecord> written = List.of(
+        record("2.0 users/s", 2.0, LoadUnit.ARRIVALS_PER_SECOND, false),
+        record("warmup", 2.0, LoadUnit.ARRIVALS_PER_SECOND, true),
+        record("10 users", 10, LoadUnit.USERS, false));
+    try (RecordWriter writer = new RecordWriter(file)) {
+      written.forEach(writer::write);
+    }
+
+    assertThat(Files.readAllLines(file).get(0))
+        .contains("\"step\":\"2.0 users/s\",\"load\":2.0,\"load_unit\":\"users/s\",\"warmup\":false,");
+    assertThat(Files.readAllLines(file).get(1)).contains("\"load_unit\":\"users/s\",\"warmup\":true,");
+    assertThat(Files.readAllLines(file).get(2)).contains("\"load_unit\":\"users\",\"warmup\":false,");
+    assertThat(read(file)).isEqualTo(written);
+  }
+
+  @Test
+  void linesWrittenBeforeTheFieldsExistedTakeThemFromTheStepLabelAsReportsDid(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("records.jsonl");
+    Files.write(file, List.of(
+        lineWithoutUnitOrFlag("10 users", 10),
+        lineWithoutUnitOrFlag("2.5/s", 2.5),
+        lineWithoutUnitOrFlag("rate 4", 4),
+        lineWithoutUnitOrFlag("2.0 users/s", 2),
+        lineWithoutUnitOrFlag("warmup", 1)));
+
+    assertThat(read(file)).extracting(RequestRecord::step, RequestRecord::loadUnit, RequestRecord::warmup)
+        .containsExactly(
+            tuple("10 users", LoadUnit.USERS, false),
+            tuple("2.5/s", LoadUnit.ARRIVALS_PER_SECOND, false),
+            tuple("rate 4", LoadUnit.ARRIVALS_PER_SECOND, false),
+            tuple("2.0 users/s", LoadUnit.ARRIVALS_PER_SECOND, false),
+            tuple("warmup", LoadUnit.USERS, true));
+    assertThat(read(file).get(0)).isEqualTo(record("10 users", 10, LoadUnit.USERS, false));
+  }
+
+  @Test
+  void aLineWithAnUnknownLoadUnitIsCountedUnreadable(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("records.jsonl");
+    String good = lineWithoutUnitOrFlag("10 users", 10);
+    Files.write(file, List.of(good, good.replace("\"load\":10.0,", "\"load\":10.0,\"load_unit\":\"rps\",")));
+
+    RecordReader.ReadSummary summary = RecordReader.read(file, r -> { });
+
+    assertThat(summary.records()).isEqualTo(1);
+    assertThat(summary.unreadableLines()).isEqualTo(1);
+  }
+}
