@@ -1,18 +1,12 @@
 package rightsize.analysis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import rightsize.record.JsonFile;
 
 /**
  * Writes the capacity search's outcome to {@code capacity.json} in the run folder, and reads it
@@ -23,24 +17,52 @@ public final class CapacityFile {
   /** The file's name inside the run folder. */
   public static final String NAME = "capacity.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /**
+   * The schema id every capacity.json since this one names; a file without one was written
+   * before it and has the same fields.
+   */
+  public static final String SCHEMA = "rightsize.capacity/1";
 
   private CapacityFile() {}
 
-  /** What a capacity.json says, read back: the SLO the search judged by and each deployment's planned steps. */
-  public record Contents(Slo slo, List<Deployment> deployments) {
+  /**
+   * What a capacity.json says: the SLO the search judged by and each deployment's planned steps.
+   *
+   * @param schema {@value #SCHEMA}, or null in a file written before the field
+   * @param minRequests below this many requests a broken step was inconclusive
+   */
+  public record Contents(
+      @JsonInclude(JsonInclude.Include.NON_NULL) String schema,
+      Limits slo,
+      boolean capacitySearch,
+      long minRequests,
+      List<Deployment> deployments) {
+
     public Contents {
       deployments = List.copyOf(deployments);
     }
   }
 
   /**
+   * The SLO of a capacity.json.
+   *
+   * @param enforced true when the SLO was also Gatling assertions (rightsize.slo.enforce)
+   */
+  public record Limits(double p95TtftMs, double p95E2eMs, double maxErrorRate, boolean enforced) {
+
+    /** The SLO the search judged by. */
+    public Slo asSlo() {
+      return new Slo(p95TtftMs, p95E2eMs, maxErrorRate);
+    }
+  }
+
+  /**
    * One deployment of a capacity.json.
    *
-   * @param capacity the label of the largest step that met the SLO, or null when none did
+   * @param capacity the largest step that met the SLO, or null when none did
    * @param steps every planned step, in run order
    */
-  public record Deployment(String deployment, String vmSize, String capacity, List<PlannedStep> steps) {
+  public record Deployment(String deployment, String vmSize, Capacity capacity, List<PlannedStep> steps) {
     public Deployment {
       steps = List.copyOf(steps);
     }
@@ -58,65 +80,64 @@ public final class CapacityFile {
       }
       return Optional.empty();
     }
+
+    /** The label of the largest step that met the SLO, or null when none did. */
+    public String capacityStep() {
+      return capacity == null ? null : capacity.step();
+    }
   }
+
+  /** The largest step of a deployment that met the SLO. */
+  public record Capacity(String step, double load) {}
 
   /**
    * One planned step of a capacity.json.
    *
-   * @param verdict "met" or the broken limits, null when the step did not run
+   * @param outcome written in lower case: "met", "broken", "inconclusive", "skipped", "not_run"
+   * @param figures what the step measured; left out for a step that did not run
    * @param reason why a step did not run, or null
    */
-  public record PlannedStep(String step, double load, StepOutcome outcome, String verdict, String reason) {}
+  public record PlannedStep(
+      String step,
+      double load,
+      StepOutcome outcome,
+      @JsonUnwrapped Figures figures,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
+
+    public PlannedStep {
+      // Reading a step without figures gives empty ones (Jackson makes unwrapped values): none.
+      figures = figures == null || figures.verdict() == null ? null : figures;
+    }
+
+    /** "met" or the broken limits, null when the step did not run. */
+    public String verdict() {
+      return figures == null ? null : figures.verdict();
+    }
+  }
+
+  /**
+   * What one step that ran measured.
+   *
+   * @param p95TtftMs null when no request succeeded
+   * @param verdict "met" or the broken limits, e.g. "p95 ttft 2480 ms > 2000 ms"
+   */
+  public record Figures(long requests, Double p95TtftMs, Double p95E2eMs, double errorRate, String verdict) {}
 
   /** Writes {@code results} to {@code file}, replacing it. */
   public static void write(
       Path file, Slo slo, boolean enforced, boolean capacitySearch, long minRequests, List<DeploymentCapacity> results) {
-    ObjectNode root = JSON.createObjectNode();
-    ObjectNode sloNode = root.putObject("slo");
-    sloNode.put("p95_ttft_ms", slo.p95TtftMs());
-    sloNode.put("p95_e2e_ms", slo.p95E2eMs());
-    sloNode.put("max_error_rate", slo.maxErrorRate());
-    sloNode.put("enforced", enforced);
-    root.put("capacity_search", capacitySearch);
-    root.put("min_requests", minRequests);
-    ArrayNode deployments = root.putArray("deployments");
-    for (DeploymentCapacity d : results) {
-      ObjectNode node = deployments.addObject();
-      node.put("deployment", d.deployment());
-      node.put("vm_size", d.vmSize());
-      d.capacity().ifPresentOrElse(
-          c -> node.putObject("capacity").put("step", c.step()).put("load", c.load()),
-          () -> node.putNull("capacity"));
-      ArrayNode steps = node.putArray("steps");
-      for (StepResult s : d.steps()) {
-        steps.add(step(s));
-      }
-    }
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      JSON.writeValue(file.toFile(), root);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    JsonFile.write(file, new Contents(SCHEMA,
+        new Limits(slo.p95TtftMs(), slo.p95E2eMs(), slo.maxErrorRate(), enforced), capacitySearch, minRequests,
+        results.stream().map(d -> new Deployment(d.deployment(), d.vmSize(),
+            d.capacity().map(c -> new Capacity(c.step(), c.load())).orElse(null),
+            d.steps().stream().map(CapacityFile::planned).toList())).toList()));
   }
 
-  private static ObjectNode step(StepResult s) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("step", s.step());
-    node.put("load", s.load());
-    node.put("outcome", wireName(s.outcome()));
+  private static PlannedStep planned(StepResult s) {
     StepSummary summary = s.summary();
-    if (summary != null) {
-      node.put("requests", summary.requests());
-      node.put("p95_ttft_ms", summary.ttft().p95());
-      node.put("p95_e2e_ms", summary.e2e().p95());
-      node.put("error_rate", summary.errorRate());
-      node.put("verdict", s.verdict().describe());
-    }
-    if (s.reason() != null) {
-      node.put("reason", s.reason());
-    }
-    return node;
+    return new PlannedStep(s.step(), s.load(), s.outcome(), summary == null ? null
+        : new Figures(summary.requests(), summary.ttft().p95(), summary.e2e().p95(), summary.errorRate(),
+            s.verdict().describe()), s.reason());
   }
 
   /**
@@ -124,47 +145,22 @@ public final class CapacityFile {
    * (callers that must not fail, such as the report, turn it into a note).
    */
   public static Contents read(Path file) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
-    }
-    if (root == null || !root.path("deployments").isArray() || !root.path("slo").isObject()) {
+    JsonNode tree = JsonFile.readTree(file);
+    if (!tree.path("deployments").isArray() || !tree.path("slo").isObject()) {
       throw new IllegalArgumentException(file + " is not a capacity.json: it lacks \"slo\" or \"deployments\"");
     }
-    JsonNode sloNode = root.path("slo");
-    Slo slo = new Slo(sloNode.path("p95_ttft_ms").asDouble(), sloNode.path("p95_e2e_ms").asDouble(),
-        sloNode.path("max_error_rate").asDouble());
-    List<Deployment> deployments = new ArrayList<>();
-    for (JsonNode d : root.path("deployments")) {
-      List<PlannedStep> steps = new ArrayList<>();
+    JsonNode schema = tree.path("schema");
+    if (!schema.isMissingNode() && !SCHEMA.equals(schema.asText())) {
+      throw new IllegalArgumentException(file + " is a " + schema.asText() + " file, not a " + SCHEMA + " one");
+    }
+    for (JsonNode d : tree.path("deployments")) {
       for (JsonNode s : d.path("steps")) {
-        steps.add(new PlannedStep(s.path("step").asText(), s.path("load").asDouble(),
-            outcome(file, s.path("outcome").asText()), text(s.path("verdict")), text(s.path("reason"))));
-      }
-      deployments.add(new Deployment(d.path("deployment").asText(), d.path("vm_size").asText(),
-          text(d.path("capacity").path("step")), steps));
-    }
-    return new Contents(slo, deployments);
-  }
-
-  /** "met", "broken", "inconclusive", "skipped", "not_run". */
-  private static String wireName(StepOutcome outcome) {
-    return outcome.name().toLowerCase(Locale.ROOT);
-  }
-
-  private static StepOutcome outcome(Path file, String wireName) {
-    for (StepOutcome o : StepOutcome.values()) {
-      if (wireName(o).equals(wireName)) {
-        return o;
+        String outcome = s.path("outcome").asText();
+        if (StepOutcome.of(outcome).isEmpty()) {
+          throw new IllegalArgumentException(file + " has an unknown step outcome \"" + outcome + "\"");
+        }
       }
     }
-    throw new IllegalArgumentException(file + " has an unknown step outcome \"" + wireName + "\"");
-  }
-
-  private static String text(JsonNode node) {
-    return node.isTextual() ? node.asText() : null;
+    return JsonFile.bind(tree, Contents.class, file);
   }
 }

@@ -1,90 +1,51 @@
 package rightsize.gate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import rightsize.report.Metric;
+import rightsize.report.model.Metric;
+import rightsize.report.model.TradeoffsJson;
 
 /**
- * Reads the parts of a run's tradeoffs.json (schema {@value #SCHEMA}, written by the report) that the
+ * Reads the parts of a run's tradeoffs.json ({@link TradeoffsJson}, written by the report) that the
  * gate judges: steps with their status counts and SLO verdicts, the baseline comparison and the
  * regressions the report flagged.
  */
 public final class TradeoffsFile {
   /** The report's machine-readable file in a run folder. */
-  public static final String FILE_NAME = "tradeoffs.json";
-
-  /** The schema id this reader understands. */
-  public static final String SCHEMA = "rightsize.tradeoffs/1";
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  public static final String FILE_NAME = TradeoffsJson.FILE_NAME;
 
   private TradeoffsFile() {}
 
   /** Reads {@code file}; throws with the file's name when it is unreadable or not a rightsize report. */
   public static RunReport read(Path file) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
-    }
-    if (root == null || !SCHEMA.equals(root.path("schema").asText())) {
-      throw new IllegalArgumentException(file + " is not a " + SCHEMA + " report");
-    }
-    List<RunReport.Step> steps = new ArrayList<>();
-    for (JsonNode s : root.path("steps")) {
-      Map<String, Long> statuses = new LinkedHashMap<>();
-      s.path("status_counts").fields().forEachRemaining(e -> statuses.put(e.getKey(), e.getValue().asLong()));
-      JsonNode slo = s.path("slo");
-      List<String> breaches = new ArrayList<>();
-      slo.path("breaches").forEach(b -> breaches.add(b.path("description").asText()));
-      steps.add(
-          new RunReport.Step(
-              s.path("deployment").asText(),
-              s.path("step").asText(),
-              s.path("requests").asLong(),
-              s.path("ok").asLong(),
-              statuses,
-              slo.path("met").asBoolean(false),
-              breaches.isEmpty() ? "met" : String.join("; ", breaches)));
-    }
-    List<RunReport.Compared> compared = new ArrayList<>();
-    for (JsonNode d : root.path("deltas")) {
-      compared.add(new RunReport.Compared(d.path("deployment").asText(), d.path("step").asText(), changes(d)));
-    }
-    List<RunReport.Regression> regressions = new ArrayList<>();
-    for (JsonNode r : root.path("regressions")) {
-      regressions.add(
-          new RunReport.Regression(
-              r.path("deployment").asText(),
-              r.path("step").asText(),
-              metric(r.path("metric").asText()).map(Metric::label).orElse(r.path("metric").asText()),
-              r.path("description").asText()));
-    }
-    List<String> notes = new ArrayList<>();
-    root.path("baseline").path("notes").forEach(n -> notes.add(n.asText()));
-    JsonNode gatling = root.path("gate").path("gatling_agrees");
-    if (gatling.isBoolean() && !gatling.asBoolean()) {
+    TradeoffsJson json = TradeoffsJson.read(file);
+    List<RunReport.Step> steps = json.steps().stream().map(s -> {
+      TradeoffsJson.Verdict slo = s.slo();
+      List<String> breaches = slo == null ? List.of()
+          : slo.breaches().stream().map(TradeoffsJson.Breach::description).toList();
+      return new RunReport.Step(s.deployment(), s.step(), s.requests(), s.ok(), s.statusCounts(),
+          slo != null && slo.met(), breaches.isEmpty() ? "met" : String.join("; ", breaches));
+    }).toList();
+    List<RunReport.Compared> compared = json.deltas().stream()
+        .map(d -> new RunReport.Compared(d.deployment(), d.step(), changes(d))).toList();
+    List<RunReport.Regression> regressions = json.regressions().stream().map(r -> new RunReport.Regression(
+        r.deployment(), r.step(), metric(r.metric()).map(Metric::label).orElse(r.metric()), r.description()))
+        .toList();
+    List<String> notes = new ArrayList<>(json.baseline() == null ? List.of() : json.baseline().notes());
+    if (json.gate() != null && Boolean.FALSE.equals(json.gate().gatlingAgrees())) {
       notes.add("The records disagree with Gatling's own statistics for this run (see tradeoffs.json, \"gatling\").");
     }
-    JsonNode baseline = root.path("baseline");
     return new RunReport(
-        root.path("run_id").asText(""),
-        instant(root.path("started_at")),
-        baseline.isObject() ? baseline.path("run_id").asText() : null,
-        root.path("unreadable_lines").asLong(0),
+        Objects.requireNonNullElse(json.runId(), ""),
+        instant(json.startedAt()),
+        json.baseline() == null ? null : json.baseline().runId(),
+        json.unreadableLines(),
         steps,
         compared,
         regressions,
@@ -92,12 +53,12 @@ public final class TradeoffsFile {
   }
 
   /** "p95 ttft +1.5%, error rate +0.0 pts, ..." from one entry of "deltas", worded by the report's {@link Metric}. */
-  private static String changes(JsonNode delta) {
+  private static String changes(TradeoffsJson.Delta delta) {
     List<String> parts = new ArrayList<>();
     for (Metric metric : Metric.values()) {
-      JsonNode change = delta.path(metric.jsonName()).path("change");
-      if (change.isNumber()) {
-        parts.add(metric.label() + " " + metric.formatChange(change.asDouble()));
+      TradeoffsJson.Change change = delta.of(metric);
+      if (change != null && change.change() != null) {
+        parts.add(metric.label() + " " + metric.formatChange(change.change()));
       }
     }
     return parts.isEmpty() ? "no figure comparable" : String.join(", ", parts);
@@ -107,12 +68,12 @@ public final class TradeoffsFile {
     return Arrays.stream(Metric.values()).filter(m -> m.jsonName().equals(jsonName)).findFirst();
   }
 
-  private static Instant instant(JsonNode node) {
-    if (!node.isTextual()) {
+  private static Instant instant(String text) {
+    if (text == null) {
       return null;
     }
     try {
-      return Instant.parse(node.asText());
+      return Instant.parse(text);
     } catch (DateTimeParseException e) {
       return null;
     }

@@ -1,16 +1,5 @@
 package rightsize.report;
 
-import rightsize.report.analysis.Baseline;
-import rightsize.report.analysis.CrossCheck;
-import rightsize.report.input.GatlingReport;
-import rightsize.report.input.RunScan;
-import rightsize.report.render.CsvReport;
-import rightsize.report.render.HtmlReport;
-import rightsize.report.render.JsonReport;
-import rightsize.report.render.MarkdownReport;
-import rightsize.report.render.RunIndex;
-import rightsize.report.render.TextFile;
-
 import com.typesafe.config.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +15,20 @@ import java.util.List;
 import java.util.stream.Stream;
 import rightsize.analysis.CapacityFile;
 import rightsize.injector.InjectorLog;
+import rightsize.report.analysis.Baseline;
+import rightsize.report.analysis.GatlingCrossCheck;
+import rightsize.report.analysis.StepLengths;
+import rightsize.report.input.GatlingReport;
+import rightsize.report.input.RunScan;
+import rightsize.report.model.CrossCheck;
+import rightsize.report.model.Tradeoffs;
+import rightsize.report.model.TradeoffsJson;
+import rightsize.report.render.CsvReport;
+import rightsize.report.render.HtmlReport;
+import rightsize.report.render.JsonReport;
+import rightsize.report.render.MarkdownReport;
+import rightsize.report.render.RunIndex;
+import rightsize.report.render.TextFile;
 
 /**
  * Builds a run's trade-off report from its record files (and its capacity.json, when the capacity
@@ -34,7 +37,7 @@ import rightsize.injector.InjectorLog;
  * .json and .html, the copied Gatling reports, and results/index.html.
  *
  * <p>From a simulation: call {@link #atEndOfRun(Path, Config)} in {@code after()}. From record
- * files alone: {@link ReportMain}.
+ * files alone: {@code rightsize.cli.ReportMain}.
  */
 public final class ReportGenerator {
   static final String GATLING_FOLDER = "gatling";
@@ -67,7 +70,9 @@ public final class ReportGenerator {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the run folder " + runDir + ": " + e.getMessage(), e);
     }
-    RunScan scan = RunScan.read(request.recordFiles().isEmpty() ? recordFilesOf(runDir) : request.recordFiles());
+    StepLengths lengths = new StepLengths();
+    RunScan scan = RunScan.read(request.recordFiles().isEmpty() ? recordFilesOf(runDir) : request.recordFiles(),
+        lengths::add);
 
     for (Path source : request.gatlingReports()) {
       copyGatlingReport(source, runDir, warnings);
@@ -82,7 +87,7 @@ public final class ReportGenerator {
         warnings.add("Gatling report " + folder + " skipped: " + e.getMessage());
       }
     }
-    CrossCheck crossCheck = reports.isEmpty() ? null : CrossCheck.of(reports, scan.names, scan.paths);
+    CrossCheck crossCheck = reports.isEmpty() ? null : GatlingCrossCheck.of(reports, scan.names(), scan.paths());
 
     Path baselineDir = request.baseline() != null ? request.baseline() : settings.baseline();
     Baseline baseline = null;
@@ -90,20 +95,20 @@ public final class ReportGenerator {
       if (baselineDir.toAbsolutePath().normalize().equals(runDir.toAbsolutePath().normalize())) {
         warnings.add("the baseline is this run itself: no comparison");
       } else {
-        baseline = JsonReport.readBaseline(baselineDir);
+        baseline = Baseline.read(baselineDir);
       }
     }
 
-    Tradeoffs tradeoffs = new TradeoffsBuilder(settings).build(scan,
+    Tradeoffs tradeoffs = new TradeoffsBuilder(settings).build(scan, lengths,
         runDir.toAbsolutePath().normalize().getFileName().toString(), capacityOf(runDir, warnings), crossCheck,
         links, baseline, InjectorLog.read(runDir), warnings, Instant.now());
     Path md = runDir.resolve("tradeoffs.md");
     Path csv = runDir.resolve("tradeoffs.csv");
-    Path json = runDir.resolve("tradeoffs.json");
+    Path json = runDir.resolve(TradeoffsJson.FILE_NAME);
     Path html = runDir.resolve("tradeoffs.html");
     TextFile.write(md, MarkdownReport.render(tradeoffs));
     TextFile.write(csv, CsvReport.render(tradeoffs));
-    JsonReport.write(tradeoffs, json);
+    JsonReport.of(tradeoffs).write(json);
     TextFile.write(html, HtmlReport.render(tradeoffs));
     Path index = RunIndex.write(runDir.toAbsolutePath().normalize().getParent());
     return new ReportResult(runDir, md, csv, json, html, index, tradeoffs);

@@ -1,9 +1,9 @@
 package rightsize.report;
 
-import rightsize.report.analysis.Comparison;
-
 import java.nio.file.Path;
 import java.util.List;
+import rightsize.report.model.Comparison;
+import rightsize.report.model.Tradeoffs;
 
 /**
  * What a report generation wrote, and its model for callers that act on it (the nightly gate).

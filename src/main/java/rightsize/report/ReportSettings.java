@@ -1,13 +1,12 @@
 package rightsize.report;
 
-import rightsize.report.analysis.RegressionThresholds;
-import rightsize.report.analysis.TrustThresholds;
-
 import com.typesafe.config.Config;
 import java.nio.file.Path;
 import rightsize.analysis.Slo;
 import rightsize.cost.PriceList;
 import rightsize.cost.TargetLoad;
+import rightsize.report.analysis.RegressionThresholds;
+import rightsize.report.model.TrustThresholds;
 
 /**
  * The parts of the rightsize config the report reads: SLO, target load, regression thresholds,

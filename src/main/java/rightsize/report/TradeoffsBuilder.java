@@ -1,14 +1,5 @@
 package rightsize.report;
 
-import rightsize.report.analysis.Baseline;
-import rightsize.report.analysis.Comparison;
-import rightsize.report.analysis.CrossCheck;
-import rightsize.report.analysis.LengthSensitivity;
-import rightsize.report.analysis.RegressionThresholds;
-import rightsize.report.analysis.TrustCheck;
-import rightsize.report.input.RunScan;
-import rightsize.report.render.Fmt;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,9 +22,22 @@ import rightsize.cost.PricingMode;
 import rightsize.cost.StepCost;
 import rightsize.injector.InjectorLog;
 import rightsize.record.LoadUnit;
+import rightsize.report.analysis.Baseline;
+import rightsize.report.analysis.BaselineComparison;
+import rightsize.report.analysis.StepLengths;
+import rightsize.report.analysis.TrustCheck;
+import rightsize.report.input.RunScan;
+import rightsize.report.model.Comparison;
+import rightsize.report.model.CrossCheck;
+import rightsize.report.model.DeploymentSummary;
+import rightsize.report.model.Fmt;
+import rightsize.report.model.LengthSensitivity;
+import rightsize.report.model.SkippedStep;
+import rightsize.report.model.StepRow;
+import rightsize.report.model.Tradeoffs;
 
 /** Turns a scanned run into the report model: verdicts, costs, conclusions and comparison. */
-public final class TradeoffsBuilder {
+final class TradeoffsBuilder {
   private final ReportSettings settings;
 
   TradeoffsBuilder(ReportSettings settings) {
@@ -44,19 +48,20 @@ public final class TradeoffsBuilder {
    * @param capacity the run's capacity.json, or null when it has none (then skipped steps are unknown)
    * @param injectors the run's injector files (not {@link InjectorLog#present()} when it has none)
    */
-  Tradeoffs build(RunScan scan, String fallbackRunId, CapacityFile.Contents capacity, CrossCheck gatling,
-      List<String> gatlingLinks, Baseline baseline, InjectorLog injectors, List<String> warnings, Instant now) {
+  Tradeoffs build(RunScan scan, StepLengths lengthsByStep, String fallbackRunId, CapacityFile.Contents capacity,
+      CrossCheck gatling, List<String> gatlingLinks, Baseline baseline, InjectorLog injectors, List<String> warnings,
+      Instant now) {
     TrustCheck trust = new TrustCheck(settings.trust(), injectors);
     List<StepRow> rows = new ArrayList<>();
     Map<String, List<StepRow>> byDeployment = new LinkedHashMap<>();
     Map<String, DeploymentPricing> pricing = new LinkedHashMap<>();
-    for (Map.Entry<StepKey, StepStats> e : scan.steps.steps().entrySet()) {
+    for (Map.Entry<StepKey, StepStats> e : scan.steps().steps().entrySet()) {
       StepKey key = e.getKey();
       DeploymentPricing p = pricing.computeIfAbsent(key.deployment(),
           d -> settings.prices().forDeployment(d, key.vmSize()));
       StepSummary step = e.getValue().summary();
       StepRow row = new StepRow(step, settings.slo().check(step), StepCost.of(p, step),
-          trust.check(step, scan.tokenSources.get(key), !p.mode().hourly()));
+          trust.check(step, scan.tokenSources(key), !p.mode().hourly()));
       rows.add(row);
       byDeployment.computeIfAbsent(key.deployment(), d -> new ArrayList<>()).add(row);
     }
@@ -64,8 +69,8 @@ public final class TradeoffsBuilder {
     byDeployment.forEach((name, steps) -> deployments.add(summarize(name, pricing.get(name), steps)));
     deployments.replaceAll(d -> withDominance(d, deployments));
 
-    Map<String, LengthSensitivity.Table> lengths = new TreeMap<>();
-    deployments.forEach(d -> lengths.put(d.deployment(), lengthTable(d, scan)));
+    Map<String, LengthSensitivity> lengths = new TreeMap<>();
+    deployments.forEach(d -> lengths.put(d.deployment(), lengths(d, lengthsByStep)));
     List<SkippedStep> skipped = capacity == null ? List.of() : skipped(capacity, byDeployment);
     List<String> allWarnings = new ArrayList<>(settings.prices().warnings());
     allWarnings.addAll(warnings);
@@ -74,16 +79,16 @@ public final class TradeoffsBuilder {
     if (capacity != null) {
       allWarnings.addAll(capacityDisagreements(capacity, deployments, skipped));
     }
-    Comparison comparison = baseline == null ? null : compare(rows, baseline);
-    boolean anyRecord = scan.firstStartMicros != Long.MAX_VALUE;
+    Comparison comparison = baseline == null ? null
+        : BaselineComparison.compare(rows, baseline, settings.thresholds());
     return new Tradeoffs(
-        scan.runIds.isEmpty() ? fallbackRunId : String.join(",", scan.runIds),
+        scan.runIds().isEmpty() ? fallbackRunId : String.join(",", scan.runIds()),
         now,
-        anyRecord ? micros(scan.firstStartMicros) : null,
-        anyRecord ? micros(scan.lastEndMicros) : null,
-        List.copyOf(scan.targets),
-        List.copyOf(scan.workloads),
-        List.copyOf(scan.injectors),
+        scan.startedAt(),
+        scan.endedAt(),
+        scan.targets(),
+        scan.workloads(),
+        scan.injectors(),
         settings.slo(),
         settings.targetLoad(),
         rows,
@@ -95,10 +100,10 @@ public final class TradeoffsBuilder {
         gatling,
         gatlingLinks,
         comparison,
-        List.copyOf(scan.inputs),
+        scan.inputs(),
         settings.trust(),
         injectors.inputs(),
-        scan.warmupRequests,
+        scan.warmupRequests(),
         allWarnings);
   }
 
@@ -144,12 +149,13 @@ public final class TradeoffsBuilder {
         continue;
       }
       String here = summary.capacity() == null ? null : summary.capacity().key().step();
-      if (Objects.equals(here, d.capacity())) {
+      if (Objects.equals(here, d.capacityStep())) {
         continue;
       }
       boolean anySkipped = skipped.stream().anyMatch(s -> s.key().deployment().equals(d.deployment()));
-      notes.add(d.deployment() + ": the capacity search during the run (SLO " + Fmt.slo(capacity.slo())
-          + ") " + (d.capacity() == null ? "found no step within it" : "put the largest step within it at " + d.capacity())
+      notes.add(d.deployment() + ": the capacity search during the run (SLO " + Fmt.slo(capacity.slo().asSlo())
+          + ") " + (d.capacity() == null ? "found no step within it"
+              : "put the largest step within it at " + d.capacityStep())
           + "; by this report's SLO it is " + (summary.capacity() == null ? "none" : summary.capacity().loadLabel())
           + (anySkipped ? "; the steps the search skipped were never measured" : ""));
     }
@@ -160,19 +166,12 @@ public final class TradeoffsBuilder {
    * Pools the length figures of the steps that met the SLO (the operating range, where load
    * varies least), or of every step when none did, so the fitted lines are about length, not load.
    */
-  private static LengthSensitivity.Table lengthTable(DeploymentSummary d, RunScan scan) {
+  private static LengthSensitivity lengths(DeploymentSummary d, StepLengths lengthsByStep) {
     List<StepRow> meeting = d.steps().stream().filter(r -> r.slo().met()).toList();
     List<StepRow> pooled = meeting.isEmpty() ? d.steps() : meeting;
-    LengthSensitivity merged = new LengthSensitivity();
-    pooled.forEach(r -> {
-      LengthSensitivity l = scan.lengths.get(r.step().key());
-      if (l != null) {
-        merged.addAll(l);
-      }
-    });
     String steps = pooled.stream().map(StepRow::loadLabel).collect(Collectors.joining(", "));
-    return merged.table(meeting.isEmpty() ? "every step (none met the SLO): " + steps
-        : "steps within the SLO: " + steps);
+    return lengthsByStep.pooled(pooled.stream().map(StepRow::key).toList(),
+        meeting.isEmpty() ? "every step (none met the SLO): " + steps : "steps within the SLO: " + steps);
   }
 
   private DeploymentSummary summarize(String name, DeploymentPricing pricing, List<StepRow> steps) {
@@ -308,54 +307,9 @@ public final class TradeoffsBuilder {
     return "For " + target + " within the SLO: " + best.monthly().describe(best.pricing()) + tail + ".";
   }
 
-  private Comparison compare(List<StepRow> rows, Baseline baseline) {
-    RegressionThresholds t = settings.thresholds();
-    List<Comparison.StepDelta> deltas = new ArrayList<>();
-    List<Comparison.Regression> regressions = new ArrayList<>();
-    List<String> notes = new ArrayList<>(baseline.problems());
-    Map<String, Baseline.Step> remaining = new LinkedHashMap<>();
-    baseline.steps().forEach(s -> remaining.put(s.deployment() + "\u0000" + s.step(), s));
-    for (StepRow row : rows) {
-      StepKey key = row.step().key();
-      Baseline.Step before = remaining.remove(key.deployment() + "\u0000" + key.step());
-      if (before == null) {
-        if (baseline.readable()) {
-          notes.add(key.deployment() + " " + key.step() + ": not in the baseline");
-        }
-        continue;
-      }
-      Map<Metric, Comparison.Values> values = new LinkedHashMap<>();
-      for (Metric m : Metric.values()) {
-        values.put(m, new Comparison.Values(before.values().get(m), m.of(row)));
-      }
-      Comparison.StepDelta delta = new Comparison.StepDelta(key.deployment(), key.step(), key.load(), values);
-      deltas.add(delta);
-      flag(delta, Metric.P95_TTFT, t.p95Ttft(), regressions);
-      flag(delta, Metric.P95_E2E, t.p95E2e(), regressions);
-      flag(delta, Metric.COST_PER_1M_OUTPUT_TOKENS, t.costPer1mTokens(), regressions);
-      flag(delta, Metric.ERROR_RATE, t.errorRatePoints(), regressions);
-    }
-    remaining.values().forEach(s -> notes.add(s.deployment() + " " + s.step() + ": in the baseline but not in this run"));
-    return new Comparison(baseline.runId(), baseline.folder().toString(), deltas, regressions, notes);
-  }
-
-  private static void flag(Comparison.StepDelta delta, Metric metric, double threshold,
-      List<Comparison.Regression> regressions) {
-    Double change = delta.change(metric);
-    if (change != null && change > threshold + 1e-12) {
-      Comparison.Values v = delta.values().get(metric);
-      regressions.add(new Comparison.Regression(delta.deployment(), delta.step(), metric,
-          v.baseline(), v.current(), change, threshold));
-    }
-  }
-
   private static DeploymentSummary copy(DeploymentSummary d, List<String> dominatedBy, String recommendation) {
     return new DeploymentSummary(d.deployment(), d.vmSize(), d.pricing(), d.steps(), d.capacity(),
         d.cheapest(), d.firstBreak(), d.monthly(), d.monthlyProblem(), d.breakEven(), d.breakEvenProblem(),
         List.copyOf(dominatedBy), recommendation);
-  }
-
-  private static Instant micros(long epochMicros) {
-    return Instant.ofEpochSecond(epochMicros / 1_000_000, (epochMicros % 1_000_000) * 1000);
   }
 }

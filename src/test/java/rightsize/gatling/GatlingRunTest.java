@@ -31,7 +31,7 @@ import rightsize.config.Timeouts;
 import rightsize.record.RecordReader;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
-import rightsize.report.analysis.CrossCheck;
+import rightsize.report.model.CrossCheck;
 import rightsize.report.input.GatlingReport;
 import rightsize.report.ReportGenerator;
 import rightsize.report.ReportRequest;

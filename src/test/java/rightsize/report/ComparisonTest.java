@@ -1,9 +1,5 @@
 package rightsize.report;
 
-import rightsize.cli.ReportMain;
-import rightsize.report.analysis.Comparison;
-import rightsize.report.render.MarkdownReport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static rightsize.analysis.TestRecords.record;
 
@@ -11,11 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rightsize.cli.ReportMain;
 import rightsize.record.RecordWriter;
 import rightsize.record.Status;
+import rightsize.report.model.Comparison;
+import rightsize.report.model.Metric;
 
 class ComparisonTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -105,7 +103,8 @@ class ComparisonTest {
     assertThat(r.tradeoffs().comparison().deltas()).hasSize(12);
     // The same requests split over two files: no change at all.
     assertThat(r.regressions()).isEmpty();
-    assertThat(MarkdownReport.change(r.tradeoffs().comparison().deltas().get(5), Metric.P95_TTFT)).isEqualTo("+0.0%");
+    Comparison.StepDelta sixth = r.tradeoffs().comparison().deltas().get(5);
+    assertThat(Metric.P95_TTFT.formatChange(sixth.change(Metric.P95_TTFT))).isEqualTo("+0.0%");
   }
 
   /** A run of 100 requests of one step, {@code throttled} of them 429. */

@@ -1,8 +1,5 @@
 package rightsize.report;
 
-import rightsize.report.analysis.CrossCheck;
-import rightsize.report.input.GatlingReport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import rightsize.record.RecordReader;
 import rightsize.record.RecordWriter;
 import rightsize.record.RequestRecord;
+import rightsize.report.input.GatlingReport;
+import rightsize.report.model.CrossCheck;
 import rightsize.testing.GatlingFork;
 
 /**

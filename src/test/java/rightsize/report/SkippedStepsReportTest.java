@@ -1,8 +1,5 @@
 package rightsize.report;
 
-import rightsize.report.render.Html;
-import rightsize.report.render.MarkdownReport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import rightsize.analysis.CapacityFile;
 import rightsize.analysis.Slo;
 import rightsize.gate.TradeoffsFile;
+import rightsize.report.model.SkippedStep;
+import rightsize.report.model.StepRow;
+import rightsize.report.model.Tradeoffs;
+import rightsize.report.render.Html;
 
 /**
  * A sizing run whose capacity search skipped steps (real {@code CapacitySearch} over the synthetic
@@ -30,6 +31,8 @@ class SkippedStepsReportTest {
   private static final String F2 = "Standard_F2s_v2";
   private static final String F4 = "Standard_F4s_v2";
   private static final String F8 = "Standard_F8s_v2";
+  private static final String SKIPPED_NOTE = "Skipped steps were planned but not run: the capacity search stops a"
+      + " deployment after its first step that clearly broke the SLO (capacity.json), so they have no figures.";
 
   @TempDir Path results;
 
@@ -66,7 +69,7 @@ class SkippedStepsReportTest {
     assertThat(md.get(f2at10 + 3)).startsWith("| " + F4 + " | 1 user | ");
     assertThat(md.get(indexStarting(md, "| " + F4 + " | 50 users | ") + 1))
         .isEqualTo("| " + F4 + " | 100 users |" + dashes + " " + f4Skip + " | – | – | – |");
-    assertThat(md).contains(MarkdownReport.SKIPPED_NOTE);
+    assertThat(md).contains(SKIPPED_NOTE);
 
     String html = Files.readString(r.html());
     assertThat(html).contains("<tr class=\"skipped\"><td>" + F2 + "</td><td>50 users</td><td colspan=\"16\" class=\"meta\">"
@@ -125,10 +128,10 @@ class SkippedStepsReportTest {
     assertThat(html).doesNotContain("skipped");
     assertThat(json.path("deployments")).allMatch(d -> !d.has("skipped_steps"));
     assertThat(md).isEqualTo(mdWith.lines()
-        .filter(l -> !l.contains("skipped: a lower step broke the SLO") && !l.equals(MarkdownReport.SKIPPED_NOTE))
+        .filter(l -> !l.contains("skipped: a lower step broke the SLO") && !l.equals(SKIPPED_NOTE))
         .map(l -> l + "\n").reduce("", String::concat));
     assertThat(withoutGenerated(html)).isEqualTo(withoutGenerated(htmlWith)
-        .replaceAll("<tr class=\"skipped\">.*</tr>\n", "").replace(" " + Html.esc(MarkdownReport.SKIPPED_NOTE), ""));
+        .replaceAll("<tr class=\"skipped\">.*</tr>\n", "").replace(" " + Html.esc(SKIPPED_NOTE), ""));
     assertThat(Files.readString(without.csv())).isEqualTo(csvWith);
     jsonWith.remove("generated_at");
     json.remove("generated_at");

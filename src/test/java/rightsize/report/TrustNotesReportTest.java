@@ -1,8 +1,5 @@
 package rightsize.report;
 
-import rightsize.report.analysis.TrustFlag;
-import rightsize.report.render.Html;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static rightsize.analysis.TestRecords.record;
 
@@ -17,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rightsize.record.RecordWriter;
 import rightsize.record.RequestRecord.TokenSource;
+import rightsize.report.model.Tradeoffs;
+import rightsize.report.model.TrustFlag;
+import rightsize.report.render.Html;
 
 /**
  * A run whose figures cannot all be trusted, built from real record and injector files: a step of 3

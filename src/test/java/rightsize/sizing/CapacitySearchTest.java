@@ -159,10 +159,10 @@ class CapacitySearchTest {
 
     CapacityFile.Contents read = CapacityFile.read(file);
 
-    assertThat(read.slo()).isEqualTo(SLO);
+    assertThat(read.slo().asSlo()).isEqualTo(SLO);
     CapacityFile.Deployment f2 = read.deployments().get(0);
     assertThat(f2.deployment()).isEqualTo(F2);
-    assertThat(f2.capacity()).isEqualTo("1 user");
+    assertThat(f2.capacityStep()).isEqualTo("1 user");
     assertThat(f2.steps()).extracting(CapacityFile.PlannedStep::step, CapacityFile.PlannedStep::load,
         CapacityFile.PlannedStep::outcome).containsExactly(
         tuple("1 user", 1.0, StepOutcome.MET), tuple("10 users", 10.0, StepOutcome.BROKEN),
@@ -187,6 +187,15 @@ class CapacitySearchTest {
     assertThatThrownBy(() -> CapacityFile.read(torn)).hasMessageStartingWith("cannot read " + torn);
     assertThatThrownBy(() -> CapacityFile.read(other)).hasMessage(other + " is not a capacity.json: it lacks \"slo\" or \"deployments\"");
     assertThatThrownBy(() -> CapacityFile.read(unknown)).hasMessage(unknown + " has an unknown step outcome \"exploded\"");
+  }
+
+  @Test
+  void aResultsFileOfAnotherSchemaIsRefused(@TempDir Path dir) throws Exception {
+    Path newer = Files.writeString(dir.resolve("newer.json"),
+        "{\"schema\": \"rightsize.capacity/2\", \"slo\": {}, \"deployments\": []}");
+
+    assertThatThrownBy(() -> CapacityFile.read(newer))
+        .hasMessage(newer + " is a rightsize.capacity/2 file, not a rightsize.capacity/1 one");
   }
 
   private void begin(String deployment, Step step) {

@@ -1,9 +1,5 @@
 package rightsize.report.analysis;
 
-import rightsize.report.Figure;
-import rightsize.report.input.TokenSources;
-import rightsize.report.render.Fmt;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +9,12 @@ import rightsize.analysis.LatencySummary;
 import rightsize.analysis.StepSummary;
 import rightsize.injector.InjectorLoad;
 import rightsize.injector.InjectorLog;
+import rightsize.report.input.TokenSources;
+import rightsize.report.model.Figure;
+import rightsize.report.model.Fmt;
+import rightsize.report.model.StepTrust;
+import rightsize.report.model.TrustFlag;
+import rightsize.report.model.TrustThresholds;
 
 /**
  * Decides which figures of a step cannot be trusted: percentiles resting on too few requests,

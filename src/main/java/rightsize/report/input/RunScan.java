@@ -1,18 +1,20 @@
 package rightsize.report.input;
 
-import rightsize.report.analysis.LengthSensitivity;
-
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import rightsize.analysis.StepAggregator;
 import rightsize.analysis.StepKey;
 import rightsize.record.RecordReader;
 import rightsize.record.RequestRecord;
+import rightsize.report.model.InputFile;
 
 /**
  * Reads a run's record files once, streaming every record into the accumulators the report is
@@ -20,23 +22,30 @@ import rightsize.record.RequestRecord;
  * so every percentile is over the union of their requests.
  */
 public final class RunScan {
-  public final StepAggregator steps = new StepAggregator();
-  public final Map<StepKey, LengthSensitivity> lengths = new TreeMap<>();
-  public final Map<StepKey, TokenSources> tokenSources = new TreeMap<>();
-  public final Map<String, RequestNameStats> names = new TreeMap<>();
-  /** By "scenario / request name": Gatling's row path when a step's group is named after its scenario. */
-  public final Map<String, RequestNameStats> paths = new TreeMap<>();
-  public final TreeSet<String> runIds = new TreeSet<>();
-  public final TreeSet<String> targets = new TreeSet<>();
-  public final TreeSet<String> workloads = new TreeSet<>();
-  public final TreeSet<String> injectors = new TreeSet<>();
-  public final List<InputFile> inputs = new ArrayList<>();
-  public long warmupRequests;
-  public long firstStartMicros = Long.MAX_VALUE;
-  public long lastEndMicros = Long.MIN_VALUE;
+  private final BiConsumer<StepKey, RequestRecord> measured;
+  private final StepAggregator steps = new StepAggregator();
+  private final Map<StepKey, TokenSources> tokenSources = new TreeMap<>();
+  private final Map<String, RequestNameStats> names = new TreeMap<>();
+  private final Map<String, RequestNameStats> paths = new TreeMap<>();
+  private final TreeSet<String> runIds = new TreeSet<>();
+  private final TreeSet<String> targets = new TreeSet<>();
+  private final TreeSet<String> workloads = new TreeSet<>();
+  private final TreeSet<String> injectors = new TreeSet<>();
+  private final List<InputFile> inputs = new ArrayList<>();
+  private long warmupRequests;
+  private long firstStartMicros = Long.MAX_VALUE;
+  private long lastEndMicros = Long.MIN_VALUE;
 
-  public static RunScan read(List<Path> files) {
-    RunScan scan = new RunScan();
+  private RunScan(BiConsumer<StepKey, RequestRecord> measured) {
+    this.measured = measured;
+  }
+
+  /**
+   * Reads {@code files}; {@code measured} also gets every record outside the warm-up, with its
+   * step, for the figures the report computes beyond these (length sensitivity).
+   */
+  public static RunScan read(List<Path> files, BiConsumer<StepKey, RequestRecord> measured) {
+    RunScan scan = new RunScan(measured);
     for (Path file : files) {
       try {
         RecordReader.ReadSummary s = RecordReader.read(file, scan::add);
@@ -64,11 +73,11 @@ public final class RunScan {
     addLabel(targets, r.target());
     // The request name names the workload (chat, summarize, generate); scenario names are one per step.
     addLabel(workloads, r.request());
-     firstStartMicros = Math.min(firstStartMicros, r.startEpochMicros());
-     lastEndMicros = Math.max(lastEndMicros, r.startEpochMicros() + Math.round(r.e2eMs() * 1000));
+    firstStartMicros = Math.min(firstStartMicros, r.startEpochMicros());
+    lastEndMicros = Math.max(lastEndMicros, r.startEpochMicros() + Math.round(r.e2eMs() * 1000));
     StepKey key = StepKey.of(r);
-    lengths.computeIfAbsent(key, k -> new LengthSensitivity()).add(r);
     tokenSources.computeIfAbsent(key, k -> new TokenSources()).add(r);
+    measured.accept(key, r);
   }
 
   private static void addLabel(TreeSet<String> set, String value) {
@@ -77,11 +86,67 @@ public final class RunScan {
     }
   }
 
-  long unreadableLines() {
-    return inputs.stream().mapToLong(InputFile::unreadableLines).sum();
+  /** Every measured step's figures. */
+  public StepAggregator steps() {
+    return steps;
   }
 
-  boolean partial() {
-    return inputs.isEmpty() || inputs.stream().anyMatch(InputFile::partial);
+  /** Where the token counts of {@code step}'s successful requests came from, or null for a step without records. */
+  public TokenSources tokenSources(StepKey step) {
+    return tokenSources.get(step);
+  }
+
+  /** Every request name's counts and e2e distribution, warm-up included: what Gatling's rows count. */
+  public Map<String, RequestNameStats> names() {
+    return Collections.unmodifiableMap(names);
+  }
+
+  /** The same by "scenario / request name": Gatling's row path when a step's group is named after its scenario. */
+  public Map<String, RequestNameStats> paths() {
+    return Collections.unmodifiableMap(paths);
+  }
+
+  /** The run ids the records name, sorted. */
+  public List<String> runIds() {
+    return List.copyOf(runIds);
+  }
+
+  /** The targets of the measured requests, sorted. */
+  public List<String> targets() {
+    return List.copyOf(targets);
+  }
+
+  /** The request names of the measured requests (the workloads: chat, summarize, ...), sorted. */
+  public List<String> workloads() {
+    return List.copyOf(workloads);
+  }
+
+  /** The injectors that wrote the records, sorted. */
+  public List<String> injectors() {
+    return List.copyOf(injectors);
+  }
+
+  /** What reading each record file found. */
+  public List<InputFile> inputs() {
+    return List.copyOf(inputs);
+  }
+
+  /** The requests left out as warm-up. */
+  public long warmupRequests() {
+    return warmupRequests;
+  }
+
+  /** The start of the first measured request, or null when no record was readable. */
+  public Instant startedAt() {
+    return firstStartMicros == Long.MAX_VALUE ? null : micros(firstStartMicros);
+  }
+
+  /** The end of the last measured request, or null when no record was readable. */
+  public Instant endedAt() {
+    return firstStartMicros == Long.MAX_VALUE ? null : micros(lastEndMicros);
+  }
+
+  private static Instant micros(long epochMicros) {
+    return Instant.ofEpochSecond(epochMicros / 1_000_000, (epochMicros % 1_000_000) * 1000);
   }
 }

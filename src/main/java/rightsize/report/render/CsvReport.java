@@ -1,11 +1,10 @@
 package rightsize.report.render;
 
-import rightsize.report.StepRow;
-import rightsize.report.Tradeoffs;
-
 import java.util.ArrayList;
 import java.util.List;
 import rightsize.cost.Csv;
+import rightsize.report.model.StepRow;
+import rightsize.report.model.Tradeoffs;
 
 /** Writes tradeoffs.csv: one row per deployment and step, raw numbers, empty for not measured. */
 public final class CsvReport {

@@ -8,7 +8,7 @@ import java.util.Locale;
  * A small line and scatter chart rendered as inline SVG: no script, no external resource, so the
  * report stays one file that works offline and by e-mail. Points carry native SVG tooltips.
  */
-public final class SvgChart {
+final class SvgChart {
   static final String[] COLORS = {
     "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"
   };

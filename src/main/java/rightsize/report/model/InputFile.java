@@ -1,4 +1,4 @@
-package rightsize.report.input;
+package rightsize.report.model;
 
 import java.nio.file.Path;
 

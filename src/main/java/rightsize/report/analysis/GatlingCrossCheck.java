@@ -1,10 +1,5 @@
 package rightsize.report.analysis;
 
-import rightsize.record.RequestRecord;
-import rightsize.report.input.GatlingReport;
-import rightsize.report.input.RequestNameStats;
-import rightsize.report.render.Fmt;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,11 +7,17 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import rightsize.record.RequestRecord;
+import rightsize.report.input.GatlingReport;
+import rightsize.report.input.RequestNameStats;
+import rightsize.report.model.CrossCheck;
+import rightsize.report.model.CrossCheck.NameCheck;
+import rightsize.report.model.CrossCheck.PercentileCheck;
 
 /**
- * The comparison of the records with Gatling's own report of the same run, per request name:
- * request, OK and KO counts must be equal, and each of Gatling's e2e percentiles must lie within
- * what the records allow for it. When a name is in several Gatling rows (the sizing simulations
+ * Compares the records with Gatling's own report of the same run, per request name: request, OK and
+ * KO counts must be equal, and each of Gatling's e2e percentiles must lie within what the records
+ * allow for it. When a name is in several Gatling rows (the sizing simulations
  * put each step's requests in a group named after the step's scenario), each row whose path is
  * {@code "<scenario> / <name>"} is compared with the records of that scenario and name.
  *
@@ -26,64 +27,9 @@ import java.util.stream.Collectors;
  * each widened to the next recorded value outside, and by 1 ms and 0.1% for Gatling's rounding
  * and the histogram's resolution. Rows named
  * {@code "<name> · ttft"} and group rows are not compared (they time something else).
- *
- * @param reports the Gatling report folders compared
- * @param rows one row per request name found on either side
  */
-public record CrossCheck(List<String> reports, List<NameCheck> rows) {
-
-  /** One Gatling percentile of the row at {@code path} compared with the range the records allow. */
-  public record PercentileCheck(
-      String path, double percentile, Double gatlingMs, double recordsLowMs, double recordsHighMs, boolean agree) {}
-
-  /** The comparison of one request name. */
-  public record NameCheck(
-      String name,
-      long recordsTotal,
-      long recordsOk,
-      long recordsKo,
-      long gatlingTotal,
-      long gatlingOk,
-      long gatlingKo,
-      List<PercentileCheck> percentiles,
-      List<String> problems) {
-
-    public boolean agree() {
-      return problems.isEmpty();
-    }
-
-    /** The percentiles compared, for a table cell: each one for a single row, else a count per row. */
-    public String percentilesSummary() {
-      long paths = percentiles.stream().map(PercentileCheck::path).distinct().count();
-      if (paths <= 1) {
-        StringBuilder out = new StringBuilder();
-        for (PercentileCheck p : percentiles) {
-          out.append(p.percentile() == 100 ? "max" : "p" + fmt(p.percentile())).append(' ')
-              .append(Fmt.ms(p.gatlingMs())).append(" (").append(Fmt.ms(p.recordsLowMs())).append('–')
-              .append(Fmt.ms(p.recordsHighMs())).append(") ");
-        }
-        return out.toString().strip();
-      }
-      long outside = percentiles.stream().filter(p -> !p.agree()).count();
-      return percentiles.size() + " percentiles of " + paths + " per-step rows: "
-          + (outside == 0 ? "all within the records' ranges" : outside + " outside the records' ranges");
-    }
-  }
-
-  /** True when some report was compared and every row agrees. */
-  public boolean agree() {
-    return !reports.isEmpty() && rows.stream().allMatch(NameCheck::agree);
-  }
-
-  /** All problems, each prefixed with its request name. */
-  public List<String> problems() {
-    List<String> all = new ArrayList<>();
-    if (reports.isEmpty()) {
-      all.add("no Gatling report to compare with");
-    }
-    rows.forEach(r -> r.problems().forEach(p -> all.add(r.name() + ": " + p)));
-    return all;
-  }
+public final class GatlingCrossCheck {
+  private GatlingCrossCheck() {}
 
   /**
    * Compares {@code reports} with the records' statistics per request name ({@code records}) and

@@ -5,31 +5,20 @@ import java.util.List;
 import rightsize.analysis.LatencyHistogram;
 import rightsize.analysis.LatencySummary;
 import rightsize.record.RequestRecord;
+import rightsize.report.model.LengthSensitivity;
 
 /**
- * How latency grows with request length: ttft by input-token bucket and e2e by output-token bucket
- * over successful requests, each with a least-squares line (ttft ≈ a + b x input tokens, e2e ≈ a +
- * b x output tokens). Kept per step and merged per deployment over the steps the report chooses.
+ * The length figures of some successful requests as they stream by: ttft by input-token bucket and
+ * e2e by output-token bucket, and the running sums of both least-squares lines.
  */
-public final class LengthSensitivity {
+final class LengthBuckets {
   /** Lower bounds of the token buckets; the last bucket is open-ended. */
   static final int[] BOUNDS = {0, 128, 256, 512, 1024, 2048, 4096, 8192, 16384};
 
   private final Bucket[] input = newBuckets();
   private final Bucket[] output = newBuckets();
-  private final LinearFit.Sums ttftByInput = new LinearFit.Sums();
-  private final LinearFit.Sums e2eByOutput = new LinearFit.Sums();
-
-  /** One bucket's figures: tokens from..to (exclusive; null = open), latency percentiles, mean tokens. */
-  public record Row(int fromTokens, Integer toTokens, double meanTokens, LatencySummary latency) {}
-
-  /**
-   * What the report shows for one deployment.
-   *
-   * @param basis which steps the figures pool, e.g. "steps within the SLO: 1 user, 10 users"
-   */
-  public record Table(
-      String basis, List<Row> ttftByInput, LinearFit ttftFit, List<Row> e2eByOutput, LinearFit e2eFit) {}
+  private final LeastSquares ttftByInput = new LeastSquares();
+  private final LeastSquares e2eByOutput = new LeastSquares();
 
   private static final class Bucket {
     // Two significant digits: many of these are kept (two sets per step), 0.5% is precise enough here.
@@ -38,7 +27,7 @@ public final class LengthSensitivity {
   }
 
   /** Adds a request; only successful ones with token counts are used. */
-  public void add(RequestRecord record) {
+  void add(RequestRecord record) {
     if (!record.status().isOk() || record.tokens() == null) {
       return;
     }
@@ -59,7 +48,7 @@ public final class LengthSensitivity {
   }
 
   /** Adds everything {@code other} holds. */
-  public void addAll(LengthSensitivity other) {
+  void addAll(LengthBuckets other) {
     for (int i = 0; i < BOUNDS.length; i++) {
       input[i].latency.addAll(other.input[i].latency);
       input[i].tokenSum += other.input[i].tokenSum;
@@ -71,16 +60,16 @@ public final class LengthSensitivity {
   }
 
   /** The non-empty buckets and both fits. */
-  public Table table(String basis) {
-    return new Table(basis, rows(input), ttftByInput.fit(), rows(output), e2eByOutput.fit());
+  LengthSensitivity table(String basis) {
+    return new LengthSensitivity(basis, rows(input), ttftByInput.fit(), rows(output), e2eByOutput.fit());
   }
 
-  private static List<Row> rows(Bucket[] buckets) {
-    List<Row> rows = new ArrayList<>();
+  private static List<LengthSensitivity.Row> rows(Bucket[] buckets) {
+    List<LengthSensitivity.Row> rows = new ArrayList<>();
     for (int i = 0; i < buckets.length; i++) {
       long n = buckets[i].latency.count();
       if (n > 0) {
-        rows.add(new Row(BOUNDS[i], i + 1 < BOUNDS.length ? BOUNDS[i + 1] : null,
+        rows.add(new LengthSensitivity.Row(BOUNDS[i], i + 1 < BOUNDS.length ? BOUNDS[i + 1] : null,
             (double) buckets[i].tokenSum / n, LatencySummary.of(buckets[i].latency)));
       }
     }

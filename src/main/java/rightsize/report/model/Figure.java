@@ -1,4 +1,4 @@
-package rightsize.report;
+package rightsize.report.model;
 
 /** A figure of a step, named as in the table and in tradeoffs.json. */
 public enum Figure {

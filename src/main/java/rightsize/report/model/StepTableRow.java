@@ -1,4 +1,4 @@
-package rightsize.report;
+package rightsize.report.model;
 
 import rightsize.analysis.StepKey;
 

@@ -1,10 +1,4 @@
-package rightsize.report;
-
-import rightsize.report.analysis.Comparison;
-import rightsize.report.analysis.CrossCheck;
-import rightsize.report.analysis.LengthSensitivity;
-import rightsize.report.analysis.TrustThresholds;
-import rightsize.report.input.InputFile;
+package rightsize.report.model;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +44,7 @@ public record Tradeoffs(
     List<SkippedStep> skippedSteps,
     List<DeploymentSummary> deployments,
     String recommendation,
-    Map<String, LengthSensitivity.Table> lengths,
+    Map<String, LengthSensitivity> lengths,
     CrossCheck gatling,
     List<String> gatlingReports,
     Comparison comparison,

@@ -1,6 +1,4 @@
-package rightsize.report;
-
-import rightsize.report.analysis.StepTrust;
+package rightsize.report.model;
 
 import rightsize.analysis.SloVerdict;
 import rightsize.analysis.StepKey;

@@ -1,6 +1,4 @@
-package rightsize.report.analysis;
-
-import rightsize.report.Figure;
+package rightsize.report.model;
 
 import java.util.List;
 

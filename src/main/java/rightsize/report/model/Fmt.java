@@ -1,13 +1,17 @@
-package rightsize.report.render;
+package rightsize.report.model;
 
 import java.util.List;
 import java.util.Locale;
 import rightsize.analysis.Slo;
 import rightsize.cost.Money;
 
-/** Number formats shared by the human-readable outputs (md, html); "–" stands for not measured. */
+/**
+ * How the report writes numbers in words: in the notes and sentences of the model and in the
+ * human-readable outputs (md, html); "–" stands for not measured.
+ */
 public final class Fmt {
-  static final String NONE = "\u2013";
+  /** Stands for a figure not measured. */
+  public static final String NONE = "\u2013";
 
   private Fmt() {}
 

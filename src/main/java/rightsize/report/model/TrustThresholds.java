@@ -1,4 +1,4 @@
-package rightsize.report.analysis;
+package rightsize.report.model;
 
 import com.typesafe.config.Config;
 

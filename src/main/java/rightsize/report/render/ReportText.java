@@ -1,0 +1,313 @@
+package rightsize.report.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import rightsize.cost.Money;
+import rightsize.injector.InjectorLoad;
+import rightsize.report.model.Comparison;
+import rightsize.report.model.CrossCheck;
+import rightsize.report.model.DeploymentSummary;
+import rightsize.report.model.Figure;
+import rightsize.report.model.Fmt;
+import rightsize.report.model.LengthSensitivity;
+import rightsize.report.model.LinearFit;
+import rightsize.report.model.Metric;
+import rightsize.report.model.StepRow;
+import rightsize.report.model.StepTrust;
+import rightsize.report.model.Tradeoffs;
+import rightsize.report.model.TrustFlag;
+
+/**
+ * The words tradeoffs.md and tradeoffs.html share: headings, column names, sentences and the text
+ * of every table cell. Each format lays them out its own way; neither words anything itself.
+ */
+final class ReportText {
+  static final String REGRESSIONS = "Regressions against baseline ";
+  static final String DEPLOYMENTS = "Deployments";
+  static final String STEPS = "Trade-offs per step";
+  static final String LOAD_GENERATOR = "Load generator";
+  static final String CHANGES = "Changes against baseline ";
+  static final String LENGTHS = "Length sensitivity";
+  static final String GATLING = "Cross-check with Gatling's report";
+  static final String INPUTS = "Inputs";
+  static final String RECOMMENDATION = "Recommendation:";
+  static final String UNTRUSTED = "Figures not to be trusted";
+
+  static final List<String> DEPLOYMENT_COLUMNS = List.of("deployment", "pricing", "largest step within SLO",
+      "$/1M output tokens there", "monthly for target", "utilization", "first SLO break", "dominated");
+  static final List<String> STEP_COLUMNS = List.of("deployment", "load", "req/s", "output tok/s", "ttft p50",
+      "ttft p95", "ttft p99", "tpot p50", "tpot p95", "e2e p50", "e2e p95", "e2e p99", "error %", "throttled %",
+      "SLO", "$/h", "$/1k req", "$/1M output tok");
+  static final List<String> INJECTOR_COLUMNS = List.of("deployment", "load", "seconds sampled", "worst stall ms",
+      "worst stall at", "JVM CPU peak", "machine CPU peak", "");
+  static final List<String> CHANGE_COLUMNS = List.of("deployment", "step", "p95 ttft", "p95 e2e", "error rate",
+      "$/1M output tok", "output tok/s");
+  static final List<Metric> CHANGE_METRICS = List.of(Metric.P95_TTFT, Metric.P95_E2E, Metric.ERROR_RATE,
+      Metric.COST_PER_1M_OUTPUT_TOKENS, Metric.OUTPUT_TOKENS_PER_SECOND);
+  static final List<String> INPUT_LENGTH_COLUMNS = List.of("input tokens", "requests", "ttft p50", "ttft p95");
+  static final List<String> OUTPUT_LENGTH_COLUMNS = List.of("output tokens", "requests", "e2e p50", "e2e p95");
+  static final List<String> GATLING_COLUMNS = List.of("request", "records total / OK / KO",
+      "Gatling total / OK / KO", "percentiles (Gatling ms vs records range)", "agree");
+
+  static final String NO_REGRESSION = "None beyond the thresholds.";
+  static final String LATENCIES = "Latencies in ms over every successful request of the step; error % includes"
+      + " throttled (429) requests.";
+  /** Under the step table when steps were skipped: why they have no figures. */
+  static final String SKIPPED = "Skipped steps were planned but not run: the capacity search stops a"
+      + " deployment after its first step that clearly broke the SLO (capacity.json), so they have no figures.";
+  static final String LENGTHS_BASIS = "Successful requests of the steps named per deployment. Fitted lines are"
+      + " least squares over every such request.";
+  static final String NO_GATLING = "No Gatling report was found for this run: counts and percentiles are not"
+      + " cross-checked.";
+  static final String GATLING_AGREES = "The records agree with Gatling's report";
+  static final String GATLING_DISAGREES = "The records disagree with Gatling's report";
+
+  private ReportText() {}
+
+  /** "rightsize trade-offs: run night-2". */
+  static String title(Tradeoffs t) {
+    return "rightsize trade-offs: run " + t.runId();
+  }
+
+  /** "Targets: emulator · workload: chat · injectors: 1 · started 2026-11-18T11:06:55Z". */
+  static String runLine(Tradeoffs t) {
+    return "Targets: " + String.join(", ", t.targets()) + " · workload: " + String.join(", ", t.workloads())
+        + " · injectors: " + t.injectors().size() + (t.startedAt() == null ? "" : " · started " + t.startedAt());
+  }
+
+  /** "SLO: p95 ttft ≤ 2,000 ms, .... Target load: 100 concurrent users.". */
+  static String sloLine(Tradeoffs t) {
+    return "SLO: " + Fmt.slo(t.slo()) + ". Target load: " + t.targetLoad().describe() + ".";
+  }
+
+  /** One row of the deployments table; {@code firstBreak} is null when no step broke the SLO. */
+  record DeploymentCells(String deployment, String pricing, String capacity, String costThere, String monthly,
+      String utilization, String firstBreak, String dominated) {
+
+    List<String> all() {
+      return List.of(deployment, pricing, capacity, costThere, monthly, utilization,
+          firstBreak == null ? "none" : firstBreak, dominated);
+    }
+  }
+
+  static DeploymentCells cells(DeploymentSummary d) {
+    String cur = d.pricing().currency();
+    return new DeploymentCells(
+        d.deployment(),
+        d.pricing().describe(),
+        d.capacity() == null ? "none" : d.capacity().loadLabel(),
+        d.cheapest() == null ? Fmt.NONE : Fmt.money(d.cheapest().cost().per1mOutputTokens(), cur),
+        d.monthly() == null ? Fmt.NONE : Money.format(d.monthly().monthly(), cur)
+            + (d.monthly().unitsNeeded() == null ? "" : " (" + d.pricing().units(d.monthly().unitsNeeded()) + ")"),
+        d.monthly() == null ? Fmt.NONE : Fmt.pct(d.monthly().utilization()),
+        d.firstBreak() == null ? null : d.firstBreak().loadLabel() + ": " + d.firstBreak().slo().describe(),
+        d.dominated() ? "yes, by " + String.join(", ", d.dominatedBy()) : "no");
+  }
+
+  /** What follows a deployment's recommendation: its break-even and its price notes, one sentence each. */
+  static List<String> deploymentNotes(DeploymentSummary d) {
+    List<String> notes = new ArrayList<>();
+    if (d.breakEven() != null) {
+      notes.add("Break-even: " + d.breakEven().describe(d.pricing()) + ".");
+    } else if (d.breakEvenProblem() != null) {
+      notes.add("Break-even: not computed (" + d.breakEvenProblem() + ").");
+    }
+    d.pricing().notes().forEach(n -> notes.add("Price note: " + n + "."));
+    return notes;
+  }
+
+  /**
+   * A figure of the step table with the markers of the flags concerning it; {@code notes} says why
+   * it cannot be trusted, null when it can.
+   */
+  record Cell(String text, String notes) {}
+
+  /**
+   * A measured step's row: the figures from req/s to throttled %, the SLO verdict ("met" or the
+   * broken limits, marked when a figure it rests on cannot be trusted) and the costs.
+   */
+  record StepCells(String deployment, String load, List<Cell> figures, boolean met, Cell slo, List<Cell> costs) {}
+
+  static StepCells cells(StepRow r) {
+    var s = r.step();
+    StepTrust tr = r.trust();
+    String cur = r.cost().currency();
+    List<Cell> figures = List.of(
+        new Cell(Fmt.rate(s.requestsPerSecond()), null),
+        cell(tr, Figure.OUTPUT_TOKENS_PER_SECOND, Fmt.rate(s.outputTokensPerSecond())),
+        cell(tr, Figure.TTFT_P50, Fmt.ms(s.ttft().p50())), cell(tr, Figure.TTFT_P95, Fmt.ms(s.ttft().p95())),
+        cell(tr, Figure.TTFT_P99, Fmt.ms(s.ttft().p99())),
+        cell(tr, Figure.TPOT_P50, Fmt.ms(s.tpot().p50())), cell(tr, Figure.TPOT_P95, Fmt.ms(s.tpot().p95())),
+        cell(tr, Figure.E2E_P50, Fmt.ms(s.e2e().p50())), cell(tr, Figure.E2E_P95, Fmt.ms(s.e2e().p95())),
+        cell(tr, Figure.E2E_P99, Fmt.ms(s.e2e().p99())),
+        new Cell(Fmt.pct(s.errorRate()), null), new Cell(Fmt.pct(s.throttledRate()), null));
+    Cell slo = new Cell((r.slo().met() ? "met" : r.slo().describe()) + tr.sloMarkers(),
+        tr.sloMarkers().isEmpty() ? null : tr.sloNotes());
+    List<Cell> costs = List.of(
+        cell(tr, Figure.COST_PER_HOUR, Fmt.money(r.cost().perHour(), cur)),
+        cell(tr, Figure.COST_PER_1K_REQUESTS, Fmt.money(r.cost().per1kRequests(), cur)),
+        cell(tr, Figure.COST_PER_1M_OUTPUT_TOKENS, Fmt.money(r.cost().per1mOutputTokens(), cur)));
+    return new StepCells(s.key().deployment(), r.loadLabel(), figures, r.slo().met(), slo, costs);
+  }
+
+  /** {@code value} followed by the markers of the flags concerning {@code figure}; a missing figure ("–") is not marked. */
+  private static Cell cell(StepTrust trust, Figure figure, String value) {
+    String markers = trust.markers(figure);
+    return value.equals(Fmt.NONE) || markers.isEmpty() ? new Cell(value, null)
+        : new Cell(value + markers, trust.notes(figure));
+  }
+
+  /** "marked † too few successful requests for the percentile, ‡ token counts ...": the markers the table uses. */
+  static String trustLegend(Tradeoffs t) {
+    Map<String, String> legend = new LinkedHashMap<>();
+    for (TrustFlag.Check c : TrustFlag.Check.values()) {
+      if (t.untrustedSteps().stream().anyMatch(r -> r.trust().flags().stream().anyMatch(f -> f.check() == c))) {
+        legend.putIfAbsent(c.marker(), c.marker() + " " + c.meaning());
+      }
+    }
+    return "marked " + String.join(", ", legend.values());
+  }
+
+  /** One line per untrusted step and reason: "Standard_F2s_v2 · 1 user: † ttft, tpot and e2e p95 and p99 from 3 ...". */
+  static List<String> trustNotes(Tradeoffs t) {
+    List<String> notes = new ArrayList<>();
+    for (StepRow r : t.untrustedSteps()) {
+      r.trust().flags().forEach(f -> notes.add(r.key().deployment() + " · " + r.loadLabel() + ": "
+          + f.check().marker() + " " + f.note()));
+    }
+    return notes;
+  }
+
+  /** What the load generator table shows and when a step is flagged. */
+  static String injectorIntro(Tradeoffs t) {
+    var th = t.trustThresholds();
+    return "Per step, from its first request's start to its last one's end (injector files): the worst stall, how"
+        + " much later than asked a thread sleeping 1 ms at a time woke (a GC pause or a starved CPU delays every"
+        + " thread, those timing responses too), and the peak CPU of a second. A step is flagged above a "
+        + Fmt.ms(th.maxInjectorStallMs()) + " ms stall or " + Fmt.pct(th.maxInjectorCpu())
+        + " machine CPU: latencies may then include client-side delay.";
+  }
+
+  /**
+   * One row of the load generator table: the step's figures and its status, "ok", "overloaded"
+   * (with the marker its latencies carry) or "not sampled" (no sample overlaps the step).
+   */
+  record InjectorCells(String deployment, String load, String seconds, String worstStall, String worstStallAt,
+      String processCpu, String machineCpu, String status, boolean sampled, boolean overloaded) {
+
+    static final String MARKER = TrustFlag.Check.INJECTOR_OVERLOAD.marker();
+
+    List<String> figures() {
+      return List.of(seconds, worstStall, worstStallAt, processCpu, machineCpu);
+    }
+
+    String marker() {
+      return MARKER;
+    }
+  }
+
+  static InjectorCells injectorCells(StepRow r) {
+    InjectorLoad l = r.trust().injector();
+    if (l == null) {
+      return new InjectorCells(r.key().deployment(), r.loadLabel(), "0", Fmt.NONE, Fmt.NONE, Fmt.NONE, Fmt.NONE,
+          "not sampled", false, false);
+    }
+    boolean overloaded = r.trust().flags().stream().anyMatch(f -> f.check() == TrustFlag.Check.INJECTOR_OVERLOAD);
+    return new InjectorCells(r.key().deployment(), r.loadLabel(), Integer.toString(l.seconds()),
+        Fmt.ms(l.worstStallMs()), l.worstStallInjector() + " at " + l.worstStallAt(), Fmt.pct(l.peakProcessCpu()),
+        Fmt.pct(l.peakMachineCpu()), overloaded ? "overloaded" : "ok", true, overloaded);
+  }
+
+  /** A change as the comparison table shows it: "+12.3%", "+1.5 pts", or "–" when undefined. */
+  static String change(Comparison.StepDelta d, Metric m) {
+    Double c = d.change(m);
+    return c == null ? Fmt.NONE : m.formatChange(c);
+  }
+
+  /** "ttft ≈ 55.1 ms + 0.214 ms × input tokens (r² 0.99, 8 requests)". */
+  static String fitSentence(String metric, String tokens, LinearFit f) {
+    if (f == null) {
+      return metric + " vs " + tokens + " tokens: not enough distinct lengths to fit a line";
+    }
+    return String.format(Locale.ROOT, "%s ≈ %.1f ms %s %.3f ms × %s tokens (r² %.2f, %,d requests)",
+        metric, f.intercept(), f.slope() < 0 ? "−" : "+", Math.abs(f.slope()), tokens, f.r2(), f.n());
+  }
+
+  /** The sentences above a deployment's length table: what is pooled and both fitted lines. */
+  static List<String> lengthSentences(LengthSensitivity l) {
+    return List.of("Pooled: " + l.basis() + ".", fitSentence("ttft", "input", l.ttftFit()),
+        fitSentence("e2e", "output", l.e2eFit()));
+  }
+
+  /** One side of a length table row: a bucket's token range, requests, p50 and p95. */
+  record BucketCells(String range, String requests, String p50, String p95) {
+
+    List<String> all() {
+      return List.of(range, requests, p50, p95);
+    }
+  }
+
+  /** One row of a length table: an input bucket and an output bucket, either null below the shorter side. */
+  record LengthRow(BucketCells input, BucketCells output) {}
+
+  static List<LengthRow> lengthRows(LengthSensitivity l) {
+    List<LengthRow> rows = new ArrayList<>();
+    int n = Math.max(l.ttftByInput().size(), l.e2eByOutput().size());
+    for (int i = 0; i < n; i++) {
+      rows.add(new LengthRow(i < l.ttftByInput().size() ? bucket(l.ttftByInput().get(i)) : null,
+          i < l.e2eByOutput().size() ? bucket(l.e2eByOutput().get(i)) : null));
+    }
+    return rows;
+  }
+
+  private static BucketCells bucket(LengthSensitivity.Row r) {
+    return new BucketCells(range(r), Fmt.count(r.latency().count()), Fmt.ms(r.latency().p50()),
+        Fmt.ms(r.latency().p95()));
+  }
+
+  /** "0–127" or "16384+". */
+  static String range(LengthSensitivity.Row r) {
+    return r.toTokens() == null ? r.fromTokens() + "+" : r.fromTokens() + "–" + (r.toTokens() - 1);
+  }
+
+  /** One row of the Gatling cross-check table. */
+  record GatlingCells(String request, String records, String gatling, String percentiles, boolean agree) {}
+
+  static GatlingCells cells(CrossCheck.NameCheck r) {
+    return new GatlingCells(r.name(), r.recordsTotal() + " / " + r.recordsOk() + " / " + r.recordsKo(),
+        r.gatlingTotal() + " / " + r.gatlingOk() + " / " + r.gatlingKo(), percentiles(r), r.agree());
+  }
+
+  /** The percentiles compared, for a table cell: each one for a single row, else a count per row. */
+  static String percentiles(CrossCheck.NameCheck r) {
+    long paths = r.percentiles().stream().map(CrossCheck.PercentileCheck::path).distinct().count();
+    if (paths <= 1) {
+      StringBuilder out = new StringBuilder();
+      for (CrossCheck.PercentileCheck p : r.percentiles()) {
+        out.append(p.percentile() == 100 ? "max" : "p" + number(p.percentile())).append(' ')
+            .append(Fmt.ms(p.gatlingMs())).append(" (").append(Fmt.ms(p.recordsLowMs())).append('–')
+            .append(Fmt.ms(p.recordsHighMs())).append(") ");
+      }
+      return out.toString().strip();
+    }
+    long outside = r.percentiles().stream().filter(p -> !p.agree()).count();
+    return r.percentiles().size() + " percentiles of " + paths + " per-step rows: "
+        + (outside == 0 ? "all within the records' ranges" : outside + " outside the records' ranges");
+  }
+
+  /** The files read and the warm-up left out, one line each. */
+  static List<String> inputs(Tradeoffs t) {
+    List<String> lines = new ArrayList<>();
+    t.inputs().forEach(f -> lines.add(f.describe()));
+    t.injectorInputs().forEach(f -> lines.add(f.describe()));
+    lines.add("warm-up requests left out: " + t.warmupRequests());
+    return lines;
+  }
+
+  private static String number(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+}
