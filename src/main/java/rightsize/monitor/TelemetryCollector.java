@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import rightsize.telemetry.DeploymentTelemetry;
 import rightsize.telemetry.DeploymentTelemetry.Status;
 import rightsize.telemetry.MetricTelemetry;
@@ -24,7 +26,6 @@ import rightsize.telemetry.TelemetrySeries;
  * never a failure: the run's results stand without the server side.
  */
 public final class TelemetryCollector {
-  private final AzureMonitorMetrics metrics;
   private final Duration grain;
   private final Duration wait;
   private final Duration poll;
@@ -32,21 +33,27 @@ public final class TelemetryCollector {
   private final Clock clock;
 
   /**
-   * What one deployment needs: its name, where its metrics are (null: no monitor section), and the
-   * time its load ran, from its first request's start to its last request's end.
+   * What one deployment needs: its name, where its metrics are and the service that holds them (both
+   * null: no monitor section), and the time its load ran, from its first request's start to its last
+   * request's end.
    */
-  public record Window(String deployment, MonitorTarget target, Instant start, Instant end) {}
-
-  /**
-   * Reads through {@code metrics} in grains of {@code grain}, asking again every {@code poll} for at
-   * most {@code wait}, with progress lines to {@code console}.
-   */
-  public TelemetryCollector(AzureMonitorMetrics metrics, Duration grain, Duration wait, Duration poll, Consumer<String> console) {
-    this(metrics, grain, wait, poll, console, Clock.systemUTC());
+  public record Window(String deployment, MonitorTarget target, AzureMonitorMetrics service, Instant start, Instant end) {
+    public Window {
+      if ((target == null) != (service == null)) {
+        throw new IllegalArgumentException("a monitored deployment needs both its target and its metrics service");
+      }
+    }
   }
 
-  TelemetryCollector(AzureMonitorMetrics metrics, Duration grain, Duration wait, Duration poll, Consumer<String> console, Clock clock) {
-    this.metrics = metrics;
+  /**
+   * Reads in grains of {@code grain}, asking again every {@code poll} for at most {@code wait}, with
+   * progress lines to {@code console}.
+   */
+  public TelemetryCollector(Duration grain, Duration wait, Duration poll, Consumer<String> console) {
+    this(grain, wait, poll, console, Clock.systemUTC());
+  }
+
+  TelemetryCollector(Duration grain, Duration wait, Duration poll, Consumer<String> console, Clock clock) {
     this.grain = grain;
     this.wait = wait;
     this.poll = poll;
@@ -92,9 +99,11 @@ public final class TelemetryCollector {
       readings.add(rs);
     }
     Instant deadline = clock.instant().plus(wait);
+    String sources = windows.stream().map(Window::service).filter(Objects::nonNull)
+        .map(m -> m.endpoint().toString()).distinct().collect(Collectors.joining(" and "));
     if (total > 0) {
       console.accept(String.format(Locale.ROOT, "telemetry: reading %d server-side metrics from %s"
-          + " (Azure Monitor publishes a few minutes late: waiting at most %s)", total, metrics.endpoint(), text(wait)));
+          + " (Azure Monitor publishes a few minutes late: waiting at most %s)", total, sources, text(wait)));
     }
     Instant begun = clock.instant();
     while (true) {
@@ -121,14 +130,14 @@ public final class TelemetryCollector {
     for (int i = 0; i < windows.size(); i++) {
       out.add(result(windows.get(i), readings.get(i)));
     }
-    Telemetry telemetry = new Telemetry(Telemetry.SCHEMA_VERSION, clock.instant().toString(),
-        metrics.endpoint().toString(), grain.toString(), out);
+    Telemetry telemetry = new Telemetry(Telemetry.SCHEMA_VERSION, clock.instant().toString(), sources,
+        grain.toString(), out);
     report(telemetry);
     return telemetry;
   }
 
   private void read(Reading r, Window w) {
-    AzureMonitorMetrics.Answer answer = metrics.read(r.query, floor(w.start()), ceil(w.end()), grain);
+    AzureMonitorMetrics.Answer answer = w.service().read(r.query, floor(w.start()), ceil(w.end()), grain);
     if (answer instanceof AzureMonitorMetrics.Data data) {
       r.unit = data.unit();
       r.series = data.series();

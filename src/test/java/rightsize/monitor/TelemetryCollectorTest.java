@@ -29,12 +29,14 @@ import rightsize.telemetry.WindowFigures;
 class TelemetryCollectorTest {
   private static final Duration SECOND = Duration.ofSeconds(1);
   private static EmulatorServer server;
+  private static AzureMonitorMetrics metrics;
   private static Instant start;
   private static Instant end;
 
   @BeforeAll
   static void startAndLoad() {
     server = EmulatorMetrics.start();
+    metrics = EmulatorMetrics.client(server);
     start = Instant.now();
     EmulatorMetrics.load(server, "pool", 6, 20);
     end = Instant.now();
@@ -46,7 +48,7 @@ class TelemetryCollectorTest {
   }
 
   private static TelemetryCollector collector(Duration wait, List<String> console) {
-    return new TelemetryCollector(EmulatorMetrics.client(server), SECOND, wait, Duration.ofMillis(100), console::add);
+    return new TelemetryCollector(SECOND, wait, Duration.ofMillis(100), console::add);
   }
 
   @Test
@@ -55,8 +57,8 @@ class TelemetryCollectorTest {
         List.of("CpuUtilizationPercentage", "GpuUtilizationPercentage", "RequestLatency", "DeploymentCapacity", "CpuUtilisation"));
     List<String> console = new ArrayList<>();
     Telemetry t = collector(Duration.ofSeconds(10), console).collect(List.of(
-        new TelemetryCollector.Window("pool", pool, start, end),
-        new TelemetryCollector.Window("unmonitored", null, start, end)));
+        new TelemetryCollector.Window("pool", pool, metrics, start, end),
+        new TelemetryCollector.Window("unmonitored", null, null, start, end)));
 
     DeploymentTelemetry d = t.deployment("pool").orElseThrow();
     assertThat(d.status()).isEqualTo(Status.COLLECTED);
@@ -93,8 +95,8 @@ class TelemetryCollectorTest {
     String elsewhere = EmulatedResource.deploymentId("pool").replace(EmulatedResource.SUBSCRIPTION, "11111111-1111-1111-1111-111111111111");
     List<String> console = new ArrayList<>();
     Telemetry t = collector(Duration.ofSeconds(10), console).collect(List.of(
-        new TelemetryCollector.Window("pool", MonitorTarget.onlineDeployment("pool", elsewhere, List.of("CpuUtilizationPercentage")), start, end),
-        new TelemetryCollector.Window("typo", MonitorTarget.onlineDeployment("typo", EmulatedResource.deploymentId("pooll"), List.of("CpuUtilizationPercentage")), start, end)));
+        new TelemetryCollector.Window("pool", MonitorTarget.onlineDeployment("pool", elsewhere, List.of("CpuUtilizationPercentage")), metrics, start, end),
+        new TelemetryCollector.Window("typo", MonitorTarget.onlineDeployment("typo", EmulatedResource.deploymentId("pooll"), List.of("CpuUtilizationPercentage")), metrics, start, end)));
     DeploymentTelemetry forbidden = t.deployment("pool").orElseThrow();
     assertThat(forbidden.status()).isEqualTo(Status.NO_ACCESS);
     assertThat(forbidden.problem()).startsWith("pool: no access to its Azure Monitor metrics (403 AuthorizationFailed: ")
@@ -113,7 +115,7 @@ class TelemetryCollectorTest {
         List.of("CpuUtilizationPercentage", "GpuUtilizationPercentage"));
     List<String> console = new ArrayList<>();
     long before = System.nanoTime();
-    Telemetry t = collector(Duration.ofMillis(400), console).collect(List.of(new TelemetryCollector.Window("pool", pool, start, future)));
+    Telemetry t = collector(Duration.ofMillis(400), console).collect(List.of(new TelemetryCollector.Window("pool", pool, metrics, start, future)));
     long tookMs = (System.nanoTime() - before) / 1_000_000;
 
     assertThat(tookMs).isGreaterThanOrEqualTo(400).isLessThan(10_000);
