@@ -18,7 +18,7 @@ import rightsize.workload.Workload;
 public class OpenModelSizingSimulation extends Simulation {
   RightsizeSettings settings = RightsizeSettings.loadOrExit();
 
-  Workload chat = Workload.fromConfig(settings.config());
+  Workload chat = Workload.from(settings.workload());
 
   Population arrivals = Population.open(0.5, 1, 2, 4)
       .hold(Duration.ofSeconds(30))

@@ -23,11 +23,11 @@ public class SizingSimulation extends Simulation {
 
   // What each virtual user sends: chatbot conversations (default), documents to summarize, or
   // synthetic prompts of a set length (rightsize.workload).
-  Workload workload = Workload.fromConfig(settings.config());
+  Workload workload = Workload.from(settings.workload());
 
   // How many users, for how long: closed steps of 1, 10, 50 and 100 concurrent users by default,
   // or an open model of arrival rates (rightsize.population).
-  Population population = Population.fromConfig(settings.config());
+  Population population = Population.from(settings.population());
 
   // Where: each configured deployment (VM size) in turn, judged against the SLO (rightsize.slo);
   // a size stops at the first step that clearly breaks it.

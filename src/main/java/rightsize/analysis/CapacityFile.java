@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import rightsize.config.Slo;
 import rightsize.record.JsonFile;
 
 /**

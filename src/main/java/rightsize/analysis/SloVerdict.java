@@ -1,14 +1,38 @@
 package rightsize.analysis;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import rightsize.config.Slo;
 
 /** Whether one step met the {@link Slo}, and if not, which limits it broke by how much. */
 public record SloVerdict(List<Breach> breaches) {
 
   public SloVerdict {
     breaches = List.copyOf(breaches);
+  }
+
+  /**
+   * Checks {@code step} against every limit of {@code slo}. A step with no successful request
+   * breaks the latency limits too: an unmeasured latency is never taken as a met one.
+   */
+  public static SloVerdict of(Slo slo, StepSummary step) {
+    List<Breach> breaches = new ArrayList<>();
+    if (step.requests() == 0) {
+      breaches.add(new Breach(Limit.REQUESTS, 0.0, 1));
+      return new SloVerdict(breaches);
+    }
+    checkAtMost(Limit.P95_TTFT, step.ttft().p95(), slo.p95TtftMs(), breaches);
+    checkAtMost(Limit.P95_E2E, step.e2e().p95(), slo.p95E2eMs(), breaches);
+    checkAtMost(Limit.ERROR_RATE, step.errorRate(), slo.maxErrorRate(), breaches);
+    return new SloVerdict(breaches);
+  }
+
+  private static void checkAtMost(Limit limit, Double measured, double max, List<Breach> breaches) {
+    if (measured == null || measured > max) {
+      breaches.add(new Breach(limit, measured, max));
+    }
   }
 
   /** One limit of the SLO. */

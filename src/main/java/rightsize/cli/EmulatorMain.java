@@ -1,18 +1,15 @@
 package rightsize.cli;
 
-import rightsize.config.InvalidConfigException;
 import rightsize.config.RightsizeSettings;
 import rightsize.emulator.EmulatorCertificate;
 import rightsize.emulator.EmulatorServer;
 import rightsize.emulator.settings.DeploymentSpec;
-import rightsize.emulator.settings.EmulatorSettings;
+import rightsize.emulator.settings.EmulatorSetup;
 
-import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -59,7 +56,7 @@ public final class EmulatorMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    EmulatorServer server = start(settings());
+    EmulatorServer server = start(setup());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
@@ -68,11 +65,11 @@ public final class EmulatorMain implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     URI base = https ? server.httpsUri() : server.uri();
     out.println("rightsize emulator listening on " + base + (https ? " (and " + server.uri() + ")" : ""));
-    for (DeploymentSpec d : server.settings().deployments()) {
+    for (DeploymentSpec d : server.setup().deployments()) {
       out.println("  deployment " + d.name() + " (" + d.profile().name() + ", " + d.instanceCount()
           + " instance(s), max " + d.maxConcurrentPerInstance() + " concurrent per instance)");
     }
-    String first = server.settings().deployments().isEmpty() ? "NAME" : server.settings().deployments().get(0).name();
+    String first = server.setup().deployments().isEmpty() ? "NAME" : server.setup().deployments().get(0).name();
     String trust = "";
     if (https) {
       EmulatorCertificate certificate = server.certificate().orElseThrow();
@@ -92,23 +89,22 @@ public final class EmulatorMain implements Callable<Integer> {
     return 0;
   }
 
-  private EmulatorSettings settings() {
+  /**
+   * The configured emulator deployments and emulator section, the whole configuration checked; only
+   * the emulator's own key is read (it serves, it sends no request).
+   */
+  private EmulatorSetup setup() {
     if (config != null && !Files.isRegularFile(config)) {
       throw new ParameterException(
           spec.commandLine(), "--config " + config + " does not exist: give the path of a HOCON file");
     }
-    Config merged = config == null ? RightsizeSettings.loadConfig() : RightsizeSettings.loadConfig(config);
-    try {
-      return EmulatorSettings.fromConfig(merged.getConfig("rightsize"));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidConfigException(List.of(e.getMessage()));
-    }
+    return EmulatorSetup.of(RightsizeSettings.load(config, RightsizeSettings.Secrets.EMULATOR));
   }
 
   /** Starts the server; a port it cannot listen on is a wrong {@code --port}. */
-  private EmulatorServer start(EmulatorSettings settings) {
+  private EmulatorServer start(EmulatorSetup setup) {
     try {
-      return https ? EmulatorServer.startWithTls(settings, port) : EmulatorServer.start(settings, port);
+      return https ? EmulatorServer.startWithTls(setup, port) : EmulatorServer.start(setup, port);
     } catch (IllegalStateException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

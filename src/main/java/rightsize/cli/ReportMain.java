@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Regenerates a run's report from record files alone (the rightsize config is read as a run reads
- * it: {@link RightsizeSettings#loadConfig()}).
+ * Regenerates a run's report from record files alone (the rightsize config is read and checked as a
+ * run reads it, {@link RightsizeSettings#load(RightsizeSettings.Secrets)}, without the deployments' keys).
  *
  * <pre>
  * rightsize.cli.ReportMain --run results/&lt;id&gt; [--baseline results/&lt;id2&gt;]
@@ -76,8 +76,8 @@ public final class ReportMain implements Callable<Integer> {
 
   private ReportResult generate() {
     Path base = Path.of("").toAbsolutePath();
-    ReportSettings settings =
-        ReportSettings.fromConfig(RightsizeSettings.loadConfig().getConfig("rightsize"), base);
+    // The report sends no request: deployment keys need not be set.
+    ReportSettings settings = ReportSettings.of(RightsizeSettings.load(RightsizeSettings.Secrets.NONE), base);
     ReportRequest request = new ReportRequest(
         ReportSettings.resolveRun(run, base, settings.resultsDir()),
         records.stream().map(base::resolve).toList(),

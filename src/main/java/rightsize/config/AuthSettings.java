@@ -1,5 +1,6 @@
 package rightsize.config;
 
+import java.util.function.Function;
 import rightsize.secret.Secret;
 
 /**
@@ -8,6 +9,41 @@ import rightsize.secret.Secret;
  * @param type the auth type
  * @param keyEnv the environment variable holding the key (api-key, bearer)
  * @param scope the Entra scope; empty means the kind's default
- * @param key the key read from {@code keyEnv}, or null when the type needs none
+ * @param key the key read from {@code keyEnv}, or null when the type needs none (or secrets were not read)
  */
-public record AuthSettings(AuthType type, String keyEnv, String scope, Secret key) {}
+public record AuthSettings(AuthType type, String keyEnv, String scope, Secret key) {
+
+  /** Reads a deployment's auth block; {@code env} is null when secrets are not to be read. */
+  static AuthSettings read(Section s, TargetKind kind, Function<String, String> env) {
+    String typeName = s.required("type");
+    AuthType type = typeName == null ? null : AuthType.fromWireName(typeName);
+    if (typeName != null && type == null) {
+      s.problem("type", "'" + typeName + "' is not an auth type", "use one of " + AuthType.wireNames());
+    }
+    String keyEnv = s.string("key-env");
+    String scope = s.string("scope");
+    if (kind == TargetKind.EMULATOR) {
+      // The embedded emulator takes no credentials; a configured auth block is ignored.
+      return new AuthSettings(AuthType.NONE, keyEnv, "", null);
+    }
+    Secret key = null;
+    if (type != null && type.usesKey()) {
+      if (keyEnv == null || keyEnv.isEmpty()) {
+        s.problem("key-env", "is missing", "name the environment variable that holds the key " + s.where("key-env"));
+      } else if (env != null) {
+        String value = env.apply(keyEnv);
+        if (value == null || value.isBlank()) {
+          s.problem("key-env", "names environment variable " + keyEnv + ", which is not set",
+              "export " + keyEnv + " with the key (auth.type = " + type.wireName() + ")"
+                  + (s.subject().isEmpty() ? "" : " " + s.subject()));
+        } else {
+          key = Secret.of(value.trim(), "env " + keyEnv);
+        }
+      }
+    }
+    if (type == AuthType.ENTRA && kind != null && kind.defaultEntraScope() == null && (scope == null || scope.isEmpty())) {
+      s.problem("scope", "is missing", "set the Entra scope (e.g. api://<app-id>/.default) for kind " + kind.wireName() + " " + s.where("scope"));
+    }
+    return new AuthSettings(type, keyEnv == null ? "" : keyEnv, scope == null ? "" : scope, key);
+  }
+}

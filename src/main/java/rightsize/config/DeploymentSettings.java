@@ -1,7 +1,12 @@
 package rightsize.config;
 
-import com.typesafe.config.Config;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One deployment to size, merged over {@code deployment-defaults}.
@@ -16,7 +21,8 @@ import java.util.Map;
  * @param instanceCount instances serving the deployment
  * @param auth how requests authenticate
  * @param headers extra headers sent with every request
- * @param config the whole merged entry, for settings other packages own ({@code pricing}, {@code emulator})
+ * @param pricing how it is billed and at what prices
+ * @param emulator how the embedded emulator serves it; null unless the kind is emulator
  */
 public record DeploymentSettings(
     String name,
@@ -29,7 +35,10 @@ public record DeploymentSettings(
     int instanceCount,
     AuthSettings auth,
     Map<String, String> headers,
-    Config config) {
+    PricingSettings pricing,
+    EmulatedDeployment emulator) {
+
+  private static final Set<String> SECRET_HEADERS = Set.of("api-key", "authorization", "ocp-apim-subscription-key");
 
   /** True when {@code filter} (a name or VM size, "Standard_" optional) selects this deployment. */
   public boolean matches(String filter) {
@@ -41,5 +50,87 @@ public record DeploymentSettings(
   @Override
   public String toString() {
     return "DeploymentSettings[" + name + ", " + kind.wireName() + ", " + deployment + "]";
+  }
+
+  /**
+   * Reads one entry of {@code deployments} merged over {@code deployment-defaults}; {@code env}
+   * gives the keys (null: secrets are not read), {@code emulator} and {@code payPerTokenDefaults}
+   * resolve an emulated deployment's profile.
+   */
+  static DeploymentSettings read(
+      Section s, Function<String, String> env, EmulatorSettings emulator, Section payPerTokenDefaults) {
+    int mark = s.mark();
+    String name = s.required("name");
+    String kindName = s.required("kind");
+    TargetKind kind = kindName == null ? null : TargetKind.fromWireName(kindName);
+    if (kindName != null && kind == null) {
+      s.problem("kind", "'" + kindName + "' is not a target kind", "use one of " + TargetKind.wireNames());
+    }
+    String endpoint = s.string("endpoint");
+    if (kind != null && kind != TargetKind.EMULATOR && endpoint != null) {
+      endpoint = checkEndpoint(s, endpoint);
+    }
+    String deployment = s.required("deployment");
+    String apiVersion = s.string("api-version");
+    if (kind == TargetKind.AZURE_OPENAI && apiVersion != null && apiVersion.isEmpty()) {
+      s.problem("api-version", "is missing", "set api-version (e.g. 2024-10-21) " + s.where("api-version"));
+    }
+    String maxTokensParam = s.required("max-tokens-param");
+    String vmSize = s.string("vm-size");
+    Integer instances = s.integer("instance-count", 1);
+    AuthSettings auth = AuthSettings.read(s.child("auth"), kind, env);
+    Map<String, String> headers = headers(s);
+    PricingSettings pricing = PricingSettings.read(s.child("pricing"));
+    EmulatedDeployment emulated =
+        kind == TargetKind.EMULATOR ? EmulatedDeployment.read(s.child("emulator"), emulator, payPerTokenDefaults) : null;
+    if (s.failedSince(mark) || kind == TargetKind.EMULATOR && emulated == null) {
+      return null;
+    }
+    return new DeploymentSettings(
+        name, kind, endpoint == null ? "" : endpoint, deployment, apiVersion == null ? "" : apiVersion, maxTokensParam,
+        vmSize == null ? "" : vmSize, instances, auth, headers, pricing, emulated);
+  }
+
+  private static String checkEndpoint(Section s, String endpoint) {
+    String where = s.where("endpoint");
+    if (endpoint.isEmpty()) {
+      s.problem("endpoint", "is missing", "set endpoint (the base URL, e.g. https://myres.openai.azure.com) " + where);
+      return null;
+    }
+    try {
+      URI u = new URI(endpoint);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
+        s.problem("endpoint", "'" + endpoint + "' is not an http(s) URL", "set the base URL, e.g. https://myres.openai.azure.com " + where);
+        return null;
+      }
+      if (u.getRawQuery() != null) {
+        s.problem("endpoint", "'" + endpoint + "' has a query string", "set only the base URL; api-version has its own key " + where);
+        return null;
+      }
+    } catch (URISyntaxException e) {
+      s.problem("endpoint", "'" + endpoint + "' is not a URL (" + e.getReason() + ")", "set the base URL, e.g. https://myres.openai.azure.com " + where);
+      return null;
+    }
+    return endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+  }
+
+  private static Map<String, String> headers(Section s) {
+    if (!s.has("headers")) {
+      return Map.of();
+    }
+    Section h = s.child("headers");
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String header : h.keys()) {
+      if (SECRET_HEADERS.contains(header.toLowerCase(Locale.ROOT))) {
+        h.problem(header, "would put a secret in the config", "remove it and use auth.type with auth.key-env (the key goes in an environment variable)");
+        continue;
+      }
+      String value = h.string(Section.path(header));
+      if (value != null) {
+        headers.put(header, value);
+      }
+    }
+    return Map.copyOf(headers);
   }
 }

@@ -1,9 +1,10 @@
 package rightsize.cost;
 
-import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import rightsize.config.PricingMode;
+import rightsize.config.PricingSettings;
 
 /**
  * What one deployment costs: its billing mode, how many billed units it runs (instances or
@@ -37,27 +38,22 @@ public record DeploymentPricing(
   }
 
   /**
-   * Resolves the prices of one entry of {@code deployments} (already merged with
-   * deployment-defaults): config overrides first, then the catalog row of its VM size.
+   * Resolves the prices of deployment {@code name} from its configured {@code pricing}: config
+   * overrides first, then the catalog row of its VM size.
    */
-  public static DeploymentPricing fromConfig(Config deployment, VmCatalog catalog) {
-    String vmSize = deployment.getString("vm-size");
-    String name = deployment.hasPath("name") ? deployment.getString("name") : vmSize;
-    Config p = deployment.getConfig("pricing");
-    String where = "deployment " + name + ": pricing.";
-    PricingMode mode = PricingMode.fromConfigName(p.getString("mode"), where + "mode");
-    String currency = p.getString("currency");
-    String region = p.getString("region");
+  public static DeploymentPricing of(String name, String vmSize, int instanceCount, PricingSettings pricing, VmCatalog catalog) {
+    PricingMode mode = pricing.mode();
+    String currency = pricing.currency();
+    String region = pricing.region();
     List<String> notes = new ArrayList<>();
     int units = 0;
     Double unitPrice = null;
     String source = "";
     switch (mode) {
       case MANAGED_COMPUTE -> {
-        units = deployment.getInt("instance-count");
-        double override = p.getDouble("usd-per-hour");
-        if (override > 0) {
-          unitPrice = override;
+        units = instanceCount;
+        if (pricing.usdPerHour() > 0) {
+          unitPrice = pricing.usdPerHour();
           source = "config (pricing.usd-per-hour)";
         } else {
           VmSize row = catalog.find(vmSize, region).orElse(null);
@@ -78,17 +74,16 @@ public record DeploymentPricing(
         }
       }
       case PROVISIONED -> {
-        units = p.getInt("units");
-        double unitHour = p.getDouble("usd-per-unit-hour");
-        if (units <= 0 || unitHour <= 0) {
+        units = pricing.units();
+        if (units <= 0 || pricing.usdPerUnitHour() <= 0) {
           notes.add("provisioned pricing needs pricing.units and pricing.usd-per-unit-hour");
         } else {
-          unitPrice = unitHour;
+          unitPrice = pricing.usdPerUnitHour();
           source = "config (pricing.usd-per-unit-hour)";
         }
       }
       case PAY_PER_TOKEN -> {
-        if (p.getDouble("input-per-1m") <= 0 && p.getDouble("output-per-1m") <= 0) {
+        if (pricing.inputPer1m() <= 0 && pricing.outputPer1m() <= 0) {
           notes.add("pay-per-token pricing needs pricing.input-per-1m and pricing.output-per-1m");
         }
         source = "config (pricing.*-per-1m)";
@@ -96,8 +91,7 @@ public record DeploymentPricing(
     }
     return new DeploymentPricing(
         name, vmSize, mode, units, unitPrice, currency, region, source,
-        p.getDouble("input-per-1m"), p.getDouble("cached-input-per-1m"), p.getDouble("output-per-1m"),
-        notes);
+        pricing.inputPer1m(), pricing.cachedInputPer1m(), pricing.outputPer1m(), notes);
   }
 
   /** What the deployment costs per hour as configured, or null for pay-per-token or an unknown price. */

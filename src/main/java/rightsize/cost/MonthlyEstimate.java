@@ -2,6 +2,7 @@ package rightsize.cost;
 
 import java.util.Locale;
 import rightsize.analysis.StepSummary;
+import rightsize.config.TargetLoad;
 
 /**
  * The monthly cost of carrying the {@link TargetLoad} within the SLO on one deployment, sized

@@ -1,7 +1,5 @@
 package rightsize.cost;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,44 +7,47 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import rightsize.config.CostSettings;
+import rightsize.config.DeploymentSettings;
+import rightsize.config.PricingMode;
+import rightsize.config.RightsizeSettings;
 
 /**
- * The prices of every deployment of a run: the configured {@code deployments} resolved against
- * the VM catalog, and a catalog-only fallback for deployments found in records but not in config.
+ * The prices of every deployment of a run: the configured deployments resolved against the VM
+ * catalog, and a fallback with the deployment defaults for deployments found in records but not in
+ * config.
  */
 public final class PriceList {
   private final VmCatalog catalog;
-  private final Config defaults;
+  private final CostSettings cost;
   private final Map<String, DeploymentPricing> configured = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
 
-  private PriceList(VmCatalog catalog, Config rightsize) {
+  private PriceList(VmCatalog catalog, List<DeploymentSettings> deployments, CostSettings cost) {
     this.catalog = catalog;
-    this.defaults = rightsize.getConfig("deployment-defaults");
-    for (Config d : rightsize.getConfigList("deployments")) {
-      DeploymentPricing pricing = DeploymentPricing.fromConfig(d.withFallback(defaults), catalog);
-      configured.put(pricing.deployment(), pricing);
+    this.cost = cost;
+    for (DeploymentSettings d : deployments) {
+      configured.put(d.name(), DeploymentPricing.of(d.name(), d.vmSize(), d.instanceCount(), d.pricing(), catalog));
     }
   }
 
-  /** Resolves prices with {@code catalog}. */
-  public static PriceList of(VmCatalog catalog, Config rightsize) {
-    return new PriceList(catalog, rightsize);
+  private static PriceList of(VmCatalog catalog, RightsizeSettings settings) {
+    return new PriceList(catalog, settings.allDeployments(), settings.cost());
   }
 
   /**
    * Reads the catalog named by {@code cost.catalog} (relative paths against {@code baseDir}); a
    * missing catalog leaves only configured prices and a warning.
    */
-  public static PriceList fromConfig(Config rightsize, Path baseDir) {
-    Path file = baseDir.resolve(rightsize.getString("cost.catalog"));
+  public static PriceList of(RightsizeSettings settings, Path baseDir) {
+    Path file = baseDir.resolve(settings.cost().catalog());
     if (!Files.exists(file)) {
-      PriceList list = new PriceList(VmCatalog.empty(), rightsize);
+      PriceList list = of(VmCatalog.empty(), settings);
       list.warnings.add("VM catalog " + file + " not found: only prices set in config are used "
           + "(set rightsize.cost.catalog)");
       return list;
     }
-    return new PriceList(VmCatalog.read(file), rightsize);
+    return of(VmCatalog.read(file), settings);
   }
 
   /**
@@ -58,9 +59,8 @@ public final class PriceList {
     if (known != null) {
       return known;
     }
-    Config fallback = ConfigFactory.parseMap(Map.of("name", name, "vm-size", vmSize == null ? "" : vmSize))
-        .withFallback(defaults);
-    DeploymentPricing priced = DeploymentPricing.fromConfig(fallback, catalog);
+    DeploymentPricing priced = DeploymentPricing.of(
+        name, vmSize == null ? "" : vmSize, cost.defaultInstanceCount(), cost.defaultPricing(), catalog);
     List<String> notes = new ArrayList<>(priced.notes());
     notes.add(0, "not in the configured deployments: priced with deployment-defaults ("
         + priced.units(priced.units()) + " assumed)");

@@ -1,10 +1,12 @@
 package rightsize.emulator;
 
-import com.typesafe.config.Config;
 import java.net.URI;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import rightsize.emulator.settings.EmulatorSettings;
+import rightsize.config.DeploymentSettings;
+import rightsize.config.EmulatorSettings;
+import rightsize.emulator.settings.EmulatorSetup;
 
 /** The process-wide emulator the suite starts on loopback when a deployment's kind is {@code emulator}. */
 public final class EmbeddedEmulator {
@@ -16,14 +18,14 @@ public final class EmbeddedEmulator {
 
   /**
    * Starts the emulator once per JVM on a free loopback port, serving every deployment of kind
-   * emulator in {@code rightsize} (the config at path "rightsize"), and returns its base URI. Each
+   * emulator among {@code deployments} as the {@code emulator} section says, and returns its base URI. Each
    * deployment answers as an Azure ML online endpoint deployment: POST {base}/score with header
    * {@code azureml-model-deployment: <deployment name>}. Later calls return the running emulator's
-   * URI whatever config they pass. It is stopped by {@link #stop()} or, at the latest, when the JVM exits.
+   * URI whatever settings they pass. It is stopped by {@link #stop()} or, at the latest, when the JVM exits.
    */
-  public static synchronized URI ensureStarted(Config rightsize) {
+  public static synchronized URI ensureStarted(EmulatorSettings emulator, List<DeploymentSettings> deployments) {
     if (server == null) {
-      server = EmulatorServer.start(EmulatorSettings.fromConfig(rightsize), 0);
+      server = EmulatorServer.start(EmulatorSetup.of(emulator, deployments), 0);
       LOG.info("embedded emulator on {} (illustrative numbers: real decisions need real endpoints; ground truth at {})",
           server.uri(), server.uri().resolve("/_rightsize/ground-truth"));
       if (!stopAtExit) {

@@ -1,7 +1,9 @@
 package rightsize.emulator;
 
-import com.typesafe.config.Config;
 import java.net.URI;
+import java.util.List;
+import rightsize.config.DeploymentSettings;
+import rightsize.config.EmulatorSettings;
 import rightsize.endpoint.spi.EmulatorLauncher;
 
 /**
@@ -10,7 +12,7 @@ import rightsize.endpoint.spi.EmulatorLauncher;
  */
 public final class EmbeddedEmulatorLauncher implements EmulatorLauncher {
   @Override
-  public URI ensureStarted(Config rightsize) {
-    return EmbeddedEmulator.ensureStarted(rightsize);
+  public URI ensureStarted(EmulatorSettings emulator, List<DeploymentSettings> deployments) {
+    return EmbeddedEmulator.ensureStarted(emulator, deployments);
   }
 }

@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import rightsize.emulator.capacity.Scheduler;
-import rightsize.emulator.settings.EmulatorSettings;
+import rightsize.emulator.settings.EmulatorSetup;
 import rightsize.emulator.truth.GroundTruth;
 import rightsize.emulator.wire.Backend;
 import rightsize.emulator.wire.EmulatorHandler;
@@ -44,7 +44,7 @@ public final class EmulatorServer implements AutoCloseable {
 
   private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-  private final EmulatorSettings settings;
+  private final EmulatorSetup setup;
   private final EventLoopGroup group;
   private final Channel channel;
   private final GroundTruth truth;
@@ -52,9 +52,9 @@ public final class EmulatorServer implements AutoCloseable {
   private final EmulatorCertificate certificate;
   private volatile boolean closed;
 
-  private EmulatorServer(EmulatorSettings settings, int port, EmulatorCertificate certificate)
+  private EmulatorServer(EmulatorSetup setup, int port, EmulatorCertificate certificate)
       throws InterruptedException {
-    this.settings = settings;
+    this.setup = setup;
     this.certificate = certificate;
     SslContext tls = certificate == null ? null : certificate.serverContext();
     boolean epoll = Epoll.isAvailable();
@@ -65,7 +65,7 @@ public final class EmulatorServer implements AutoCloseable {
     this.truth = new GroundTruth();
     Backend backend;
     try {
-      backend = loop.submit(() -> new Backend(settings, new LoopScheduler(loop), truth)).get();
+      backend = loop.submit(() -> new Backend(setup, new LoopScheduler(loop), truth)).get();
     } catch (java.util.concurrent.ExecutionException e) {
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
@@ -103,22 +103,22 @@ public final class EmulatorServer implements AutoCloseable {
     this.uri = URI.create("http://127.0.0.1:" + bound);
   }
 
-  /** Starts an emulator serving {@code settings} on 127.0.0.1:{@code port} (0 picks a free port), plain HTTP only. */
-  public static EmulatorServer start(EmulatorSettings settings, int port) {
-    return start(settings, port, null);
+  /** Starts an emulator serving {@code setup} on 127.0.0.1:{@code port} (0 picks a free port), plain HTTP only. */
+  public static EmulatorServer start(EmulatorSetup setup, int port) {
+    return start(setup, port, null);
   }
 
   /**
-   * Starts an emulator like {@link #start(EmulatorSettings, int)} that also answers HTTPS on the same
+   * Starts an emulator like {@link #start(EmulatorSetup, int)} that also answers HTTPS on the same
    * port, with a new self-signed certificate (see {@link #certificate()} for what clients must trust).
    */
-  public static EmulatorServer startWithTls(EmulatorSettings settings, int port) {
-    return start(settings, port, EmulatorCertificate.generate());
+  public static EmulatorServer startWithTls(EmulatorSetup setup, int port) {
+    return start(setup, port, EmulatorCertificate.generate());
   }
 
-  private static EmulatorServer start(EmulatorSettings settings, int port, EmulatorCertificate certificate) {
+  private static EmulatorServer start(EmulatorSetup setup, int port, EmulatorCertificate certificate) {
     try {
-      return new EmulatorServer(settings, port, certificate);
+      return new EmulatorServer(setup, port, certificate);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the emulator", e);
@@ -153,9 +153,9 @@ public final class EmulatorServer implements AutoCloseable {
     return truth;
   }
 
-  /** The settings it serves. */
-  public EmulatorSettings settings() {
-    return settings;
+  /** What it serves and how. */
+  public EmulatorSetup setup() {
+    return setup;
   }
 
   /** Stops listening, drops open connections and writes the ground-truth file if one is configured. */
@@ -167,8 +167,9 @@ public final class EmulatorServer implements AutoCloseable {
     closed = true;
     channel.close().syncUninterruptibly();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-    if (!settings.groundTruthFile().isBlank()) {
-      truth.writeJsonLines(Path.of(settings.groundTruthFile()));
+    String groundTruthFile = setup.settings().groundTruthFile();
+    if (!groundTruthFile.isBlank()) {
+      truth.writeJsonLines(Path.of(groundTruthFile));
     }
   }
 

@@ -2,9 +2,11 @@ package rightsize.endpoint;
 
 import java.util.List;
 import java.util.Map;
+import rightsize.config.RequestDefaults;
 
 /**
- * What one chat request asks for, independent of the endpoint kind.
+ * What one chat request asks for, independent of the endpoint kind: its messages and the
+ * parameters resolved for it (the request's own output limit, the protocol's defaults for the rest).
  *
  * @param messages the conversation: maps with "role" and "content" (and any other OpenAI message fields)
  * @param maxTokens the output limit
@@ -13,4 +15,10 @@ import java.util.Map;
  * @param includeUsage ask for the final usage event when streaming
  */
 public record ChatParams(
-    List<Map<String, Object>> messages, int maxTokens, double temperature, boolean stream, boolean includeUsage) {}
+    List<Map<String, Object>> messages, int maxTokens, double temperature, boolean stream, boolean includeUsage) {
+
+  /** {@code messages} with at most {@code maxTokens} output tokens, the other parameters from {@code defaults}. */
+  public static ChatParams of(List<Map<String, Object>> messages, int maxTokens, RequestDefaults defaults) {
+    return new ChatParams(messages, maxTokens, defaults.temperature(), defaults.stream(), defaults.includeUsage());
+  }
+}

@@ -4,7 +4,6 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.typesafe.config.Config;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import rightsize.client.ChatRequest;
 import rightsize.config.DeploymentSettings;
+import rightsize.config.RightsizeSettings;
 import rightsize.config.TargetKind;
 import rightsize.config.Timeouts;
 import rightsize.endpoint.spi.EmulatorLauncher;
@@ -50,23 +50,23 @@ public final class Endpoint {
 
   /**
    * Resolves {@code d}; Entra auth uses DefaultAzureCredential (shared per JVM), the emulator kind
-   * starts the emulator on the classpath ({@link EmulatorLauncher}). {@code rightsize} is the raw
-   * rightsize config.
+   * starts the emulator on the classpath ({@link EmulatorLauncher}) with the emulator section and
+   * deployments of {@code settings}.
    */
-  public static Endpoint resolve(DeploymentSettings d, Config rightsize) {
-    return resolve(d, rightsize, null);
+  public static Endpoint resolve(DeploymentSettings d, RightsizeSettings settings) {
+    return resolve(d, settings, null);
   }
 
   /**
    * Resolves {@code d} with Entra tokens from {@code credential} (used when auth.type = entra);
    * null means the JVM's shared DefaultAzureCredential.
    */
-  public static Endpoint resolve(DeploymentSettings d, Config rightsize, TokenCredential credential) {
+  public static Endpoint resolve(DeploymentSettings d, RightsizeSettings settings, TokenCredential credential) {
     if (d.kind() == TargetKind.EMULATOR) {
       EmulatorLauncher emulator = emulator(d);
       URI base;
       try {
-        base = emulator.ensureStarted(rightsize);
+        base = emulator.ensureStarted(settings.emulator(), settings.allDeployments());
       } catch (RuntimeException e) {
         throw new EndpointSetupException("the embedded emulator did not start (" + e.getMessage() + "): see the log above", e);
       }

@@ -18,12 +18,13 @@ import rightsize.chat.OutcomeMetrics;
 import rightsize.client.ChatRequest;
 import rightsize.client.ChatResult;
 import rightsize.config.DeploymentSettings;
+import rightsize.config.RequestDefaults;
+import rightsize.endpoint.ChatParams;
 import rightsize.metrics.RequestMetrics;
 import rightsize.record.LoadUnit;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
 import rightsize.secret.Secret;
-import rightsize.endpoint.ChatParams;
 import scala.Option;
 
 /**
@@ -64,13 +65,13 @@ final class ChatAction implements Action {
       return;
     }
     io.gatling.javaapi.core.Session javaSession = new io.gatling.javaapi.core.Session(session);
-    ChatDefaults d = components.protocol.defaults;
+    RequestDefaults d = components.protocol.defaults;
     ChatParams params;
     ChatRequest request;
     try {
       List<Map<String, Object>> messages = spec.messages.apply(javaSession);
       int maxTokens = spec.maxTokens == null ? d.maxTokens() : spec.maxTokens.apply(javaSession);
-      params = new ChatParams(messages, maxTokens, d.temperature(), d.stream(), d.includeUsage());
+      params = ChatParams.of(messages, maxTokens, d);
       request = components.endpoint.request(params, d.timeouts());
     } catch (RuntimeException e) {
       // Not a request: nothing was sent. Gatling counts it as a crash of the request.

@@ -30,7 +30,7 @@ public final class GenAi {
 
   /** The protocol of {@code deployment}, with the run's request defaults ({@code rightsize.request}). */
   public GenAiProtocolBuilder deployment(DeploymentSettings deployment) {
-    return new GenAiProtocolBuilder(deployment, ChatDefaults.of(RightsizeRun.current().settings().request()));
+    return new GenAiProtocolBuilder(deployment, RightsizeRun.current().settings().request());
   }
 
   /** The protocol of the configured deployment named {@code name}. */

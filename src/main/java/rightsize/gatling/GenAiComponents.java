@@ -4,9 +4,9 @@ import io.gatling.core.CoreComponents;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
 import rightsize.client.ChatClient;
+import rightsize.endpoint.Endpoint;
 import rightsize.metrics.TokenCounter;
 import rightsize.run.RightsizeRun;
-import rightsize.endpoint.Endpoint;
 import scala.Function1;
 import scala.runtime.BoxedUnit;
 
@@ -27,7 +27,7 @@ final class GenAiComponents implements ProtocolComponents {
     this.core = core;
     this.run = RightsizeRun.current();
     // Resolving here (Entra token, emulator start) makes a broken target fail before the load starts.
-    this.endpoint = Endpoint.resolve(protocol.deployment, run.settings().config());
+    this.endpoint = Endpoint.resolve(protocol.deployment, run.settings());
     this.client = ChatClient.shared();
     this.tokens = TokenCounter.forEncoding(protocol.defaults.encoding());
   }

@@ -5,6 +5,7 @@ import io.gatling.core.config.GatlingConfiguration;
 import io.gatling.core.protocol.Protocol;
 import io.gatling.core.protocol.ProtocolKey;
 import rightsize.config.DeploymentSettings;
+import rightsize.config.RequestDefaults;
 import scala.Function1;
 
 /** The Gatling protocol value of one deployment: where genai requests go and their defaults. */
@@ -32,9 +33,9 @@ final class GenAiProtocol implements Protocol {
       };
 
   final DeploymentSettings deployment;
-  final ChatDefaults defaults;
+  final RequestDefaults defaults;
 
-  GenAiProtocol(DeploymentSettings deployment, ChatDefaults defaults) {
+  GenAiProtocol(DeploymentSettings deployment, RequestDefaults defaults) {
     this.deployment = deployment;
     this.defaults = defaults;
   }

@@ -3,6 +3,7 @@ package rightsize.gatling;
 import io.gatling.javaapi.core.ProtocolBuilder;
 import java.time.Duration;
 import rightsize.config.DeploymentSettings;
+import rightsize.config.RequestDefaults;
 import rightsize.config.Timeouts;
 
 /**
@@ -13,9 +14,9 @@ import rightsize.config.Timeouts;
  */
 public final class GenAiProtocolBuilder implements ProtocolBuilder {
   private final DeploymentSettings deployment;
-  private final ChatDefaults defaults;
+  private final RequestDefaults defaults;
 
-  GenAiProtocolBuilder(DeploymentSettings deployment, ChatDefaults defaults) {
+  GenAiProtocolBuilder(DeploymentSettings deployment, RequestDefaults defaults) {
     this.deployment = deployment;
     this.defaults = defaults;
   }
@@ -30,35 +31,35 @@ public final class GenAiProtocolBuilder implements ProtocolBuilder {
     if (maxTokens <= 0) {
       throw new IllegalArgumentException("maxTokens must be > 0, got " + maxTokens);
     }
-    return with(new ChatDefaults(maxTokens, defaults.temperature(), defaults.stream(), defaults.includeUsage(), defaults.encoding(), defaults.timeouts()));
+    return with(new RequestDefaults(defaults.stream(), defaults.includeUsage(), maxTokens, defaults.temperature(), defaults.encoding(), defaults.timeouts()));
   }
 
   /** The sampling temperature sent. */
   public GenAiProtocolBuilder temperature(double temperature) {
-    return with(new ChatDefaults(defaults.maxTokens(), temperature, defaults.stream(), defaults.includeUsage(), defaults.encoding(), defaults.timeouts()));
+    return with(new RequestDefaults(defaults.stream(), defaults.includeUsage(), defaults.maxTokens(), temperature, defaults.encoding(), defaults.timeouts()));
   }
 
   /** Streamed (SSE) answers when true, one JSON answer when false. */
   public GenAiProtocolBuilder stream(boolean stream) {
-    return with(new ChatDefaults(defaults.maxTokens(), defaults.temperature(), stream, defaults.includeUsage(), defaults.encoding(), defaults.timeouts()));
+    return with(new RequestDefaults(stream, defaults.includeUsage(), defaults.maxTokens(), defaults.temperature(), defaults.encoding(), defaults.timeouts()));
   }
 
   /** Asks a streaming server for the final usage event (stream_options.include_usage). */
   public GenAiProtocolBuilder includeUsage(boolean includeUsage) {
-    return with(new ChatDefaults(defaults.maxTokens(), defaults.temperature(), defaults.stream(), includeUsage, defaults.encoding(), defaults.timeouts()));
+    return with(new RequestDefaults(defaults.stream(), includeUsage, defaults.maxTokens(), defaults.temperature(), defaults.encoding(), defaults.timeouts()));
   }
 
   /** The tokenizer encoding used when the server sends no usage (o200k_base, cl100k_base, ...). */
   public GenAiProtocolBuilder encoding(String encoding) {
-    return with(new ChatDefaults(defaults.maxTokens(), defaults.temperature(), defaults.stream(), defaults.includeUsage(), encoding, defaults.timeouts()));
+    return with(new RequestDefaults(defaults.stream(), defaults.includeUsage(), defaults.maxTokens(), defaults.temperature(), encoding, defaults.timeouts()));
   }
 
   /** The connect, first-token and total timeouts; each must be > 0. */
   public GenAiProtocolBuilder timeouts(Duration connect, Duration firstToken, Duration total) {
-    return with(new ChatDefaults(defaults.maxTokens(), defaults.temperature(), defaults.stream(), defaults.includeUsage(), defaults.encoding(), new Timeouts(connect, firstToken, total)));
+    return with(new RequestDefaults(defaults.stream(), defaults.includeUsage(), defaults.maxTokens(), defaults.temperature(), defaults.encoding(), new Timeouts(connect, firstToken, total)));
   }
 
-  private GenAiProtocolBuilder with(ChatDefaults d) {
+  private GenAiProtocolBuilder with(RequestDefaults d) {
     return new GenAiProtocolBuilder(deployment, d);
   }
 

@@ -5,7 +5,6 @@ import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 
-import com.typesafe.config.Config;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import rightsize.config.PopulationSettings;
 import rightsize.record.LoadUnit;
 
 /**
@@ -41,9 +41,8 @@ public final class ClosedPopulation extends Population {
 
   /** {@code users} steps with the hold, think time and warm-up of reference.conf. */
   static ClosedPopulation of(int... users) {
-    Config d = defaults("closed");
-    return new ClosedPopulation(
-        users, d.getDuration("hold"), d.getDuration("think-time"), d.getDuration("warmup"), Share.WHOLE);
+    PopulationSettings.Closed d = defaults().closed();
+    return new ClosedPopulation(users, d.hold(), d.thinkTime(), d.warmup(), Share.WHOLE);
   }
 
   /** How long each step runs. */

@@ -4,7 +4,6 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 
-import com.typesafe.config.Config;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import rightsize.config.PopulationSettings;
 import rightsize.record.LoadUnit;
 import rightsize.workload.Workload;
 
@@ -43,9 +43,8 @@ public final class OpenPopulation extends Population {
 
   /** {@code rates} steps with the hold, think time and warm-up of reference.conf. */
   static OpenPopulation of(double... rates) {
-    Config d = defaults("open");
-    return new OpenPopulation(
-        rates, d.getDuration("hold"), d.getDuration("think-time"), d.getDuration("warmup"), Share.WHOLE);
+    PopulationSettings.Open d = defaults().open();
+    return new OpenPopulation(rates, d.hold(), d.thinkTime(), d.warmup(), Share.WHOLE);
   }
 
   /** How long each step keeps starting users. */

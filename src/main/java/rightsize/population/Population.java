@@ -1,16 +1,13 @@
 package rightsize.population;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigValueType;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import rightsize.config.PopulationSettings;
+import rightsize.config.RightsizeSettings;
 
 /**
  * How many virtual users load a deployment and for how long: a warm-up, then ascending steps of
@@ -29,46 +26,26 @@ public abstract sealed class Population permits ClosedPopulation, OpenPopulation
   }
 
   /**
-   * The population configured under {@code population} of the rightsize block: {@code model =
-   * closed | open} and that model's {@code steps}, {@code hold}, {@code think-time} and {@code
-   * warmup}. Steps may be a list or a comma-separated string (handy with -D).
+   * The configured population ({@code rightsize.population}): {@code
+   * Population.from(settings.population())}, the chosen model's steps, hold, think time and warm-up.
    */
-  public static Population fromConfig(Config rightsize) {
-    Config p = rightsize.getConfig("population");
-    String model = p.getString("model");
-    String prefix = "rightsize.population." + model + ".";
-    try {
-      return switch (model) {
-        case "closed" -> {
-          Config c = p.getConfig("closed");
-          List<Double> steps = numbers(c, "steps", prefix);
-          int[] users = new int[steps.size()];
-          for (int i = 0; i < users.length; i++) {
-            double n = steps.get(i);
-            if (n != Math.rint(n)) {
-              throw new IllegalArgumentException(
-                  prefix + "steps must be whole numbers of users, found " + n);
-            }
-            users[i] = (int) n;
-          }
-          yield closed(users)
-              .hold(c.getDuration("hold"))
-              .thinkTime(c.getDuration("think-time"))
-              .warmup(c.getDuration("warmup"));
-        }
-        case "open" -> {
-          Config c = p.getConfig("open");
-          yield open(numbers(c, "steps", prefix).stream().mapToDouble(Double::doubleValue).toArray())
-              .hold(c.getDuration("hold"))
-              .thinkTime(c.getDuration("think-time"))
-              .warmup(c.getDuration("warmup"));
-        }
-        default -> throw new IllegalArgumentException(
-            "rightsize.population.model must be closed or open, was \"" + model + "\"");
-      };
-    } catch (ConfigException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
+  public static Population from(PopulationSettings settings) {
+    return switch (settings.model()) {
+      case CLOSED -> {
+        PopulationSettings.Closed c = settings.closed();
+        yield closed(c.users().stream().mapToInt(Integer::intValue).toArray())
+            .hold(c.hold())
+            .thinkTime(c.thinkTime())
+            .warmup(c.warmup());
+      }
+      case OPEN -> {
+        PopulationSettings.Open o = settings.open();
+        yield open(o.rates().stream().mapToDouble(Double::doubleValue).toArray())
+            .hold(o.hold())
+            .thinkTime(o.thinkTime())
+            .warmup(o.warmup());
+      }
+    };
   }
 
   /**
@@ -103,24 +80,15 @@ public abstract sealed class Population permits ClosedPopulation, OpenPopulation
    */
   public abstract String describe();
 
-  /** The reference.conf settings of {@code model}, the defaults of the builders. */
-  static Config defaults(String model) {
-    return ConfigFactory.defaultReference().getConfig("rightsize.population." + model);
+  /** The reference.conf settings of both models, the defaults of the builders. */
+  static PopulationSettings defaults() {
+    return RightsizeSettings.reference().population();
   }
 
   static void requireAscending(double[] loads, String what) {
-    if (loads.length == 0) {
-      throw new IllegalArgumentException(what + ": at least one step is needed");
-    }
-    for (int i = 0; i < loads.length; i++) {
-      if (!(loads[i] > 0)) {
-        throw new IllegalArgumentException(what + ": every step must be > 0, found " + loads[i]);
-      }
-      if (i > 0 && loads[i] <= loads[i - 1]) {
-        throw new IllegalArgumentException(
-            what + ": steps must be strictly ascending (the capacity search stops a size at the"
-                + " first step that breaks the SLO), found " + loads[i - 1] + " then " + loads[i]);
-      }
+    String problem = PopulationSettings.stepsProblem(loads);
+    if (problem != null) {
+      throw new IllegalArgumentException(what + ": steps " + problem);
     }
   }
 
@@ -136,28 +104,5 @@ public abstract sealed class Population permits ClosedPopulation, OpenPopulation
       throw new IllegalArgumentException(what + " must be >= 0, was " + d);
     }
     return d;
-  }
-
-  /** Reads a list of numbers, given as a HOCON list or as a comma-separated string ("1,10,50"). */
-  private static List<Double> numbers(Config c, String path, String prefix) {
-    List<Double> out = new ArrayList<>();
-    if (c.getValue(path).valueType() == ConfigValueType.LIST) {
-      for (Number n : c.getNumberList(path)) {
-        out.add(n.doubleValue());
-      }
-      return out;
-    }
-    for (String part : c.getString(path).split(",")) {
-      if (part.isBlank()) {
-        continue;
-      }
-      try {
-        out.add(Double.parseDouble(part.trim()));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            prefix + path + " must be numbers like [1, 10, 50] or \"1,10,50\", found \"" + part.trim() + "\"");
-      }
-    }
-    return out;
   }
 }

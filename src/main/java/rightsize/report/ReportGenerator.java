@@ -1,6 +1,5 @@
 package rightsize.report;
 
-import com.typesafe.config.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import rightsize.analysis.CapacityFile;
+import rightsize.config.RightsizeSettings;
 import rightsize.injector.InjectorLog;
 import rightsize.report.analysis.Baseline;
 import rightsize.report.analysis.GatlingCrossCheck;
@@ -39,17 +39,17 @@ import rightsize.telemetry.TelemetryFile;
  * deployments measured themselves) and writes it into the run folder: tradeoffs.md, .csv,
  * .json and .html, the copied Gatling reports, and results/index.html.
  *
- * <p>From a simulation: call {@link #atEndOfRun(Path, Config)} in {@code after()}. From record
- * files alone: {@code rightsize.cli.ReportMain}.
+ * <p>From a simulation: call {@link #atEndOfRun(Path, RightsizeSettings)} in {@code after()}. From
+ * record files alone: {@code rightsize.cli.ReportMain}.
  */
 public final class ReportGenerator {
   static final String GATLING_FOLDER = "gatling";
 
   private final ReportSettings settings;
 
-  /** A generator configured by the {@code rightsize} config block; relative paths resolve against the working directory. */
-  public ReportGenerator(Config rightsize) {
-    this(ReportSettings.fromConfig(rightsize, Path.of("").toAbsolutePath()));
+  /** A generator configured by {@code settings}; relative paths resolve against the working directory. */
+  public ReportGenerator(RightsizeSettings settings) {
+    this(ReportSettings.of(settings, Path.of("").toAbsolutePath()));
   }
 
   public ReportGenerator(ReportSettings settings) {
@@ -122,13 +122,13 @@ public final class ReportGenerator {
    * exits, by which time Gatling has written its HTML report (after {@code after()}), so that the
    * report is copied in and cross-checked. Reads Gatling's results from {@code target/gatling}.
    */
-  public static void atEndOfRun(Path runDir, Config rightsize) {
-    atEndOfRun(runDir, rightsize, Path.of("target", "gatling"));
+  public static void atEndOfRun(Path runDir, RightsizeSettings settings) {
+    atEndOfRun(runDir, settings, Path.of("target", "gatling"));
   }
 
-  /** As {@link #atEndOfRun(Path, Config)}, with Gatling's results folder given. */
-  public static void atEndOfRun(Path runDir, Config rightsize, Path gatlingResults) {
-    ReportGenerator generator = new ReportGenerator(rightsize);
+  /** As {@link #atEndOfRun(Path, RightsizeSettings)}, with Gatling's results folder given. */
+  public static void atEndOfRun(Path runDir, RightsizeSettings settings, Path gatlingResults) {
+    ReportGenerator generator = new ReportGenerator(settings);
     // Gatling's folder for this run exists (simulation.log) but has no index.html until after() returns.
     List<Path> pending = listDirectories(gatlingResults).stream()
         .filter(d -> Files.exists(d.resolve("simulation.log")) && !Files.exists(d.resolve("index.html")))

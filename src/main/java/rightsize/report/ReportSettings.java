@@ -1,15 +1,15 @@
 package rightsize.report;
 
-import com.typesafe.config.Config;
 import java.nio.file.Path;
-import rightsize.analysis.Slo;
+import rightsize.config.RegressionThresholds;
+import rightsize.config.RightsizeSettings;
+import rightsize.config.Slo;
+import rightsize.config.TargetLoad;
+import rightsize.config.TrustThresholds;
 import rightsize.cost.PriceList;
-import rightsize.cost.TargetLoad;
-import rightsize.report.analysis.RegressionThresholds;
-import rightsize.report.model.TrustThresholds;
 
 /**
- * The parts of the rightsize config the report reads: SLO, target load, regression thresholds,
+ * The parts of the rightsize settings the report reads: SLO, target load, regression thresholds,
  * trust thresholds, prices, the results folder and the optional baseline run.
  *
  * @param resultsDir the folder holding every run folder (results/)
@@ -24,16 +24,16 @@ public record ReportSettings(
     Path resultsDir,
     Path baseline) {
 
-  /** Reads the {@code rightsize} block; relative paths resolve against {@code baseDir}. */
-  public static ReportSettings fromConfig(Config rightsize, Path baseDir) {
-    String baseline = rightsize.getString("run.baseline").strip();
-    Path resultsDir = baseDir.resolve(rightsize.getString("run.results-dir"));
+  /** The report's part of {@code settings}; relative paths resolve against {@code baseDir}. */
+  public static ReportSettings of(RightsizeSettings settings, Path baseDir) {
+    String baseline = settings.run().baseline().strip();
+    Path resultsDir = baseDir.resolve(settings.run().resultsDir());
     return new ReportSettings(
-        Slo.fromConfig(rightsize),
-        TargetLoad.fromConfig(rightsize),
-        RegressionThresholds.fromConfig(rightsize),
-        TrustThresholds.fromConfig(rightsize),
-        PriceList.fromConfig(rightsize, baseDir),
+        settings.slo().objective(),
+        settings.targetLoad(),
+        settings.regression(),
+        settings.trust(),
+        PriceList.of(settings, baseDir),
         resultsDir,
         baseline.isEmpty() ? null : resolveRun(baseline, baseDir, resultsDir));
   }

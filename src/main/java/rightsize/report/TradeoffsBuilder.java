@@ -12,14 +12,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import rightsize.analysis.CapacityFile;
+import rightsize.analysis.SloVerdict;
 import rightsize.analysis.StepKey;
 import rightsize.analysis.StepOutcome;
 import rightsize.analysis.StepStats;
 import rightsize.analysis.StepSummary;
+import rightsize.config.PricingMode;
 import rightsize.cost.BreakEven;
 import rightsize.cost.DeploymentPricing;
 import rightsize.cost.MonthlyEstimate;
-import rightsize.cost.PricingMode;
 import rightsize.cost.StepCost;
 import rightsize.injector.InjectorLog;
 import rightsize.record.LoadUnit;
@@ -67,7 +68,7 @@ final class TradeoffsBuilder {
       DeploymentPricing p = pricing.computeIfAbsent(key.deployment(),
           d -> settings.prices().forDeployment(d, key.vmSize()));
       StepSummary step = e.getValue().summary();
-      StepRow row = new StepRow(step, settings.slo().check(step), StepCost.of(p, step),
+      StepRow row = new StepRow(step, SloVerdict.of(settings.slo(), step), StepCost.of(p, step),
           trust.check(step, scan.tokenSources(key), !p.mode().hourly()), server(telemetry, step));
       rows.add(row);
       byDeployment.computeIfAbsent(key.deployment(), d -> new ArrayList<>()).add(row);

@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import rightsize.analysis.DeploymentCapacity;
-import rightsize.analysis.Slo;
 import rightsize.analysis.SloVerdict;
 import rightsize.analysis.StepAggregator;
 import rightsize.analysis.StepKey;
 import rightsize.analysis.StepOutcome;
 import rightsize.analysis.StepResult;
 import rightsize.analysis.StepSummary;
+import rightsize.config.Slo;
 import rightsize.population.Step;
 import rightsize.record.RequestRecord;
 
@@ -154,7 +154,7 @@ public final class CapacitySearch {
   private void judge(Target target, Step step) {
     StepSummary summary =
         aggregator.stats(new StepKey(target.deployment(), target.vmSize(), step.label(), step.load(), step.unit())).summary();
-    SloVerdict verdict = slo.check(summary);
+    SloVerdict verdict = SloVerdict.of(slo, summary);
     // A step without requests measured nothing, whatever min-requests says: a load generator whose
     // share of a step is no user sends none, and must not skip the steps it does have a share of.
     StepOutcome outcome = verdict.met()

@@ -1,10 +1,9 @@
 package rightsize.sizing;
 
-import com.typesafe.config.Config;
 import java.util.List;
-import rightsize.analysis.Slo;
 import rightsize.config.DeploymentSettings;
 import rightsize.config.RightsizeSettings;
+import rightsize.config.Slo;
 import rightsize.population.Population;
 import rightsize.population.Share;
 import rightsize.workload.Workload;
@@ -50,15 +49,14 @@ public final class Sizing {
    * ({@code rightsize.run.injectors}); the workload and population are set next.
    */
   public static Sizing of(RightsizeSettings settings) {
-    Config rightsize = settings.config();
     return new Sizing(
         settings.deployments(),
         null,
         null,
-        Slo.fromConfig(rightsize),
-        rightsize.getBoolean("slo.enforce"),
-        rightsize.getBoolean("sizing.capacity-search"),
-        rightsize.getLong("sizing.min-requests"),
+        settings.slo().objective(),
+        settings.slo().enforce(),
+        settings.sizing().capacitySearch(),
+        settings.sizing().minRequests(),
         new Share(settings.run().injectorIndex(), settings.run().injectorCount()));
   }
 

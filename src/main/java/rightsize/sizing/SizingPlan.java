@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import rightsize.analysis.CapacityFile;
 import rightsize.analysis.DeploymentCapacity;
-import rightsize.analysis.Slo;
 import rightsize.config.DeploymentSettings;
+import rightsize.config.Slo;
 import rightsize.gatling.GenAi;
 import rightsize.population.Population;
 import rightsize.population.Step;
@@ -111,7 +111,7 @@ public final class SizingPlan {
     run.close();
     console.accept("run " + run.id() + ": records and capacity in " + run.folder());
     // The report now, and again at JVM exit once Gatling has written its HTML report.
-    ReportGenerator.atEndOfRun(run.folder(), run.settings().config());
+    ReportGenerator.atEndOfRun(run.folder(), run.settings());
   }
 
   /** The name of a step's Gatling group: "Standard_F4s_v2 · 10 users", with the VM size when the name differs. */

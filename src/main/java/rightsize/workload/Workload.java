@@ -4,7 +4,6 @@ import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static rightsize.gatling.GenAi.genai;
 
-import com.typesafe.config.Config;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import java.nio.file.Path;
@@ -15,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import rightsize.config.Distribution;
+import rightsize.config.WorkloadSettings;
 import rightsize.metrics.TokenCounter;
 
 /**
@@ -85,39 +86,24 @@ public final class Workload {
   }
 
   /**
-   * The workload configured under {@code workload} of the rightsize block ({@code kind = chatbot |
-   * summarization | synthetic}); relative file paths are resolved against the working directory.
+   * The configured workload ({@code rightsize.workload}): {@code Workload.from(settings.workload())}.
+   * Relative file paths are resolved against the working directory.
    */
-  public static Workload fromConfig(Config rightsize) {
-    Config w = rightsize.getConfig("workload");
-    String kind = w.getString("kind");
-    long seed = w.getLong("seed");
-    return switch (kind) {
-      case "chatbot" -> {
-        Config c = w.getConfig("chatbot");
-        yield chatbot(Path.of(c.getString("file")), c.getInt("max-tokens"), c.getInt("max-turns"), seed);
+  public static Workload from(WorkloadSettings settings) {
+    long seed = settings.seed();
+    return switch (settings.kind()) {
+      case CHATBOT -> {
+        WorkloadSettings.Chatbot c = settings.chatbot();
+        yield chatbot(c.file(), c.maxTokens(), c.maxTurns(), seed);
       }
-      case "summarization" -> {
-        Config c = w.getConfig("summarization");
-        String system = c.getString("system");
-        yield summarization(
-            Path.of(c.getString("file")),
-            system.isBlank() ? null : system,
-            c.getString("instruction"),
-            c.getInt("max-tokens"),
-            seed);
+      case SUMMARIZATION -> {
+        WorkloadSettings.Summarization c = settings.summarization();
+        yield summarization(c.file(), c.system(), c.instruction(), c.maxTokens(), seed);
       }
-      case "synthetic" -> {
-        Config c = w.getConfig("synthetic");
-        yield synthetic(
-            Distribution.fromConfig(rightsize, "workload.synthetic.input-tokens"),
-            Distribution.fromConfig(rightsize, "workload.synthetic.max-tokens"),
-            c.getInt("prompts"),
-            rightsize.getString("request.encoding"),
-            seed);
+      case SYNTHETIC -> {
+        WorkloadSettings.Synthetic c = settings.synthetic();
+        yield synthetic(c.inputTokens(), c.maxTokens(), c.prompts(), c.encoding(), seed);
       }
-      default -> throw new IllegalArgumentException(
-          "rightsize.workload.kind must be chatbot, summarization or synthetic, was \"" + kind + "\"");
     };
   }
 

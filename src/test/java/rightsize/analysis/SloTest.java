@@ -3,8 +3,9 @@ package rightsize.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static rightsize.analysis.TestRecords.record;
 
-import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.Test;
+import rightsize.config.RightsizeSettings;
+import rightsize.config.Slo;
 import rightsize.record.LoadUnit;
 import rightsize.record.Status;
 
@@ -14,21 +15,21 @@ class SloTest {
 
   @Test
   void readsTheDefaultsOfReferenceConf() {
-    Slo slo = Slo.fromConfig(ConfigFactory.defaultReference().getConfig("rightsize"));
+    Slo slo = RightsizeSettings.reference().slo().objective();
     assertThat(slo).isEqualTo(new Slo(2000, 20_000, 0.01));
   }
 
   @Test
   void aStepWithinEveryLimitMeetsTheSlo() {
     StepStats stats = steps(100, 1500, 10_000, 0);
-    SloVerdict verdict = SLO.check(stats);
+    SloVerdict verdict = SloVerdict.of(SLO, stats.summary());
     assertThat(verdict.met()).isTrue();
     assertThat(verdict.describe()).isEqualTo("met");
   }
 
   @Test
   void namesTheBrokenLimitWithItsValue() {
-    SloVerdict verdict = SLO.check(steps(100, 2500, 10_000, 0));
+    SloVerdict verdict = SloVerdict.of(SLO, steps(100, 2500, 10_000, 0).summary());
     assertThat(verdict.met()).isFalse();
     assertThat(verdict.broke(SloVerdict.Limit.P95_TTFT)).isTrue();
     assertThat(verdict.broke(SloVerdict.Limit.P95_E2E)).isFalse();
@@ -38,22 +39,22 @@ class SloTest {
   @Test
   void errorRateIsCheckedAgainstTheShareOfFailedRequests() {
     // 2 throttled out of 100 -> 2% > 1%.
-    SloVerdict verdict = SLO.check(steps(98, 100, 1000, 2));
+    SloVerdict verdict = SloVerdict.of(SLO, steps(98, 100, 1000, 2).summary());
     assertThat(verdict.breaches()).extracting(SloVerdict.Breach::which)
         .containsExactly(SloVerdict.Limit.ERROR_RATE);
     assertThat(verdict.describe()).isEqualTo("error rate 2.0% > 1.0%");
     // Exactly at the limit still meets it: 1 of 100.
-    assertThat(SLO.check(steps(99, 100, 1000, 1)).met()).isTrue();
+    assertThat(SloVerdict.of(SLO, steps(99, 100, 1000, 1).summary()).met()).isTrue();
   }
 
   @Test
   void aStepWithoutSuccessfulRequestsBreaksTheLatencyLimitsToo() {
-    SloVerdict verdict = SLO.check(steps(0, 100, 1000, 5));
+    SloVerdict verdict = SloVerdict.of(SLO, steps(0, 100, 1000, 5).summary());
     assertThat(verdict.breaches()).extracting(SloVerdict.Breach::which)
         .containsExactly(
             SloVerdict.Limit.P95_TTFT, SloVerdict.Limit.P95_E2E, SloVerdict.Limit.ERROR_RATE);
     assertThat(verdict.describe()).startsWith("p95 ttft not measured");
-    assertThat(SLO.check(new StepStats(KEY)).describe()).isEqualTo("no requests in the step");
+    assertThat(SloVerdict.of(SLO, new StepStats(KEY).summary()).describe()).isEqualTo("no requests in the step");
   }
 
   private static StepStats steps(int ok, double ttftMs, double e2eMs, int throttled) {

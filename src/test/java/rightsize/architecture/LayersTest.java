@@ -78,6 +78,14 @@ class LayersTest {
           .because("every layer reads its settings, so settings can depend on none of them");
 
   @ArchTest
+  static final ArchRule onlyTheSettingsLayerReadsTheConfiguration =
+      noClasses().that().resideOutsideOfPackage("rightsize.config")
+          .should().dependOnClassesThat().resideInAPackage("com.typesafe.config..")
+          .as("no package but the settings layer (rightsize.config) reads Typesafe Config")
+          .because("RightsizeSettings reads the configuration once into typed sections and checks all of it"
+              + " before anything runs; a package reading it on its own would find its problems later");
+
+  @ArchTest
   static final ArchRule onlyTheCommandLineUsesTheEmulator =
       noClasses().that().resideOutsideOfPackages(EMULATOR, CLI)
           .should().dependOnClassesThat().resideInAPackage(EMULATOR)

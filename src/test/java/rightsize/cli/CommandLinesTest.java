@@ -145,7 +145,7 @@ class CommandLinesTest {
     assertThat(run(new EmulatorMain(), "--port", "0", "--config", config.toString())).isEqualTo(78);
 
     assertThat(err()).isEqualTo("EmulatorMain: the configuration is invalid, nothing was run:\n"
-        + "  rightsize.emulator.tokens-per-chunk must be >= 1\n");
+        + "  rightsize.emulator.tokens-per-chunk is 0: set a whole number >= 1 in " + config + ": 1\n");
   }
 
   @Test

@@ -9,6 +9,8 @@ import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import rightsize.analysis.StepSummary;
+import rightsize.config.PricingMode;
+import rightsize.config.TargetLoad;
 
 /** Every expected value below was computed by hand; amounts are checked to the cent or finer. */
 class CostArithmeticTest {

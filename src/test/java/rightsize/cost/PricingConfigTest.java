@@ -3,22 +3,24 @@ package rightsize.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rightsize.config.PricingMode;
+import rightsize.config.RightsizeSettings;
 
 class PricingConfigTest {
   private static final Path PROJECT = Path.of("").toAbsolutePath();
 
-  private static Config rightsize(String overrides) {
-    return ConfigFactory.parseString(overrides)
-        .withFallback(ConfigFactory.defaultReference())
-        .resolve()
-        .getConfig("rightsize");
+  private static RightsizeSettings rightsize(String overrides) {
+    return RightsizeSettings.from(
+        ConfigFactory.parseString(overrides, ConfigParseOptions.defaults().setOriginDescription("application.conf")),
+        Map.<String, String>of()::get);
   }
 
   @Test
@@ -36,7 +38,7 @@ class PricingConfigTest {
 
   @Test
   void theDefaultDeploymentsArePricedFromTheCatalog() {
-    PriceList prices = PriceList.fromConfig(rightsize(""), PROJECT);
+    PriceList prices = PriceList.of(rightsize(""), PROJECT);
     DeploymentPricing f2 = prices.forDeployment("Standard_F2s_v2", "Standard_F2s_v2");
     assertThat(f2.mode()).isEqualTo(PricingMode.MANAGED_COMPUTE);
     assertThat(f2.units()).isEqualTo(1);
@@ -48,7 +50,7 @@ class PricingConfigTest {
 
   @Test
   void overridesPerDeploymentWin() {
-    Config c = rightsize("""
+    RightsizeSettings c = rightsize("""
         rightsize.deployments = [
           { name = reserved, vm-size = Standard_F4s_v2, instance-count = 3, pricing.usd-per-hour = 0.1 },
           { name = paris, vm-size = Standard_F4s_v2, pricing.region = francecentral },
@@ -57,7 +59,7 @@ class PricingConfigTest {
           { name = ptu, vm-size = "", pricing { mode = provisioned, units = 50, usd-per-unit-hour = 1.0 } },
           { name = mini, vm-size = "", pricing { mode = pay-per-token, input-per-1m = 0.15, output-per-1m = 0.6 } }
         ]""");
-    PriceList prices = PriceList.fromConfig(c, PROJECT);
+    PriceList prices = PriceList.of(c, PROJECT);
     assertThat(prices.forDeployment("reserved", "").hourly()).isEqualTo(0.3, org.assertj.core.api.Assertions.within(1e-12));
     assertThat(prices.forDeployment("reserved", "").priceSource()).isEqualTo("config (pricing.usd-per-hour)");
     assertThat(prices.forDeployment("paris", "").notes())
@@ -78,21 +80,22 @@ class PricingConfigTest {
   @Test
   void aDeploymentOnlyInTheRecordsIsPricedFromItsVmSize() {
     DeploymentPricing p =
-        PriceList.fromConfig(rightsize(""), PROJECT).forDeployment("old-name", "Standard_F8s_v2");
+        PriceList.of(rightsize(""), PROJECT).forDeployment("old-name", "Standard_F8s_v2");
     assertThat(p.hourly()).isEqualTo(0.338);
     assertThat(p.notes().get(0)).contains("not in the configured deployments").contains("1 instance assumed");
   }
 
   @Test
   void aBadModeIsOneClearLine() {
-    Config c = rightsize("rightsize.deployments = [ { name = a, vm-size = x, pricing.mode = hourly } ]");
-    assertThatThrownBy(() -> PriceList.fromConfig(c, PROJECT))
-        .hasMessage("deployment a: pricing.mode is 'hourly': use managed-compute, pay-per-token or provisioned");
+    // Found before any load, with the rest of the configuration: not when the report prices the run.
+    assertThatThrownBy(() -> rightsize("rightsize.deployments = [ { name = a, vm-size = x, pricing.mode = hourly } ]"))
+        .hasMessage("rightsize.deployments[0].pricing.mode 'hourly' is not a pricing mode: use managed-compute,"
+            + " pay-per-token, provisioned for deployment 'a' in application.conf: 1");
   }
 
   @Test
   void aMissingCatalogLeavesAWarningAndConfiguredPrices(@TempDir Path dir) {
-    PriceList prices = PriceList.fromConfig(rightsize(""), dir);
+    PriceList prices = PriceList.of(rightsize(""), dir);
     assertThat(prices.warnings()).singleElement().asString().contains("not found");
     assertThat(prices.forDeployment("Standard_F2s_v2", "Standard_F2s_v2").hourly()).isNull();
   }

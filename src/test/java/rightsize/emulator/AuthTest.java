@@ -16,7 +16,7 @@ class AuthTest {
 
   @BeforeAll
   static void start() {
-    server = EmulatorServer.start(EmulatorTestSupport.settings(EmulatorTestSupport.FAST).withApiKey("k-123"), 0);
+    server = EmulatorServer.start(EmulatorTestSupport.setup(EmulatorTestSupport.FAST).withApiKey("k-123"), 0);
   }
 
   @AfterAll
@@ -51,6 +51,6 @@ class AuthTest {
 
   @Test
   void theKeyNeverAppearsInTheSettingsText() {
-    assertThat(server.settings().toString()).doesNotContain("k-123");
+    assertThat(server.setup().toString()).doesNotContain("k-123");
   }
 }

@@ -45,7 +45,7 @@ class AzureSdkCompatibilityTest {
 
   @BeforeAll
   static void start() {
-    server = EmulatorServer.startWithTls(EmulatorTestSupport.settings(EmulatorTestSupport.FAST).withApiKey(KEY), 0);
+    server = EmulatorServer.startWithTls(EmulatorTestSupport.setup(EmulatorTestSupport.FAST).withApiKey(KEY), 0);
   }
 
   @AfterAll

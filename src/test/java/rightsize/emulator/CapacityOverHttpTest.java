@@ -25,7 +25,7 @@ class CapacityOverHttpTest {
 
   @BeforeAll
   static void start() {
-    server = EmulatorServer.start(EmulatorTestSupport.settings("""
+    server = EmulatorServer.start(EmulatorTestSupport.setup("""
         rightsize.emulator.profiles.test-slow {
           prefill-tokens-per-second = 100000
           decode-tokens-per-second = 20

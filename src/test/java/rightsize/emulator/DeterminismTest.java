@@ -5,7 +5,7 @@ import static rightsize.emulator.EmulatorTestSupport.body;
 import static rightsize.emulator.EmulatorTestSupport.post;
 
 import org.junit.jupiter.api.Test;
-import rightsize.emulator.settings.EmulatorSettings;
+import rightsize.emulator.settings.EmulatorSetup;
 
 /** The same seed and request give the same answer, on any deployment and any run. */
 class DeterminismTest {
@@ -17,8 +17,8 @@ class DeterminismTest {
 
   @Test
   void sameSeedSameTextDifferentSeedDifferentText() {
-    EmulatorSettings seed42 = EmulatorTestSupport.settings(EmulatorTestSupport.FAST);
-    EmulatorSettings seed7 = EmulatorTestSupport.settings(EmulatorTestSupport.FAST + "rightsize.emulator.seed = 7");
+    EmulatorSetup seed42 = EmulatorTestSupport.setup(EmulatorTestSupport.FAST);
+    EmulatorSetup seed7 = EmulatorTestSupport.setup(EmulatorTestSupport.FAST + "rightsize.emulator.seed = 7");
     String first;
     String second;
     String onOther;
@@ -42,7 +42,7 @@ class DeterminismTest {
 
   @Test
   void outputLengthFollowsMaxTokensAndTheConfiguredFractions() {
-    EmulatorSettings exact = EmulatorTestSupport.settings(EmulatorTestSupport.FAST
+    EmulatorSetup exact = EmulatorTestSupport.setup(EmulatorTestSupport.FAST
         + "rightsize.emulator.output-length { min-fraction = 1.0, max-fraction = 1.0 }");
     try (EmulatorServer s = EmulatorServer.start(exact, 0)) {
       for (int max : new int[] {1, 7, 33}) {

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static rightsize.emulator.EmulatorTestSupport.body;
 import static rightsize.emulator.EmulatorTestSupport.post;
 
-import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigValueFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ import rightsize.config.DeploymentSettings;
 import rightsize.config.RightsizeSettings;
 import rightsize.config.TargetKind;
 import rightsize.emulator.settings.DeploymentSpec;
-import rightsize.emulator.settings.EmulatorSettings;
+import rightsize.emulator.settings.EmulatorSetup;
 import rightsize.endpoint.Endpoint;
 
 /** The suite's entry point: one emulator per JVM serving the configured emulator deployments. */
@@ -32,12 +31,17 @@ class EmbeddedEmulatorTest {
     EmbeddedEmulator.stop();
   }
 
+  /** Starts the emulator for the emulated deployments of {@code settings}, as a run's endpoint does. */
+  static URI start(RightsizeSettings settings) {
+    return EmbeddedEmulator.ensureStarted(settings.emulator(), settings.allDeployments());
+  }
+
   @Test
   void startsOnceOnLoopbackAndServesTheDefaultDeploymentsAsAzureMl() {
-    URI uri = EmbeddedEmulator.ensureStarted(ConfigFactory.load().getConfig("rightsize"));
+    URI uri = start(RightsizeSettings.reference());
     assertThat(uri.getHost()).isEqualTo("127.0.0.1");
     assertThat(uri.getPort()).isPositive();
-    assertThat(EmbeddedEmulator.ensureStarted(ConfigFactory.load().getConfig("rightsize"))).isEqualTo(uri);
+    assertThat(start(RightsizeSettings.reference())).isEqualTo(uri);
     for (String size : new String[] {"Standard_F2s_v2", "Standard_F4s_v2", "Standard_F8s_v2"}) {
       var a = post(uri, "/score", body("hi", 2, true, true), "azureml-model-deployment", size,
           "x-ms-client-request-id", "embedded-" + size);
@@ -50,11 +54,11 @@ class EmbeddedEmulatorTest {
 
   @Test
   void anEmulatorDeploymentFindsItThroughTheLauncherRegisteredOnTheClasspath() {
-    Config config = ConfigFactory.load();
-    DeploymentSettings d = RightsizeSettings.from(config, name -> null).deployment("Standard_F4s_v2");
+    RightsizeSettings settings = RightsizeSettings.reference();
+    DeploymentSettings d = settings.deployment("Standard_F4s_v2");
     assertThat(EmbeddedEmulator.isRunning()).isFalse();
 
-    Endpoint endpoint = Endpoint.resolve(d, config.getConfig("rightsize"));
+    Endpoint endpoint = Endpoint.resolve(d, settings);
 
     assertThat(EmbeddedEmulator.isRunning()).as("started by resolving the deployment").isTrue();
     assertThat(endpoint.kind()).isEqualTo(TargetKind.EMULATOR);
@@ -64,13 +68,13 @@ class EmbeddedEmulatorTest {
 
   @Test
   void stopClosesItAndALaterStartGetsAFreshOne() {
-    URI first = EmbeddedEmulator.ensureStarted(ConfigFactory.load().getConfig("rightsize"));
+    URI first = start(RightsizeSettings.reference());
     EmbeddedEmulator.stop();
     assertThat(EmbeddedEmulator.isRunning()).isFalse();
     assertThat(post(first, "/score", body("hi", 2, false, false), "azureml-model-deployment", "Standard_F8s_v2").failure())
         .isNotNull();
     assertThatThrownBy(EmbeddedEmulator::server).hasMessageContaining("call EmbeddedEmulator.ensureStarted first");
-    URI second = EmbeddedEmulator.ensureStarted(ConfigFactory.load().getConfig("rightsize"));
+    URI second = start(RightsizeSettings.reference());
     assertThat(post(second, "/score", body("hi", 2, false, false), "azureml-model-deployment", "Standard_F8s_v2").status())
         .isEqualTo(200);
   }
@@ -96,9 +100,8 @@ class EmbeddedEmulatorTest {
   /** As a Gatling run does: starts the embedded emulator, uses it, and ends in System.exit without stop(). */
   static final class ExitsWithoutStop {
     public static void main(String[] args) {
-      URI uri = EmbeddedEmulator.ensureStarted(ConfigFactory.load()
-          .withValue("rightsize.emulator.ground-truth-file", ConfigValueFactory.fromAnyRef(args[0]))
-          .getConfig("rightsize"));
+      URI uri = start(RightsizeSettings.from(
+          ConfigFactory.parseMap(Map.of("rightsize.emulator.ground-truth-file", args[0])), System::getenv));
       int status = post(uri, "/score", body("hi", 2, false, false), "azureml-model-deployment", "Standard_F8s_v2",
           "x-ms-client-request-id", "at-exit-1").status();
       System.exit(status == 200 ? 0 : 1);
@@ -107,20 +110,19 @@ class EmbeddedEmulatorTest {
 
   @Test
   void onlyDeploymentsOfKindEmulatorAreServed() {
-    var config = ConfigFactory.parseString("""
+    var settings = RightsizeSettings.from(ConfigFactory.parseString("""
         rightsize.deployments = [
           { name = emu, kind = emulator }
           { name = real, kind = azure-openai, endpoint = "https://example.invalid" }
         ]
-        """).withFallback(ConfigFactory.load()).resolve().getConfig("rightsize");
-    assertThat(EmulatorSettings.fromConfig(config).deployments()).extracting(DeploymentSpec::name).containsExactly("emu");
+        """), System::getenv);
+    assertThat(EmulatorSetup.of(settings).deployments()).extracting(DeploymentSpec::name).containsExactly("emu");
   }
 
   @Test
   void anUnknownProfileIsNamedWithTheChoices() {
-    var config = ConfigFactory.parseString("rightsize.deployments = [{ name = x, emulator.profile = gpu-huge }]")
-        .withFallback(ConfigFactory.load()).resolve().getConfig("rightsize");
-    assertThatThrownBy(() -> EmulatorSettings.fromConfig(config))
+    var config = ConfigFactory.parseString("rightsize.deployments = [{ name = x, emulator.profile = gpu-huge }]");
+    assertThatThrownBy(() -> RightsizeSettings.from(config, System::getenv))
         .hasMessageContaining("emulator.profile 'gpu-huge' is not defined")
         .hasMessageContaining("cpu-small");
   }

@@ -34,7 +34,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
-import rightsize.emulator.settings.EmulatorSettings;
+import rightsize.emulator.settings.EmulatorSetup;
 import rightsize.emulator.truth.ChunkTruth;
 import rightsize.emulator.truth.GroundTruth;
 import rightsize.emulator.truth.RequestTruth;
@@ -71,7 +71,7 @@ public final class EmulatorBenchmark {
     // Streams last 10 to 30 s (uniform), so they end and restart throughout the run as under real load.
     int minTokens = tokensPerSecond * 10;
     int maxTokens = tokensPerSecond * 30;
-    EmulatorSettings settings = EmulatorTestSupport.settings(String.format("""
+    EmulatorSetup settings = EmulatorTestSupport.setup(String.format("""
         rightsize.emulator.output-length { min-fraction = 1.0, max-fraction = 1.0 }
         rightsize.emulator.profiles.bench {
           prefill-tokens-per-second = 1000000

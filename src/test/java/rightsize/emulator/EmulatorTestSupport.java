@@ -15,7 +15,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import rightsize.emulator.settings.EmulatorSettings;
+import rightsize.config.RightsizeSettings;
+import rightsize.emulator.settings.EmulatorSetup;
 
 /** Settings and a small raw HTTP/SSE client for the emulator's tests. */
 public final class EmulatorTestSupport {
@@ -41,10 +42,9 @@ public final class EmulatorTestSupport {
 
   private EmulatorTestSupport() {}
 
-  /** Settings from {@code hocon} over reference.conf. */
-  public static EmulatorSettings settings(String hocon) {
-    return EmulatorSettings.fromConfig(
-        ConfigFactory.parseString(hocon).withFallback(ConfigFactory.defaultReference()).resolve().getConfig("rightsize"));
+  /** What an emulator configured by {@code hocon} over reference.conf serves. */
+  public static EmulatorSetup setup(String hocon) {
+    return EmulatorSetup.of(RightsizeSettings.from(ConfigFactory.parseString(hocon), System::getenv));
   }
 
   /** A chat body with one user message. */

@@ -22,7 +22,7 @@ class FaultsTest {
 
   @BeforeAll
   static void start() {
-    server = EmulatorServer.start(EmulatorTestSupport.settings(EmulatorTestSupport.FAST + """
+    server = EmulatorServer.start(EmulatorTestSupport.setup(EmulatorTestSupport.FAST + """
         rightsize.deployments += { name = every-third, emulator { profile = test-fast } }
         rightsize.deployments += { name = always-503, emulator { profile = test-fast } }
         rightsize.emulator.faults.rules = [

@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import rightsize.emulator.settings.EmulatorSettings;
+import rightsize.emulator.settings.EmulatorSetup;
 import rightsize.emulator.truth.ChunkKind;
 import rightsize.emulator.truth.ChunkTruth;
 import rightsize.emulator.truth.InFlightSample;
@@ -26,7 +26,7 @@ class GroundTruthTest {
   @Test
   void eachRequestIsRecordedUnderItsClientRequestIdInArrivalOrder(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("truth/ground-truth.jsonl");
-    EmulatorSettings settings = EmulatorTestSupport.settings(
+    EmulatorSetup settings = EmulatorTestSupport.setup(
         EmulatorTestSupport.FAST + "rightsize.emulator.ground-truth-file = \"" + file.toString().replace("\\", "/") + "\"");
     long before = System.nanoTime();
     try (EmulatorServer server = EmulatorServer.start(settings, 0)) {
@@ -79,7 +79,7 @@ class GroundTruthTest {
   @Test
   void theInFlightCountOverTimeShowsTheConcurrencyTheClientsHeld() {
     ExecutorService pool = Executors.newFixedThreadPool(4);
-    try (EmulatorServer server = EmulatorServer.start(EmulatorTestSupport.settings(EmulatorTestSupport.FAST), 0)) {
+    try (EmulatorServer server = EmulatorServer.start(EmulatorTestSupport.setup(EmulatorTestSupport.FAST), 0)) {
       List<CompletableFuture<EmulatorTestSupport.Answer>> calls = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         String b = body("concurrent " + i, 100, true, false); // 60 to 100 tokens at 200 tok/s: 0.3 s or more

@@ -28,7 +28,7 @@ class OpenAiClientCompatibilityTest {
 
   @BeforeAll
   static void start() {
-    server = EmulatorServer.start(EmulatorTestSupport.settings(EmulatorTestSupport.FAST), 0);
+    server = EmulatorServer.start(EmulatorTestSupport.setup(EmulatorTestSupport.FAST), 0);
     client = OpenAIOkHttpClient.builder().baseUrl(server.uri() + "/v1").apiKey("not-checked").maxRetries(0).build();
   }
 

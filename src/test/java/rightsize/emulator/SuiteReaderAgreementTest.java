@@ -15,7 +15,7 @@ import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 import rightsize.chat.ChatOutcome;
 import rightsize.chat.ChatResponseReader;
-import rightsize.emulator.settings.EmulatorSettings;
+import rightsize.emulator.settings.EmulatorSetup;
 import rightsize.emulator.truth.ChunkTruth;
 import rightsize.emulator.truth.RequestTruth;
 
@@ -30,7 +30,7 @@ class SuiteReaderAgreementTest {
   void theSuitesReaderSeesWhatTheEmulatorSentWhenItSentIt() throws Exception {
     // 1,000 prompt tokens/s: a ~250-token prompt takes ~250 ms to prefill, so taking the
     // prompt-filter or role event for the first token would be off by far more than the tolerance.
-    EmulatorSettings settings = EmulatorTestSupport.settings("""
+    EmulatorSetup settings = EmulatorTestSupport.setup("""
         rightsize.emulator.profiles.test-reader {
           prefill-tokens-per-second = 1000
           decode-tokens-per-second = 100

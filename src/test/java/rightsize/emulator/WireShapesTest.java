@@ -24,7 +24,7 @@ class WireShapesTest {
 
   @BeforeAll
   static void start() {
-    server = EmulatorServer.start(EmulatorTestSupport.settings(EmulatorTestSupport.FAST), 0);
+    server = EmulatorServer.start(EmulatorTestSupport.setup(EmulatorTestSupport.FAST), 0);
   }
 
   @AfterAll
@@ -80,7 +80,7 @@ class WireShapesTest {
   @Test
   void severalTokensPerChunkImitateAzuresBufferedContentFilter() {
     try (EmulatorServer buffered = EmulatorServer.start(
-        EmulatorTestSupport.settings(EmulatorTestSupport.FAST + "rightsize.emulator.tokens-per-chunk = 4"), 0)) {
+        EmulatorTestSupport.setup(EmulatorTestSupport.FAST + "rightsize.emulator.tokens-per-chunk = 4"), 0)) {
       Answer a = post(buffered.uri(), "/score", body("Hello", 30, true, true),
           "azureml-model-deployment", "fast", "x-ms-client-request-id", "buffered-1");
       List<JsonNode> ev = a.jsonEvents();

@@ -24,9 +24,9 @@ import rightsize.client.ChatResult;
 import rightsize.config.DeploymentSettings;
 import rightsize.config.RightsizeSettings;
 import rightsize.config.Timeouts;
-import rightsize.testing.ScriptedChatServer;
 import rightsize.testing.ScriptedChatServer.Received;
 import rightsize.testing.ScriptedChatServer.Reply;
+import rightsize.testing.ScriptedChatServer;
 
 class EndpointTest {
   private static final String KEY = "sk-test-4d1f9e";
@@ -68,7 +68,7 @@ class EndpointTest {
   }
 
   private static Endpoint resolve(DeploymentSettings d) {
-    return Endpoint.resolve(d, ConfigFactory.empty(), null);
+    return Endpoint.resolve(d, RightsizeSettings.reference(), null);
   }
 
   @Test
@@ -142,7 +142,7 @@ class EndpointTest {
   @Test
   void entraTokensAreFetchedOnceBeforeLoadWithTheScopeOfTheKind() throws Exception {
     FakeCredential cred = new FakeCredential();
-    Endpoint foundry = Endpoint.resolve(deployment("kind = foundry-models, deployment = Phi-4, auth.type = entra"), ConfigFactory.empty(), cred);
+    Endpoint foundry = Endpoint.resolve(deployment("kind = foundry-models, deployment = Phi-4, auth.type = entra"), RightsizeSettings.reference(), cred);
     assertThat(cred.scopes).containsExactly("https://cognitiveservices.azure.com/.default");
     for (int i = 0; i < 20; i++) {
       assertThat(roundTrip(foundry).header("authorization")).isEqualTo("Bearer entra-token-1");
@@ -151,11 +151,11 @@ class EndpointTest {
     assertThat(cred.threads).containsExactly(Thread.currentThread().getName());
 
     FakeCredential aml = new FakeCredential();
-    Endpoint.resolve(deployment("kind = aml-online-endpoint, deployment = blue, auth.type = entra"), ConfigFactory.empty(), aml);
+    Endpoint.resolve(deployment("kind = aml-online-endpoint, deployment = blue, auth.type = entra"), RightsizeSettings.reference(), aml);
     assertThat(aml.scopes).containsExactly("https://ml.azure.com/.default");
 
     FakeCredential custom = new FakeCredential();
-    Endpoint.resolve(deployment("kind = openai-compatible, deployment = m, auth { type = entra, scope = \"api://app/.default\" }"), ConfigFactory.empty(), custom);
+    Endpoint.resolve(deployment("kind = openai-compatible, deployment = m, auth { type = entra, scope = \"api://app/.default\" }"), RightsizeSettings.reference(), custom);
     assertThat(custom.scopes).containsExactly("api://app/.default");
   }
 
@@ -184,7 +184,7 @@ class EndpointTest {
   @Test
   void aMissingEntraSignInFailsBeforeLoadInOneLine() {
     TokenCredential none = ctx -> Mono.error(new IllegalStateException("EnvironmentCredential authentication unavailable.\nmore detail"));
-    assertThatThrownBy(() -> Endpoint.resolve(deployment("kind = azure-openai, deployment = x, auth.type = entra"), ConfigFactory.empty(), none))
+    assertThatThrownBy(() -> Endpoint.resolve(deployment("kind = azure-openai, deployment = x, auth.type = entra"), RightsizeSettings.reference(), none))
         .isInstanceOf(EndpointSetupException.class)
         .hasMessage("no Entra ID token for scope https://cognitiveservices.azure.com/.default (EnvironmentCredential authentication unavailable.): "
             + "sign in with az login, use a managed identity, or set AZURE_TENANT_ID/AZURE_CLIENT_ID with a federated or secret credential");

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rightsize.config.AuthType;
+import rightsize.config.RightsizeSettings;
+import rightsize.config.TargetKind;
 
 class ProfileChooserTest {
   private static final Path NIGHTLY = Path.of("config/nightly.conf");
@@ -42,29 +45,29 @@ class ProfileChooserTest {
   @Test
   void theVariablesReachTheDeploymentTheRunWillUse() {
     var resolved =
-        ProfileChooser.resolve(
+        RightsizeSettings.fromFile(
             NIGHTLY,
             Map.of(
                 "RIGHTSIZE_NIGHTLY_ENDPOINT", "https://ep.eastus.inference.ml.azure.com",
                 "RIGHTSIZE_NIGHTLY_KIND", "aml-online-endpoint",
                 "RIGHTSIZE_NIGHTLY_VM_SIZE", "Standard_F4s_v2",
-                "RIGHTSIZE_NIGHTLY_AUTH", "bearer"));
+                "RIGHTSIZE_NIGHTLY_AUTH", "bearer",
+                "RIGHTSIZE_API_KEY", "k-1"));
 
-    var deployment = resolved.getConfigList("rightsize.deployments").get(0);
-    assertThat(deployment.getString("endpoint")).isEqualTo("https://ep.eastus.inference.ml.azure.com");
-    assertThat(deployment.getString("kind")).isEqualTo("aml-online-endpoint");
-    assertThat(deployment.getString("vm-size")).isEqualTo("Standard_F4s_v2");
-    assertThat(deployment.getString("auth.type")).isEqualTo("bearer");
-    assertThat(resolved.getBoolean("rightsize.slo.enforce")).isFalse();
+    var deployment = resolved.allDeployments().get(0);
+    assertThat(deployment.endpoint()).isEqualTo("https://ep.eastus.inference.ml.azure.com");
+    assertThat(deployment.kind()).isEqualTo(TargetKind.AML_ONLINE_ENDPOINT);
+    assertThat(deployment.vmSize()).isEqualTo("Standard_F4s_v2");
+    assertThat(deployment.auth().type()).isEqualTo(AuthType.BEARER);
+    assertThat(resolved.slo().enforce()).isFalse();
   }
 
   @Test
   void theFallbackKeepsTheNightlySettingsButTargetsOnlyTheEmulator() {
-    var resolved = ProfileChooser.resolve(FALLBACK, Map.of("RIGHTSIZE_NIGHTLY_ENDPOINT", "https://x"));
+    var resolved = RightsizeSettings.fromFile(FALLBACK, Map.of("RIGHTSIZE_NIGHTLY_ENDPOINT", "https://x"));
 
-    assertThat(resolved.getConfigList("rightsize.deployments"))
-        .allSatisfy(d -> assertThat(d.getString("kind")).isEqualTo("emulator"));
-    assertThat(resolved.getBoolean("rightsize.slo.enforce")).isFalse();
+    assertThat(resolved.allDeployments()).allSatisfy(d -> assertThat(d.kind()).isEqualTo(TargetKind.EMULATOR));
+    assertThat(resolved.slo().enforce()).isFalse();
   }
 
   @Test

@@ -4,7 +4,6 @@ import rightsize.cli.GateMain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rightsize.config.RightsizeSettings;
 import rightsize.record.LoadUnit;
 import rightsize.record.RecordWriter;
 import rightsize.record.RequestRecord;
@@ -54,7 +54,7 @@ class ReportToGateTest {
 
   private static Path report(Path runDir, Path baseline) {
     ReportRequest request = ReportRequest.of(runDir).withRecords(List.of(runDir.resolve("records.jsonl")));
-    new ReportGenerator(ConfigFactory.defaultReference().resolve().getConfig("rightsize"))
+    new ReportGenerator(RightsizeSettings.reference())
         .generate(baseline == null ? request : request.withBaseline(baseline));
     return runDir;
   }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.typesafe.config.ConfigFactory;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
@@ -26,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rightsize.config.InvalidConfigException;
+import rightsize.config.RightsizeSettings;
 import rightsize.record.RecordReader;
 import rightsize.record.RequestRecord;
 import rightsize.report.ReportGenerator;
@@ -208,7 +208,7 @@ class ScaleOutTest {
 
       // Step 5: one report over every records*.jsonl of the run folder, with both Gatling reports
       // so that it cross-checks the merged records with Gatling's own counts summed over injectors.
-      new ReportGenerator(ConfigFactory.defaultReference().resolve().getConfig("rightsize"))
+      new ReportGenerator(RightsizeSettings.reference())
           .generate(ReportRequest.of(merged).withGatlingReports(gatlingRuns));
       JsonNode report = JSON.readTree(merged.resolve(TradeoffsFile.FILE_NAME).toFile());
 

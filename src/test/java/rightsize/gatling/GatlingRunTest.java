@@ -8,7 +8,6 @@ import static rightsize.testing.ScriptedChatServer.finishChunk;
 import static rightsize.testing.ScriptedChatServer.roleChunk;
 import static rightsize.testing.ScriptedChatServer.usageChunk;
 
-import com.typesafe.config.ConfigFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,21 +26,22 @@ import org.junit.jupiter.api.io.TempDir;
 import rightsize.client.ChatClient;
 import rightsize.client.ChatRequest;
 import rightsize.config.InvalidConfigException;
+import rightsize.config.RightsizeSettings;
 import rightsize.config.Timeouts;
 import rightsize.record.RecordReader;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
-import rightsize.report.model.CrossCheck;
-import rightsize.report.input.GatlingReport;
 import rightsize.report.ReportGenerator;
 import rightsize.report.ReportRequest;
 import rightsize.report.ReportResult;
+import rightsize.report.input.GatlingReport;
+import rightsize.report.model.CrossCheck;
 import rightsize.testing.GatlingFork;
 import rightsize.testing.SchedulingProbe;
-import rightsize.testing.ScriptedChatServer;
 import rightsize.testing.ScriptedChatServer.Ending;
 import rightsize.testing.ScriptedChatServer.Received;
 import rightsize.testing.ScriptedChatServer.Reply;
+import rightsize.testing.ScriptedChatServer;
 
 /**
  * Runs {@link LoopbackSimulation} on the real Gatling engine in a forked JVM against a scripted
@@ -172,7 +172,7 @@ class GatlingRunTest {
   void theReportOfTheRunAgreesWithGatlingsOwnRowsOfTheProtocol() throws Exception {
     // The report's cross-check on the genai protocol's own rows (the report's tests use the HTTP DSL):
     // counts and e2e percentiles of every request name, failures and timeouts included.
-    ReportResult report = new ReportGenerator(ConfigFactory.defaultReference().resolve().getConfig("rightsize"))
+    ReportResult report = new ReportGenerator(RightsizeSettings.reference())
         .generate(ReportRequest.of(dir.resolve("results/gatling-it")).withGatlingReports(List.of(run.runFolder())));
     CrossCheck check = report.tradeoffs().gatling();
     assertThat(check.problems()).isEmpty();
@@ -297,9 +297,9 @@ class GatlingRunTest {
     assertThat(bad.exitCode()).as(bad.tail()).isEqualTo(InvalidConfigException.EXIT_CODE);
     assertThat(bad.output()).contains(
         "rightsize: the configuration is invalid, nothing was run:\n"
-            + "  rightsize.deployments[0].endpoint is missing: set endpoint (the base URL, e.g. https://myres.openai.azure.com) for deployment 'loopback' in application.conf\n"
+            + "  rightsize.deployments[0].endpoint is missing: set endpoint (the base URL, e.g. https://myres.openai.azure.com) for deployment 'loopback' in " + conf + ": 1\n"
             + "  rightsize.deployments[0].auth.key-env names environment variable NOT_SET_ANYWHERE, which is not set: export NOT_SET_ANYWHERE with the key (auth.type = api-key) for deployment 'loopback'\n"
-            + "  rightsize.request.timeouts.first-token is 0s but timeouts are always on: set a duration > 0 such as 30s in application.conf\n");
+            + "  rightsize.request.timeouts.first-token is 0s but timeouts are always on: set a duration > 0 such as 30s in " + conf + ": 2\n");
     assertThat(server.received()).hasSize(before);
   }
 }

@@ -30,7 +30,7 @@ final class EmulatorMetrics {
   private EmulatorMetrics() {}
 
   static EmulatorServer start() {
-    return EmulatorServer.startWithTls(EmulatorTestSupport.settings(DEPLOYMENTS), 0);
+    return EmulatorServer.startWithTls(EmulatorTestSupport.setup(DEPLOYMENTS), 0);
   }
 
   /** The metrics client, trusting only the emulator's certificate, with a fixed token. */

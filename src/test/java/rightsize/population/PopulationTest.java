@@ -2,36 +2,40 @@ package rightsize.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import rightsize.config.InvalidConfigException;
+import rightsize.config.PopulationSettings;
+import rightsize.config.RightsizeSettings;
 import rightsize.record.LoadUnit;
 import scala.concurrent.duration.FiniteDuration;
 
 class PopulationTest {
-  private static final Config REFERENCE = ConfigFactory.defaultReference().getConfig("rightsize");
+  private static final PopulationSettings REFERENCE = RightsizeSettings.reference().population();
 
   @Test
   void theDefaultIsClosedOneTenFiftyHundredUsers() {
-    Population p = Population.fromConfig(REFERENCE);
+    Population p = Population.from(REFERENCE);
     assertThat(p).isInstanceOf(ClosedPopulation.class);
     assertThat(p.steps()).extracting(Step::label).containsExactly("1 user", "10 users", "50 users", "100 users");
     assertThat(p.steps()).extracting(Step::load).containsExactly(1.0, 10.0, 50.0, 100.0);
-    assertThat(p.steps()).extracting(Step::duration).containsOnly(REFERENCE.getDuration("population.closed.hold"));
+    assertThat(p.steps()).extracting(Step::duration).containsOnly(REFERENCE.closed().hold());
     assertThat(p.steps()).extracting(Step::unit).containsOnly(LoadUnit.USERS);
-    assertThat(p.warmup())
-        .contains(new Step("warmup", 1, LoadUnit.USERS, REFERENCE.getDuration("population.closed.warmup"), true));
-    assertThat(p.thinkTime()).isEqualTo(REFERENCE.getDuration("population.closed.think-time"));
+    assertThat(p.warmup()).contains(new Step("warmup", 1, LoadUnit.USERS, REFERENCE.closed().warmup(), true));
+    assertThat(p.thinkTime()).isEqualTo(REFERENCE.closed().thinkTime());
   }
 
   @Test
   void readsTheOpenModelAndStepsGivenAsAString() {
-    Population p = Population.fromConfig(config("""
+    Population p = Population.from(config("""
         population.model = open
         population.open { steps = "0.5, 1,2.5", hold = 30s, think-time = 0s, warmup = 0s }
         """));
@@ -46,17 +50,18 @@ class PopulationTest {
 
   @Test
   void badStepsAreOneLineNamingTheSetting() {
-    assertThatThrownBy(() -> Population.fromConfig(config("population.closed.steps = [1, 2.5]")))
-        .hasMessage("rightsize.population.closed.steps must be whole numbers of users, found 2.5");
-    assertThatThrownBy(() -> Population.fromConfig(config("population.closed.steps = \"1,x\"")))
-        .hasMessage("rightsize.population.closed.steps must be numbers like [1, 10, 50] or \"1,10,50\", found \"x\"");
-    assertThatThrownBy(() -> Population.fromConfig(config("population.closed.steps = [10, 1]")))
-        .hasMessageStartingWith("closed population: steps must be strictly ascending");
-    assertThatThrownBy(() -> Population.fromConfig(config("population.closed.steps = []")))
-        .hasMessage("closed population: at least one step is needed");
-    assertThatThrownBy(() -> Population.fromConfig(config("population.model = ramp")))
-        .hasMessage("rightsize.population.model must be closed or open, was \"ramp\"");
+    assertThat(problems("population.closed.steps = [1, 2.5]")).containsExactly(
+        "rightsize.population.closed.steps must be whole numbers of users, found 2.5: set whole numbers of concurrent users in application.conf: 1");
+    assertThat(problems("population.closed.steps = \"1,x\"")).containsExactly(
+        "rightsize.population.closed.steps has \"x\", which is not a number: write numbers like [1, 10, 50] or \"1,10,50\" in application.conf: 1");
+    assertThat(problems("population.closed.steps = [10, 1]")).singleElement().asString()
+        .startsWith("rightsize.population.closed.steps must be strictly ascending");
+    assertThat(problems("population.closed.steps = []")).containsExactly(
+        "rightsize.population.closed.steps need at least one step: list ascending loads > 0, e.g. [1, 10, 50], in application.conf: 1");
+    assertThat(problems("population.model = ramp")).containsExactly(
+        "rightsize.population.model 'ramp' is not a population model: use closed, open in application.conf: 1");
     assertThatThrownBy(() -> Population.closed(1).hold(Duration.ZERO)).hasMessage("hold must be > 0, was PT0S");
+    assertThatThrownBy(() -> Population.closed(10, 1)).hasMessageStartingWith("closed population: steps must be strictly ascending");
   }
 
   @Test
@@ -135,9 +140,9 @@ class PopulationTest {
   @Test
   void theBuildersStartFromTheReferenceSettings() {
     assertThat(Population.closed(1, 2)).usingRecursiveComparison()
-        .isEqualTo(Population.fromConfig(config("population.closed.steps = [1, 2]")));
+        .isEqualTo(Population.from(config("population.closed.steps = [1, 2]")));
     assertThat(Population.open(1)).usingRecursiveComparison()
-        .isEqualTo(Population.fromConfig(config("population { model = open, open.steps = [1] }")));
+        .isEqualTo(Population.from(config("population { model = open, open.steps = [1] }")));
   }
 
   @Test
@@ -192,7 +197,17 @@ class PopulationTest {
     return sum / values.length;
   }
 
-  private static Config config(String hocon) {
-    return ConfigFactory.parseString(hocon).withFallback(REFERENCE).resolve();
+  private static PopulationSettings config(String hocon) {
+    return RightsizeSettings.from(parse(hocon), System::getenv).population();
+  }
+
+  private static List<String> problems(String hocon) {
+    return catchThrowableOfType(InvalidConfigException.class,
+        () -> RightsizeSettings.from(parse(hocon), System::getenv)).problems();
+  }
+
+  /** {@code hocon} inside the rightsize block, as if written on the first lines of application.conf. */
+  private static Config parse(String hocon) {
+    return ConfigFactory.parseString("rightsize { " + hocon + "\n}", ConfigParseOptions.defaults().setOriginDescription("application.conf"));
   }
 }

@@ -7,9 +7,9 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import com.typesafe.config.ConfigFactory;
 import io.gatling.javaapi.core.Simulation;
 import java.nio.file.Path;
+import rightsize.config.RightsizeSettings;
 import rightsize.record.LoadUnit;
 import rightsize.record.RecordWriter;
 import rightsize.record.RequestRecord;
@@ -65,7 +65,7 @@ public class LoopbackGatlingSimulation extends Simulation {
   @Override
   public void after() {
     records.close();
-    ReportGenerator.atEndOfRun(runDir, ConfigFactory.load().getConfig("rightsize"),
+    ReportGenerator.atEndOfRun(runDir, RightsizeSettings.reference(),
         Path.of(System.getProperty(RESULTS_PROPERTY)));
   }
 }

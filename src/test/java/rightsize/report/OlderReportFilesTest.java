@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rightsize.analysis.CapacityFile;
-import rightsize.analysis.Slo;
 import rightsize.analysis.StepOutcome;
+import rightsize.config.Slo;
 import rightsize.gate.RunReport;
 import rightsize.gate.TradeoffsFile;
 import rightsize.report.model.Metric;
@@ -50,7 +50,7 @@ class OlderReportFilesTest {
   static Path writeNight2(Path results) {
     Path night2 = results.resolve("night-2");
     new SyntheticRun().runId("night-2").slowdown("Standard_F4s_v2", 1.3)
-        .writeSearched(night2, Slo.fromConfig(Reports.rightsize("")));
+        .writeSearched(night2, Reports.rightsize("").slo().objective());
     writeInjector(night2.resolve("injector.jsonl"));
     Path gatling = night2.resolve("gatling").resolve("sizingsimulation-20261118110500000");
     copy(OLDER.resolve("gatling-index.html"), gatling.resolve("index.html"));

@@ -1,8 +1,8 @@
 package rightsize.report;
 
-import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
+import rightsize.config.RightsizeSettings;
 
 /** Report settings for tests: reference.conf plus overrides, paths against the project folder. */
 final class Reports {
@@ -10,15 +10,12 @@ final class Reports {
 
   private Reports() {}
 
-  static Config rightsize(String overrides) {
-    return ConfigFactory.parseString(overrides)
-        .withFallback(ConfigFactory.defaultReference())
-        .resolve()
-        .getConfig("rightsize");
+  static RightsizeSettings rightsize(String overrides) {
+    return RightsizeSettings.from(ConfigFactory.parseString(overrides), System::getenv, RightsizeSettings.Secrets.NONE);
   }
 
   static ReportGenerator generator(String overrides) {
-    return new ReportGenerator(ReportSettings.fromConfig(rightsize(overrides), PROJECT));
+    return new ReportGenerator(ReportSettings.of(rightsize(overrides), PROJECT));
   }
 
   static ReportGenerator generator() {

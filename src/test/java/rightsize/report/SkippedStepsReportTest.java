@@ -11,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rightsize.analysis.CapacityFile;
-import rightsize.analysis.Slo;
 import rightsize.gate.TradeoffsFile;
 import rightsize.report.model.SkippedStep;
 import rightsize.report.model.StepRow;
@@ -38,7 +37,7 @@ class SkippedStepsReportTest {
 
   private Path searchedRun() {
     Path run = results.resolve("run");
-    new SyntheticRun().writeSearched(run, Slo.fromConfig(Reports.rightsize("")));
+    new SyntheticRun().writeSearched(run, Reports.rightsize("").slo().objective());
     return run;
   }
 

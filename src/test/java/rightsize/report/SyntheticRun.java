@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import rightsize.analysis.CapacityFile;
-import rightsize.analysis.Slo;
+import rightsize.config.Slo;
 import rightsize.population.Step;
 import rightsize.record.LoadUnit;
 import rightsize.record.RecordWriter;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rightsize.config.RightsizeSettings;
 import rightsize.emulator.EmbeddedEmulator;
 import rightsize.emulator.truth.InFlightSample;
 import rightsize.injector.InjectorLog;
@@ -120,7 +120,7 @@ class SizingIntegrationTest {
 
     // Gatling's own report agrees with the records step by step: every step's group row of "chat"
     // (warm-ups included, skipped steps have none) is compared with that step's records.
-    new ReportGenerator(ConfigFactory.load().getConfig("rightsize"))
+    new ReportGenerator(RightsizeSettings.reference())
         .generate(ReportRequest.of(run.runFolder).withGatlingReports(List.of(run.gatlingReport)));
     JsonNode gatling = new ObjectMapper().readTree(run.runFolder.resolve("tradeoffs.json").toFile()).path("gatling");
     assertThat(gatling.path("problems")).isEmpty();

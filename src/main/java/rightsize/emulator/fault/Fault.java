@@ -1,5 +1,7 @@
 package rightsize.emulator.fault;
 
+import rightsize.config.FaultKind;
+
 /**
  * A fault to apply to one response.
  *

@@ -2,6 +2,7 @@ package rightsize.emulator.fault;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import rightsize.config.EmulatorSettings.FaultRule;
 
 /**
  * Decides which fault, if any, a request gets: the one its {@code x-rightsize-fault} header asks
@@ -41,7 +42,7 @@ public final class FaultInjector {
           (rule.everyNth() > 0 && n % rule.everyNth() == 0)
               || (rule.rate() > 0 && random.nextDouble() < rule.rate());
       if (fires && chosen == null) {
-        chosen = rule.fault();
+        chosen = new Fault(rule.kind(), rule.afterChunks(), rule.stallMillis());
       }
     }
     return chosen;

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import rightsize.config.EmulatorSettings;
 import rightsize.emulator.capacity.DeploymentModel;
 import rightsize.emulator.capacity.ManagedComputeDeployment;
 import rightsize.emulator.capacity.PayPerTokenDeployment;
@@ -12,7 +13,7 @@ import rightsize.emulator.capacity.Scheduler;
 import rightsize.emulator.fault.FaultInjector;
 import rightsize.emulator.monitor.MetricsEndpoint;
 import rightsize.emulator.settings.DeploymentSpec;
-import rightsize.emulator.settings.EmulatorSettings;
+import rightsize.emulator.settings.EmulatorSetup;
 import rightsize.emulator.text.CompletionText;
 import rightsize.emulator.truth.GroundTruth;
 
@@ -36,19 +37,20 @@ public final class Backend {
   private final Map<String, Served> byName = new LinkedHashMap<>();
   private final Map<String, Served> byAlias = new HashMap<>();
 
-  public Backend(EmulatorSettings settings, Scheduler scheduler, GroundTruth truth) {
+  public Backend(EmulatorSetup setup, Scheduler scheduler, GroundTruth truth) {
+    EmulatorSettings settings = setup.settings();
     this.settings = settings;
     this.scheduler = scheduler;
     this.truth = truth;
     this.text = CompletionText.forEncoding(settings.encoding());
     this.wire = new AzureWire(settings.contentFilterAnnotations(), settings.model(), settings.seed());
     this.faults = new FaultInjector(settings.faultRules(), settings.faultHeaderAllowed(), settings.seed());
-    this.metrics = new MetricsEndpoint(settings.deployments(), settings.model(), truth);
+    this.metrics = new MetricsEndpoint(setup.deployments(), settings.model(), truth);
     Map<String, Integer> aliasUse = new HashMap<>();
-    for (DeploymentSpec spec : settings.deployments()) {
+    for (DeploymentSpec spec : setup.deployments()) {
       aliasUse.merge(spec.alias(), 1, Integer::sum);
     }
-    for (DeploymentSpec spec : settings.deployments()) {
+    for (DeploymentSpec spec : setup.deployments()) {
       Served served = new Served(spec, model(spec));
       byName.put(spec.name(), served);
       if (aliasUse.get(spec.alias()) == 1) {

@@ -20,14 +20,14 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import rightsize.config.EmulatorSettings;
+import rightsize.config.FaultKind;
 import rightsize.emulator.capacity.Generation;
 import rightsize.emulator.capacity.GenerationListener;
 import rightsize.emulator.capacity.RateLimitStatus;
 import rightsize.emulator.capacity.Rejection;
 import rightsize.emulator.capacity.Scheduler;
 import rightsize.emulator.fault.Fault;
-import rightsize.emulator.fault.FaultKind;
-import rightsize.emulator.settings.EmulatorSettings;
 import rightsize.emulator.text.CompletionText;
 import rightsize.emulator.text.PromptTokens;
 import rightsize.emulator.truth.ChunkKind;
@@ -97,7 +97,7 @@ final class Exchange implements GenerationListener {
   /** Checks the request and hands it to its deployment. */
   void start(FullHttpRequest http) {
     EmulatorSettings settings = backend.settings;
-    if (settings.apiKey() != null && !authorized(http.headers(), settings.apiKey())) {
+    if (settings.apiKey() != null && !authorized(http.headers(), settings.apiKey().reveal())) {
       error(401, Outcome.UNAUTHORIZED, AzureWire.error("401", "Access denied due to invalid subscription key or"
           + " wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct"
           + " regional API endpoint for your resource."));

@@ -1,7 +1,9 @@
 package rightsize.endpoint.spi;
 
-import com.typesafe.config.Config;
 import java.net.URI;
+import java.util.List;
+import rightsize.config.DeploymentSettings;
+import rightsize.config.EmulatorSettings;
 
 /**
  * Starts the server that answers for the deployments of kind {@code emulator}. The emulator
@@ -10,9 +12,9 @@ import java.net.URI;
  */
 public interface EmulatorLauncher {
   /**
-   * Starts the emulator once per JVM, serving every deployment of kind emulator in {@code
-   * rightsize} (the config at path "rightsize"), and returns its base URI; later calls return the
-   * running emulator's URI.
+   * Starts the emulator once per JVM, serving every deployment of kind emulator among {@code
+   * deployments} as the {@code emulator} section says, and returns its base URI; later calls return
+   * the running emulator's URI.
    */
-  URI ensureStarted(Config rightsize);
+  URI ensureStarted(EmulatorSettings emulator, List<DeploymentSettings> deployments);
 }

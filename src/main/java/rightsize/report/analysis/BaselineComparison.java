@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import rightsize.analysis.StepKey;
+import rightsize.config.RegressionThresholds;
 import rightsize.report.model.Comparison;
 import rightsize.report.model.Metric;
 import rightsize.report.model.StepRow;

@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
 import rightsize.record.RequestRecord;
 import rightsize.report.input.GatlingReport;
 import rightsize.report.input.RequestNameStats;
-import rightsize.report.model.CrossCheck;
 import rightsize.report.model.CrossCheck.NameCheck;
 import rightsize.report.model.CrossCheck.PercentileCheck;
+import rightsize.report.model.CrossCheck;
 
 /**
  * Compares the records with Gatling's own report of the same run, per request name: request, OK and

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import rightsize.analysis.LatencySummary;
 import rightsize.analysis.StepSummary;
+import rightsize.config.TrustThresholds;
 import rightsize.injector.InjectorLoad;
 import rightsize.injector.InjectorLog;
 import rightsize.report.input.TokenSources;
@@ -14,7 +15,6 @@ import rightsize.report.model.Figure;
 import rightsize.report.model.Fmt;
 import rightsize.report.model.StepTrust;
 import rightsize.report.model.TrustFlag;
-import rightsize.report.model.TrustThresholds;
 
 /**
  * Decides which figures of a step cannot be trusted: percentiles resting on too few requests,

@@ -2,7 +2,7 @@ package rightsize.report.model;
 
 import java.util.List;
 import java.util.Locale;
-import rightsize.analysis.Slo;
+import rightsize.config.Slo;
 import rightsize.cost.Money;
 
 /**

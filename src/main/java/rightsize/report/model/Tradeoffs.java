@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import rightsize.analysis.Slo;
-import rightsize.cost.TargetLoad;
+import rightsize.config.Slo;
+import rightsize.config.TargetLoad;
+import rightsize.config.TrustThresholds;
 import rightsize.injector.InjectorLog;
 
 /**

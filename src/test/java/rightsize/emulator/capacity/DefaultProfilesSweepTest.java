@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import rightsize.config.EmulatorSettings;
+import rightsize.config.RightsizeSettings;
 import rightsize.emulator.settings.DeploymentSpec;
-import rightsize.emulator.settings.EmulatorSettings;
+import rightsize.emulator.settings.EmulatorSetup;
 
 /**
  * Runs the default chatbot sweep against the default deployments in virtual time (seconds of CPU,
@@ -37,13 +39,13 @@ class DefaultProfilesSweepTest {
 
   @Test
   void theDefaultSizesBreakTheSloAtDifferentLoads() {
-    EmulatorSettings settings = EmulatorSettings.load();
-    assertThat(settings.deployments()).extracting(DeploymentSpec::name)
+    EmulatorSetup setup = EmulatorSetup.of(RightsizeSettings.reference());
+    assertThat(setup.deployments()).extracting(DeploymentSpec::name)
         .containsExactly("Standard_F2s_v2", "Standard_F4s_v2", "Standard_F8s_v2");
     List<Step> steps = new ArrayList<>();
-    for (DeploymentSpec spec : settings.deployments()) {
+    for (DeploymentSpec spec : setup.deployments()) {
       for (int users : new int[] {1, 10, 50, 100}) {
-        steps.add(run(spec, settings.outputLength(), users, 42));
+        steps.add(run(spec, setup.settings().outputLength(), users, 42));
       }
     }
     steps.forEach(System.out::println);
@@ -155,10 +157,10 @@ class DefaultProfilesSweepTest {
 
   @Test
   void theSweepIsDeterministicForASeed() {
-    EmulatorSettings settings = EmulatorSettings.load();
-    DeploymentSpec f4 = settings.deployments().get(1);
-    Step a = run(f4, settings.outputLength(), 10, 7);
-    Step b = run(f4, settings.outputLength(), 10, 7);
+    EmulatorSetup setup = EmulatorSetup.of(RightsizeSettings.reference());
+    DeploymentSpec f4 = setup.deployments().get(1);
+    Step a = run(f4, setup.settings().outputLength(), 10, 7);
+    Step b = run(f4, setup.settings().outputLength(), 10, 7);
     assertThat(a).isEqualTo(b);
     assertThat(Arrays.asList(a.requests())).doesNotContain(0);
   }

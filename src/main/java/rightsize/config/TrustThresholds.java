@@ -1,6 +1,6 @@
-package rightsize.report.model;
+package rightsize.config;
 
-import com.typesafe.config.Config;
+import java.time.Duration;
 
 /**
  * When the report flags a step's figures as not to be trusted ({@code rightsize.report.trust}).
@@ -13,10 +13,12 @@ import com.typesafe.config.Config;
  */
 public record TrustThresholds(long minRequestsP95, long minRequestsP99, double maxInjectorStallMs, double maxInjectorCpu) {
 
-  /** Reads the {@code report.trust} block of the rightsize config. */
-  public static TrustThresholds fromConfig(Config rightsize) {
-    Config t = rightsize.getConfig("report.trust");
-    return new TrustThresholds(t.getLong("min-requests-p95"), t.getLong("min-requests-p99"),
-        t.getDuration("max-injector-stall").toNanos() / 1e6, t.getDouble("max-injector-cpu"));
+  static TrustThresholds read(Section s) {
+    int mark = s.mark();
+    Long p95 = s.longValue("min-requests-p95");
+    Long p99 = s.longValue("min-requests-p99");
+    Duration stall = s.duration("max-injector-stall");
+    Double cpu = s.number("max-injector-cpu");
+    return s.failedSince(mark) ? null : new TrustThresholds(p95, p99, stall.toNanos() / 1e6, cpu);
   }
 }

@@ -1,6 +1,9 @@
-package rightsize.cost;
+package rightsize.config;
 
-/** How a deployment is billed. */
+import java.util.Arrays;
+import java.util.List;
+
+/** How a deployment is billed, by config name. */
 public enum PricingMode {
   /** Instances x the VM's hourly price, paid idle or busy (Azure ML managed online endpoints). */
   MANAGED_COMPUTE("managed-compute"),
@@ -20,15 +23,14 @@ public enum PricingMode {
     return configName;
   }
 
-  /** Parses a {@code pricing.mode} value; the error names the allowed values. */
-  public static PricingMode fromConfigName(String name, String where) {
-    for (PricingMode mode : values()) {
-      if (mode.configName.equals(name)) {
-        return mode;
-      }
-    }
-    throw new IllegalArgumentException(
-        where + " is '" + name + "': use managed-compute, pay-per-token or provisioned");
+  /** Parses a {@code pricing.mode} value; null when unknown. */
+  public static PricingMode fromConfigName(String name) {
+    return Arrays.stream(values()).filter(m -> m.configName.equals(name)).findFirst().orElse(null);
+  }
+
+  /** All config names, for error messages. */
+  static List<String> configNames() {
+    return Arrays.stream(values()).map(PricingMode::configName).toList();
   }
 
   /** True for the modes billed by the hour whatever the traffic. */

@@ -1,14 +1,11 @@
-package rightsize.workload;
+package rightsize.config;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigValueType;
 import java.util.Locale;
 import java.util.Random;
 
 /**
- * A distribution of whole token counts (prompt lengths, {@code max_tokens}) sampled with a seeded
- * random source, so the same seed gives the same draws.
+ * A distribution of whole token counts (prompt lengths, {@code max_tokens} of the synthetic
+ * workload) sampled with a seeded random source, so the same seed gives the same draws.
  */
 public sealed interface Distribution {
 
@@ -64,7 +61,8 @@ public sealed interface Distribution {
       requirePositive("min", min);
       if (stddev < 0 || max < min || mean < min || mean > max) {
         throw new IllegalArgumentException(
-            "normal distribution needs stddev >= 0 and min <= mean <= max, got " + this);
+            "normal distribution needs stddev >= 0 and min <= mean <= max, got mean " + mean + ", stddev " + stddev
+                + ", min " + min + ", max " + max);
       }
     }
 
@@ -85,36 +83,6 @@ public sealed interface Distribution {
 
     private static String num(double v) {
       return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-  }
-
-  /**
-   * Reads {@code path} of {@code config}: either a number (fixed) or an object {@code {
-   * distribution = fixed|uniform|normal, value | min, max | mean, stddev[, min, max] }}.
-   */
-  static Distribution fromConfig(Config config, String path) {
-    try {
-      if (config.getValue(path).valueType() == ConfigValueType.NUMBER
-          || config.getValue(path).valueType() == ConfigValueType.STRING) {
-        return new Fixed(config.getInt(path));
-      }
-      Config c = config.getConfig(path);
-      String kind = c.hasPath("distribution") ? c.getString("distribution") : "fixed";
-      return switch (kind) {
-        case "fixed" -> new Fixed(c.getInt("value"));
-        case "uniform" -> new Uniform(c.getInt("min"), c.getInt("max"));
-        case "normal" -> {
-          double mean = c.getDouble("mean");
-          double sd = c.getDouble("stddev");
-          int min = c.hasPath("min") ? c.getInt("min") : (int) Math.max(1, Math.round(mean - 3 * sd));
-          int max = c.hasPath("max") ? c.getInt("max") : (int) Math.round(mean + 3 * sd);
-          yield new Normal(mean, sd, min, max);
-        }
-        default -> throw new IllegalArgumentException(
-            "distribution must be fixed, uniform or normal, was \"" + kind + "\"");
-      };
-    } catch (ConfigException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,18 +1,19 @@
-package rightsize.cost;
+package rightsize.config;
 
-import com.typesafe.config.Config;
 import java.util.Locale;
 
 /**
- * The production load the monthly cost and the recommendation are sized for: peak concurrent
- * users, or, when {@code requestsPerDay} > 0, requests per day.
+ * The production load the monthly cost and the recommendation are sized for ({@code
+ * rightsize.target-load}): peak concurrent users, or, when {@code requestsPerDay} > 0, requests per
+ * day.
  */
 public record TargetLoad(double concurrentUsers, double requestsPerDay) {
 
-  /** Reads {@code target-load.concurrent-users} and {@code target-load.requests-per-day}. */
-  public static TargetLoad fromConfig(Config rightsize) {
-    Config t = rightsize.getConfig("target-load");
-    return new TargetLoad(t.getDouble("concurrent-users"), t.getDouble("requests-per-day"));
+  static TargetLoad read(Section s) {
+    int mark = s.mark();
+    Double users = s.number("concurrent-users");
+    Double perDay = s.number("requests-per-day");
+    return s.failedSince(mark) ? null : new TargetLoad(users, perDay);
   }
 
   /** True when sized by requests per day rather than concurrent users. */
@@ -32,7 +33,7 @@ public record TargetLoad(double concurrentUsers, double requestsPerDay) {
         : String.format(Locale.ROOT, "%s concurrent users", plain(concurrentUsers));
   }
 
-  static String plain(double value) {
+  private static String plain(double value) {
     return value == Math.rint(value)
         ? String.format(Locale.ROOT, "%,d", (long) value)
         : String.format(Locale.ROOT, "%,.2f", value);

@@ -1,6 +1,9 @@
-package rightsize.emulator.fault;
+package rightsize.config;
 
-/** A failure the emulator can inject into a response. */
+import java.util.Arrays;
+import java.util.List;
+
+/** A failure the emulator can inject into a response, by its name in config and in the x-rightsize-fault header. */
 public enum FaultKind {
   /** 500 InternalServerError instead of an answer. */
   HTTP_500("http-500"),
@@ -38,6 +41,11 @@ public enum FaultKind {
     throw new IllegalArgumentException(
         "unknown emulator fault '" + name
             + "': use http-500, http-503, http-424, reset, stall, malformed-chunk or truncate");
+  }
+
+  /** All names, for error messages. */
+  static List<String> configNames() {
+    return Arrays.stream(values()).map(FaultKind::configName).toList();
   }
 
   /** Whether this fault replaces the whole answer with an error status. */

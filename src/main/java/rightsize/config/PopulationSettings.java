@@ -1,0 +1,144 @@
+package rightsize.config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code rightsize.population} section: how many users load each deployment, step by step
+ * (docs/populations.md). Both models' blocks are read and checked, whichever model is chosen.
+ *
+ * @param model which model runs
+ * @param closed concurrent users per step
+ * @param open arrivals per second per step
+ */
+public record PopulationSettings(Model model, Closed closed, Open open) {
+
+  /** The population models, by config name. */
+  public enum Model {
+    /** Concurrent users that wait for answers. */
+    CLOSED("closed"),
+    /** An arrival rate of new users (Poisson). */
+    OPEN("open");
+
+    private final String configName;
+
+    Model(String configName) {
+      this.configName = configName;
+    }
+
+    /** The name used in config, e.g. "closed". */
+    public String configName() {
+      return configName;
+    }
+
+    static Model fromConfigName(String name) {
+      return Arrays.stream(values()).filter(m -> m.configName.equals(name)).findFirst().orElse(null);
+    }
+
+    static List<String> configNames() {
+      return Arrays.stream(values()).map(Model::configName).toList();
+    }
+  }
+
+  /**
+   * The {@code closed} block.
+   *
+   * @param users concurrent users per step, ascending
+   * @param hold how long each step runs
+   * @param thinkTime the pause between an answer and the user's next request
+   * @param warmup how long the warm-up runs at the first step's users; zero for none
+   */
+  public record Closed(List<Integer> users, Duration hold, Duration thinkTime, Duration warmup) {
+    public Closed {
+      users = List.copyOf(users);
+    }
+  }
+
+  /**
+   * The {@code open} block.
+   *
+   * @param rates new users (conversations) per second per step, ascending
+   * @param hold how long each step keeps starting users
+   * @param thinkTime the pause between the turns of one conversation
+   * @param warmup how long the warm-up runs at the first step's rate; zero for none
+   */
+  public record Open(List<Double> rates, Duration hold, Duration thinkTime, Duration warmup) {
+    public Open {
+      rates = List.copyOf(rates);
+    }
+  }
+
+  /**
+   * What is wrong with {@code loads} as population steps, or null when nothing is: steps must be
+   * given, each > 0 and strictly ascending.
+   */
+  public static String stepsProblem(double[] loads) {
+    if (loads.length == 0) {
+      return "need at least one step";
+    }
+    for (int i = 0; i < loads.length; i++) {
+      if (!(loads[i] > 0)) {
+        return "must each be > 0, found " + loads[i];
+      }
+      if (i > 0 && loads[i] <= loads[i - 1]) {
+        return "must be strictly ascending (the capacity search stops a size at the first step that breaks"
+            + " the SLO), found " + loads[i - 1] + " then " + loads[i];
+      }
+    }
+    return null;
+  }
+
+  static PopulationSettings read(Section s) {
+    int mark = s.mark();
+    String model = s.choice("model", "a population model", Model.configNames());
+    Closed closed = closed(s.child("closed"));
+    Open open = open(s.child("open"));
+    if (s.failedSince(mark)) {
+      return null;
+    }
+    return new PopulationSettings(Model.fromConfigName(model), closed, open);
+  }
+
+  private static Closed closed(Section s) {
+    int mark = s.mark();
+    List<Double> steps = steps(s);
+    if (steps != null) {
+      for (double n : steps) {
+        if (n != Math.rint(n)) {
+          s.problem("steps", "must be whole numbers of users, found " + n, "set whole numbers of concurrent users " + s.where("steps"));
+          break;
+        }
+      }
+    }
+    Duration hold = s.duration("hold", false);
+    Duration thinkTime = s.duration("think-time", true);
+    Duration warmup = s.duration("warmup", true);
+    if (s.failedSince(mark)) {
+      return null;
+    }
+    return new Closed(steps.stream().map(Double::intValue).toList(), hold, thinkTime, warmup);
+  }
+
+  private static Open open(Section s) {
+    int mark = s.mark();
+    List<Double> steps = steps(s);
+    Duration hold = s.duration("hold", false);
+    Duration thinkTime = s.duration("think-time", true);
+    Duration warmup = s.duration("warmup", true);
+    return s.failedSince(mark) ? null : new Open(steps, hold, thinkTime, warmup);
+  }
+
+  private static List<Double> steps(Section s) {
+    List<Double> steps = s.numbers("steps");
+    if (steps == null) {
+      return null;
+    }
+    String problem = stepsProblem(steps.stream().mapToDouble(Double::doubleValue).toArray());
+    if (problem != null) {
+      s.problem("steps", problem, "list ascending loads > 0, e.g. [1, 10, 50], " + s.where("steps"));
+      return null;
+    }
+    return steps;
+  }
+}
