@@ -3,6 +3,8 @@ package rightsize.monitor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import rightsize.config.DeploymentMonitor;
+import rightsize.config.TargetKind;
 
 /**
  * One deployment's Azure resources and the metrics to read from them. Built from the deployment's
@@ -18,6 +20,19 @@ public record MonitorTarget(String deployment, MonitoredKind kind, List<MetricQu
 
   public MonitorTarget {
     queries = List.copyOf(queries);
+  }
+
+  /**
+   * The target a monitor section describes for deployment {@code deployment} of {@code kind}: an online
+   * deployment's metrics, or a model deployment's in its account (Foundry models' own metrics for
+   * kind foundry-models, Azure OpenAI's otherwise).
+   */
+  public static MonitorTarget of(String deployment, TargetKind kind, DeploymentMonitor monitor) {
+    if (monitor.onlineDeployment()) {
+      return onlineDeployment(deployment, monitor.resourceId(), monitor.metrics());
+    }
+    MonitoredKind accountKind = kind == TargetKind.FOUNDRY_MODELS ? MonitoredKind.FOUNDRY_MODELS : MonitoredKind.AZURE_OPENAI;
+    return accountDeployment(deployment, accountKind, monitor.resourceId(), monitor.deployment(), monitor.metrics());
   }
 
   /**

@@ -20,6 +20,14 @@ public record EmulatedResource(Type type, String deployment) {
   /** The name of the emulated workspace, online endpoint and Azure OpenAI account. */
   public static final String NAME = "emulator";
 
+  /** What a managed deployment's monitor section reads from the emulator: the series it models. */
+  public static final List<String> MANAGED_METRICS =
+      List.of("CpuUtilizationPercentage", "DeploymentCapacity", "RequestsPerMinute", "RequestLatency");
+
+  /** What a pay-per-token deployment's monitor section reads from the emulator: the series it models. */
+  public static final List<String> OPENAI_METRICS = List.of("AzureOpenAIRequests", "AzureOpenAITimeToResponse",
+      "AzureOpenAINormalizedTBTInMS", "AzureOpenAITokenPerSecond", "ProcessedPromptTokens", "GeneratedTokens");
+
   private static final String GROUP_PATH = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + RESOURCE_GROUP;
 
   /** The kinds of resource, with their metric namespace (their ARM resource type). */
