@@ -43,9 +43,10 @@ public final class EmulatorCertificate {
   /** Password of the PKCS #12 trust store {@link #writeTrustFiles} writes (keytool's default). */
   public static final String TRUST_STORE_PASSWORD = "changeit";
 
-  /** File names {@link #writeTrustFiles} writes into its folder. */
+  /** The certificate file {@link #writeTrustFiles} writes, for curl's --cacert. */
   public static final String PEM_FILE = "emulator-cert.pem";
 
+  /** The PKCS #12 trust store {@link #writeTrustFiles} writes, for -Djavax.net.ssl.trustStore. */
   public static final String TRUST_STORE_FILE = "emulator-truststore.p12";
 
   // Long enough for a soak run, short enough that a copied trust file soon stops being trusted.
