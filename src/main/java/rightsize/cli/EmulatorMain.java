@@ -1,11 +1,13 @@
 package rightsize.cli;
 
 import rightsize.config.RightsizeSettings;
+import rightsize.emulator.EmulatorCertificate;
 import rightsize.emulator.EmulatorServer;
 import rightsize.emulator.settings.DeploymentSpec;
 import rightsize.emulator.settings.EmulatorSetup;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,8 +19,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Runs the emulator on its own: {@code EmulatorMain [--port 8080] [--config file.conf]}. Prints its
- * URL and serves until interrupted.
+ * Runs the emulator on its own: {@code EmulatorMain [--port 8080] [--config file.conf] [--https]}.
+ * Prints its URL and serves until interrupted.
  */
 @Command(
     name = "EmulatorMain",
@@ -33,6 +35,16 @@ public final class EmulatorMain implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE",
       description = "A HOCON file with deployments, profiles and faults, read like -Dconfig.file.")
   private Path config;
+
+  @Option(names = "--https",
+      description = "Also answer HTTPS on the same port, with a self-signed certificate made at start and written"
+          + " to --tls-dir for clients to trust (docs/emulator.md).")
+  private boolean https;
+
+  @Option(names = "--tls-dir", defaultValue = "target/emulator-tls", paramLabel = "DIR",
+      description = "Where --https writes " + EmulatorCertificate.PEM_FILE + " and " + EmulatorCertificate.TRUST_STORE_FILE
+          + " (default ${DEFAULT-VALUE}).")
+  private Path tlsDir;
 
   @Spec private CommandSpec spec;
 
@@ -51,16 +63,27 @@ public final class EmulatorMain implements Callable<Integer> {
       stopped.countDown();
     }));
     PrintWriter out = spec.commandLine().getOut();
-    out.println("rightsize emulator listening on " + server.uri());
+    URI base = https ? server.httpsUri() : server.uri();
+    out.println("rightsize emulator listening on " + base + (https ? " (and " + server.uri() + ")" : ""));
     for (DeploymentSpec d : server.setup().deployments()) {
       out.println("  deployment " + d.name() + " (" + d.profile().name() + ", " + d.instanceCount()
           + " instance(s), max " + d.maxConcurrentPerInstance() + " concurrent per instance)");
     }
     String first = server.setup().deployments().isEmpty() ? "NAME" : server.setup().deployments().get(0).name();
-    out.println("try: curl -N " + server.uri() + "/score -H 'azureml-model-deployment: " + first + "'"
+    String trust = "";
+    if (https) {
+      EmulatorCertificate certificate = server.certificate().orElseThrow();
+      certificate.writeTrustFiles(tlsDir);
+      Path pem = tlsDir.resolve(EmulatorCertificate.PEM_FILE);
+      Path store = tlsDir.resolve(EmulatorCertificate.TRUST_STORE_FILE);
+      out.println("self-signed certificate: " + pem + "; JVM clients: -Djavax.net.ssl.trustStore=" + store
+          + " -Djavax.net.ssl.trustStorePassword=" + EmulatorCertificate.TRUST_STORE_PASSWORD);
+      trust = " --cacert " + pem;
+    }
+    out.println("try: curl -N" + trust + " " + base + "/score -H 'azureml-model-deployment: " + first + "'"
         + " -H 'content-type: application/json'"
         + " -d '{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":20,\"stream\":true}'");
-    out.println("ground truth: " + server.uri() + "/_rightsize/ground-truth   (Ctrl-C stops)");
+    out.println("ground truth: " + base + "/_rightsize/ground-truth   (Ctrl-C stops)");
     out.flush();
     stopped.await();
     return 0;
@@ -81,7 +104,7 @@ public final class EmulatorMain implements Callable<Integer> {
   /** Starts the server; a port it cannot listen on is a wrong {@code --port}. */
   private EmulatorServer start(EmulatorSetup setup) {
     try {
-      return EmulatorServer.start(setup, port);
+      return https ? EmulatorServer.startWithTls(setup, port) : EmulatorServer.start(setup, port);
     } catch (IllegalStateException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

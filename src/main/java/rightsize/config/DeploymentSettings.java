@@ -23,6 +23,8 @@ import java.util.function.Function;
  * @param headers extra headers sent with every request
  * @param pricing how it is billed and at what prices
  * @param emulator how the embedded emulator serves it; null unless the kind is emulator
+ * @param monitor where its Azure Monitor metrics are, or null without a monitor section (an
+ *     emulated deployment's come from the emulator itself)
  */
 public record DeploymentSettings(
     String name,
@@ -36,7 +38,8 @@ public record DeploymentSettings(
     AuthSettings auth,
     Map<String, String> headers,
     PricingSettings pricing,
-    EmulatedDeployment emulator) {
+    EmulatedDeployment emulator,
+    DeploymentMonitor monitor) {
 
   private static final Set<String> SECRET_HEADERS = Set.of("api-key", "authorization", "ocp-apim-subscription-key");
 
@@ -83,12 +86,13 @@ public record DeploymentSettings(
     PricingSettings pricing = PricingSettings.read(s.child("pricing"));
     EmulatedDeployment emulated =
         kind == TargetKind.EMULATOR ? EmulatedDeployment.read(s.child("emulator"), emulator, payPerTokenDefaults) : null;
+    DeploymentMonitor monitor = s.has("monitor") ? DeploymentMonitor.read(s.child("monitor"), kind, deployment) : null;
     if (s.failedSince(mark) || kind == TargetKind.EMULATOR && emulated == null) {
       return null;
     }
     return new DeploymentSettings(
         name, kind, endpoint == null ? "" : endpoint, deployment, apiVersion == null ? "" : apiVersion, maxTokensParam,
-        vmSize == null ? "" : vmSize, instances, auth, headers, pricing, emulated);
+        vmSize == null ? "" : vmSize, instances, auth, headers, pricing, emulated, monitor);
   }
 
   private static String checkEndpoint(Section s, String endpoint) {

@@ -41,6 +41,7 @@ public final class RightsizeSettings {
   private final CostSettings cost;
   private final TrustThresholds trust;
   private final EmulatorSettings emulator;
+  private final MonitorSettings monitor;
 
   /** Which secrets a command needs from the environment; a needed one that is not set is a problem. */
   public enum Secrets {
@@ -64,7 +65,8 @@ public final class RightsizeSettings {
       RegressionThresholds regression,
       CostSettings cost,
       TrustThresholds trust,
-      EmulatorSettings emulator) {
+      EmulatorSettings emulator,
+      MonitorSettings monitor) {
     this.run = run;
     this.request = request;
     this.allDeployments = List.copyOf(all);
@@ -80,6 +82,7 @@ public final class RightsizeSettings {
     this.cost = cost;
     this.trust = trust;
     this.emulator = emulator;
+    this.monitor = monitor;
   }
 
   /** Loads from the standard sources and validates, secrets included; throws {@link InvalidConfigException} listing every problem. */
@@ -150,11 +153,12 @@ public final class RightsizeSettings {
     RegressionThresholds regression = RegressionThresholds.read(rs.child("regression"));
     CostSettings cost = CostSettings.read(rs.child("cost"), deploymentDefaults);
     TrustThresholds trust = TrustThresholds.read(rs.child("report").child("trust"));
+    MonitorSettings monitor = MonitorSettings.read(rs.child("monitor"));
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
     return new RightsizeSettings(
-        run, request, all, workload, population, slo, sizing, targetLoad, regression, cost, trust, emulator);
+        run, request, all, workload, population, slo, sizing, targetLoad, regression, cost, trust, emulator, monitor);
   }
 
   /**
@@ -295,6 +299,11 @@ public final class RightsizeSettings {
 
   public RunSettings run() {
     return run;
+  }
+
+  /** How the deployments' Azure Monitor metrics are read after a run ({@code rightsize.monitor}). */
+  public MonitorSettings monitor() {
+    return monitor;
   }
 
   public RequestDefaults request() {

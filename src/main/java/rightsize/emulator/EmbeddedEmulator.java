@@ -25,7 +25,8 @@ public final class EmbeddedEmulator {
    */
   public static synchronized URI ensureStarted(EmulatorSettings emulator, List<DeploymentSettings> deployments) {
     if (server == null) {
-      server = EmulatorServer.start(EmulatorSetup.of(emulator, deployments), 0);
+      // HTTPS too: the suite reads the emulator's Azure Monitor metrics with the Azure SDK, which sends tokens over HTTPS only.
+      server = EmulatorServer.startWithTls(EmulatorSetup.of(emulator, deployments), 0);
       LOG.info("embedded emulator on {} (illustrative numbers: real decisions need real endpoints; ground truth at {})",
           server.uri(), server.uri().resolve("/_rightsize/ground-truth"));
       if (!stopAtExit) {

@@ -17,11 +17,14 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.OptionalSslHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import rightsize.emulator.capacity.Scheduler;
@@ -32,7 +35,8 @@ import rightsize.emulator.wire.EmulatorHandler;
 
 /**
  * The emulator's HTTP server on 127.0.0.1: one Netty event loop thread accepts connections, runs
- * every deployment's capacity model and fires every chunk timer (no thread per stream).
+ * every deployment's capacity model and fires every chunk timer (no thread per stream). With TLS on,
+ * the same port also answers HTTPS, with a self-signed certificate made at start.
  */
 public final class EmulatorServer implements AutoCloseable {
   /** Name prefix of the emulator's event-loop thread (benchmarks measure its CPU time). */
@@ -45,10 +49,14 @@ public final class EmulatorServer implements AutoCloseable {
   private final Channel channel;
   private final GroundTruth truth;
   private final URI uri;
+  private final EmulatorCertificate certificate;
   private volatile boolean closed;
 
-  private EmulatorServer(EmulatorSetup setup, int port) throws InterruptedException {
+  private EmulatorServer(EmulatorSetup setup, int port, EmulatorCertificate certificate)
+      throws InterruptedException {
     this.setup = setup;
+    this.certificate = certificate;
+    SslContext tls = certificate == null ? null : certificate.serverContext();
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -71,6 +79,10 @@ public final class EmulatorServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            if (tls != null) {
+              // Looks at the first bytes: a TLS client hello gets TLS, anything else plain HTTP.
+              ch.pipeline().addLast(new OptionalSslHandler(tls));
+            }
             ch.pipeline()
                 .addLast(new HttpServerCodec())
                 .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
@@ -91,10 +103,22 @@ public final class EmulatorServer implements AutoCloseable {
     this.uri = URI.create("http://127.0.0.1:" + bound);
   }
 
-  /** Starts an emulator serving {@code setup} on 127.0.0.1:{@code port} (0 picks a free port). */
+  /** Starts an emulator serving {@code setup} on 127.0.0.1:{@code port} (0 picks a free port), plain HTTP only. */
   public static EmulatorServer start(EmulatorSetup setup, int port) {
+    return start(setup, port, null);
+  }
+
+  /**
+   * Starts an emulator like {@link #start(EmulatorSetup, int)} that also answers HTTPS on the same
+   * port, with a new self-signed certificate (see {@link #certificate()} for what clients must trust).
+   */
+  public static EmulatorServer startWithTls(EmulatorSetup setup, int port) {
+    return start(setup, port, EmulatorCertificate.generate());
+  }
+
+  private static EmulatorServer start(EmulatorSetup setup, int port, EmulatorCertificate certificate) {
     try {
-      return new EmulatorServer(setup, port);
+      return new EmulatorServer(setup, port, certificate);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the emulator", e);
@@ -104,6 +128,19 @@ public final class EmulatorServer implements AutoCloseable {
   /** Base URI, e.g. http://127.0.0.1:41234 (no trailing slash). */
   public URI uri() {
     return uri;
+  }
+
+  /** The HTTPS base URI, e.g. https://127.0.0.1:41234; only when started with TLS. */
+  public URI httpsUri() {
+    if (certificate == null) {
+      throw new IllegalStateException("this emulator serves plain HTTP only: start it with EmulatorServer.startWithTls");
+    }
+    return URI.create("https://127.0.0.1:" + port());
+  }
+
+  /** The self-signed certificate it presents over HTTPS, or empty when it serves plain HTTP only. */
+  public Optional<EmulatorCertificate> certificate() {
+    return Optional.ofNullable(certificate);
   }
 
   /** The port it listens on. */

@@ -29,11 +29,14 @@ import rightsize.report.render.JsonReport;
 import rightsize.report.render.MarkdownReport;
 import rightsize.report.render.RunIndex;
 import rightsize.report.render.TextFile;
+import rightsize.telemetry.Telemetry;
+import rightsize.telemetry.TelemetryFile;
 
 /**
  * Builds a run's trade-off report from its record files (and its capacity.json, when the capacity
  * search ran, for the steps it skipped; its injector files, when the load generators were
- * monitored, for how they fared) and writes it into the run folder: tradeoffs.md, .csv,
+ * monitored, for how they fared; its telemetry.json, when the server side was read, for what the
+ * deployments measured themselves) and writes it into the run folder: tradeoffs.md, .csv,
  * .json and .html, the copied Gatling reports, and results/index.html.
  *
  * <p>From a simulation: call {@link #atEndOfRun(Path, RightsizeSettings)} in {@code after()}. From
@@ -101,7 +104,7 @@ public final class ReportGenerator {
 
     Tradeoffs tradeoffs = new TradeoffsBuilder(settings).build(scan, lengths,
         runDir.toAbsolutePath().normalize().getFileName().toString(), capacityOf(runDir, warnings), crossCheck,
-        links, baseline, InjectorLog.read(runDir), warnings, Instant.now());
+        links, baseline, InjectorLog.read(runDir), telemetryOf(runDir, warnings), warnings, Instant.now());
     Path md = runDir.resolve("tradeoffs.md");
     Path csv = runDir.resolve("tradeoffs.csv");
     Path json = runDir.resolve(TradeoffsJson.FILE_NAME);
@@ -168,6 +171,23 @@ public final class ReportGenerator {
       return CapacityFile.read(file);
     } catch (RuntimeException e) {
       warnings.add(e.getMessage() + ": the steps the capacity search skipped are not shown");
+      return null;
+    }
+  }
+
+  /**
+   * The run folder's telemetry.json (written after a run that read the server side), or null when
+   * there is none; an unreadable one is a note, not a failure.
+   */
+  private static Telemetry telemetryOf(Path runDir, List<String> warnings) {
+    Path file = runDir.resolve(TelemetryFile.NAME);
+    if (!Files.exists(file)) {
+      return null;
+    }
+    try {
+      return TelemetryFile.read(file);
+    } catch (IOException e) {
+      warnings.add(e.getMessage() + ": the server-side figures are not shown");
       return null;
     }
   }

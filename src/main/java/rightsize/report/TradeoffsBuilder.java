@@ -1,5 +1,6 @@
 package rightsize.report;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,9 +34,14 @@ import rightsize.report.model.CrossCheck;
 import rightsize.report.model.DeploymentSummary;
 import rightsize.report.model.Fmt;
 import rightsize.report.model.LengthSensitivity;
+import rightsize.report.model.ServerSide;
 import rightsize.report.model.SkippedStep;
 import rightsize.report.model.StepRow;
 import rightsize.report.model.Tradeoffs;
+import rightsize.telemetry.DeploymentTelemetry;
+import rightsize.telemetry.MetricTelemetry;
+import rightsize.telemetry.Telemetry;
+import rightsize.telemetry.WindowFigures;
 
 /** Turns a scanned run into the report model: verdicts, costs, conclusions and comparison. */
 final class TradeoffsBuilder {
@@ -48,10 +54,11 @@ final class TradeoffsBuilder {
   /**
    * @param capacity the run's capacity.json, or null when it has none (then skipped steps are unknown)
    * @param injectors the run's injector files (not {@link InjectorLog#present()} when it has none)
+   * @param telemetry the run's telemetry.json, or null when it has none
    */
   Tradeoffs build(RunScan scan, StepLengths lengthsByStep, String fallbackRunId, CapacityFile.Contents capacity,
-      CrossCheck gatling, List<String> gatlingLinks, Baseline baseline, InjectorLog injectors, List<String> warnings,
-      Instant now) {
+      CrossCheck gatling, List<String> gatlingLinks, Baseline baseline, InjectorLog injectors, Telemetry telemetry,
+      List<String> warnings, Instant now) {
     TrustCheck trust = new TrustCheck(settings.trust(), injectors);
     List<StepRow> rows = new ArrayList<>();
     Map<String, List<StepRow>> byDeployment = new LinkedHashMap<>();
@@ -62,7 +69,7 @@ final class TradeoffsBuilder {
           d -> settings.prices().forDeployment(d, key.vmSize()));
       StepSummary step = e.getValue().summary();
       StepRow row = new StepRow(step, SloVerdict.of(settings.slo(), step), StepCost.of(p, step),
-          trust.check(step, scan.tokenSources(key), !p.mode().hourly()));
+          trust.check(step, scan.tokenSources(key), !p.mode().hourly()), server(telemetry, step));
       rows.add(row);
       byDeployment.computeIfAbsent(key.deployment(), d -> new ArrayList<>()).add(row);
     }
@@ -105,7 +112,41 @@ final class TradeoffsBuilder {
         settings.trust(),
         injectors.inputs(),
         scan.warmupRequests(),
-        allWarnings);
+        allWarnings,
+        telemetry == null ? null : new ServerSide(telemetry.source(), telemetry.grain(), serverNotes(telemetry)));
+  }
+
+  /** The deployment's server-side figures over the step's window, or null when telemetry has none for it. */
+  private static WindowFigures server(Telemetry telemetry, StepSummary step) {
+    if (telemetry == null) {
+      return null;
+    }
+    return telemetry.deployment(step.key().deployment())
+        .filter(d -> d.status() == DeploymentTelemetry.Status.COLLECTED)
+        .map(d -> WindowFigures.of(d, instant(step.firstStartEpochMicros()), instant(step.lastEndEpochMicros()),
+            Duration.parse(telemetry.grain())))
+        .orElse(null);
+  }
+
+  /** One line per deployment that could not be read, and per metric that is missing, with the reason. */
+  private static List<String> serverNotes(Telemetry telemetry) {
+    List<String> notes = new ArrayList<>();
+    for (DeploymentTelemetry d : telemetry.deployments()) {
+      if (d.problem() != null) {
+        notes.add(d.problem());
+        continue;
+      }
+      for (MetricTelemetry m : d.metrics()) {
+        if (m.missing() != null) {
+          notes.add(d.deployment() + ": " + m.name() + " missing: " + m.missing());
+        }
+      }
+    }
+    return notes;
+  }
+
+  private static Instant instant(long epochMicros) {
+    return Instant.ofEpochSecond(0, epochMicros * 1_000L);
   }
 
   /**

@@ -22,6 +22,8 @@ import rightsize.analysis.DeploymentCapacity;
 import rightsize.config.DeploymentSettings;
 import rightsize.config.Slo;
 import rightsize.gatling.GenAi;
+import rightsize.monitor.LoadWindows;
+import rightsize.monitor.ServerTelemetry;
 import rightsize.population.Population;
 import rightsize.population.Step;
 import rightsize.record.RequestRecord;
@@ -42,6 +44,7 @@ public final class SizingPlan {
   private final Population population;
   private final RightsizeRun run;
   private final CapacitySearch search;
+  private final LoadWindows windows = new LoadWindows();
   private final Consumer<String> console;
   private final PopulationBuilder chain;
 
@@ -57,6 +60,7 @@ public final class SizingPlan {
     this.search = new CapacitySearch(targets, sizing.slo, sizing.capacitySearch, sizing.minRequests, console);
     this.chain = buildChain();
     run.onRecord(search::add);
+    run.onRecord(windows::add);
     console.accept(describe());
   }
 
@@ -98,8 +102,9 @@ public final class SizingPlan {
 
   /**
    * Ends the run: judges the last steps, prints each deployment's capacity, writes capacity.json
-   * to the run folder, closes the run's records and writes the trade-off report. Call from the
-   * simulation's {@code after()}. Idempotent.
+   * to the run folder, closes the run's records, reads the deployments' server-side metrics into
+   * telemetry.json (waiting for Azure Monitor to publish them, docs/monitoring.md) and writes the
+   * trade-off report. Call from the simulation's {@code after()}. Idempotent.
    */
   public synchronized void finish() {
     if (run.isClosed()) {
@@ -110,6 +115,7 @@ public final class SizingPlan {
     CapacityFile.write(file, sizing.slo, sizing.enforceSlo, sizing.capacitySearch, sizing.minRequests, results);
     run.close();
     console.accept("run " + run.id() + ": records and capacity in " + run.folder());
+    ServerTelemetry.afterRun(run.folder(), sizing.deployments, windows, run.settings().monitor(), console);
     // The report now, and again at JVM exit once Gatling has written its HTML report.
     ReportGenerator.atEndOfRun(run.folder(), run.settings());
   }

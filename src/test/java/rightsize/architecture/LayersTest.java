@@ -24,13 +24,15 @@ class LayersTest {
   /** Reads record files, prices and settings and writes reports and verdicts; sends no request. */
   private static final String[] OFFLINE = {
     "rightsize.record..", "rightsize.secret..", "rightsize.config..", "rightsize.metrics..",
-    "rightsize.analysis..", "rightsize.cost..", "rightsize.report..", "rightsize.gate..", "rightsize.injector.."
+    "rightsize.analysis..", "rightsize.cost..", "rightsize.report..", "rightsize.gate..", "rightsize.injector..",
+    "rightsize.telemetry.."
   };
 
   /** Puts load on a deployment and measures it: the simulation's building blocks, the Gatling action, the client. */
   private static final String[] LIVE = {
     "rightsize.sizing..", "rightsize.population..", "rightsize.workload..", "rightsize.gatling..",
-    "rightsize.run..", "rightsize.endpoint..", "rightsize.client..", "rightsize.chat..", "rightsize.sse.."
+    "rightsize.run..", "rightsize.endpoint..", "rightsize.client..", "rightsize.chat..", "rightsize.sse..",
+    "rightsize.monitor.."
   };
 
   /** The stand-in server with ground truth: a test double the suite can also run by default. */
@@ -48,9 +50,9 @@ class LayersTest {
   static final ArchRule offlineSideNeedsNoLiveCode =
       noClasses().that().resideInAnyPackage(OFFLINE)
           .should().dependOnClassesThat().resideInAnyPackage(concat(LIVE, EMULATOR, CLI))
-          .as("the offline layers (record, secret, config, metrics, analysis, cost, report, gate, injector)"
+          .as("the offline layers (record, secret, config, metrics, analysis, cost, report, gate, injector, telemetry)"
               + " depend on no live package (sizing, population, workload, gatling, run, endpoint, client,"
-              + " chat, sse), nor on the emulator or the command line")
+              + " chat, sse, monitor), nor on the emulator or the command line")
           .because("a report is regenerated from record files alone, without the code that made them");
 
   @ArchTest

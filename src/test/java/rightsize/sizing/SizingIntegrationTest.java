@@ -68,6 +68,7 @@ class SizingIntegrationTest {
           population { model = closed, closed { steps = [2, 8, 16], hold = 2s, think-time = 0s, warmup = 1s } }
           slo { p95-ttft = 300ms, p95-e2e = 5s, max-error-rate = 0.01, enforce = false }
           sizing { capacity-search = true, min-requests = 3 }
+          monitor.grain = 1s
         }
         """);
 
@@ -117,6 +118,19 @@ class SizingIntegrationTest {
       assertThat(step.path("injector").path("seconds").asInt()).isPositive();
       assertThat(step.path("injector").path("worst_stall_ms").asDouble()).isNotNegative();
     });
+
+    // After the run the emulator's Azure Monitor metrics were read into telemetry.json, through the
+    // Azure SDK pipeline over HTTPS, and every step has its server side: more users, hotter CPU.
+    JsonNode telemetry = new ObjectMapper().readTree(run.runFolder.resolve("telemetry.json").toFile());
+    assertThat(telemetry.path("deployments")).extracting(d -> d.path("deployment").asText() + " " + d.path("status").asText())
+        .containsExactly("fast COLLECTED", "slow COLLECTED");
+    assertThat(telemetry.findValues("missing")).allSatisfy(m -> assertThat(m.isNull()).isTrue());
+    assertThat(tradeoffs.path("steps")).allSatisfy(step -> {
+      assertThat(step.path("server").path("grains").asInt()).isPositive();
+      assertThat(step.path("server").path("figures").path("cpu").path("mean").asDouble()).isBetween(0.0, 100.0);
+    });
+    assertThat(tradeoffs.at("/steps/2/server/figures/cpu/mean").asDouble())
+        .as("fast at 16 users runs hotter than at 2").isGreaterThan(tradeoffs.at("/steps/0/server/figures/cpu/mean").asDouble());
 
     // Gatling's own report agrees with the records step by step: every step's group row of "chat"
     // (warm-ups included, skipped steps have none) is compared with that step's records.

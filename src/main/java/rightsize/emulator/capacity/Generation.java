@@ -131,14 +131,14 @@ public final class Generation {
       timer.cancel();
       timer = null;
     }
-    instance.active--;
+    instance.free(scheduler.nanoTime());
   }
 
   /** Takes a slot on {@code on} at {@code now}: prefill, then the first chunk. */
   void start(Instance on, long now) {
     state = State.RUNNING;
     instance = on;
-    instance.active++;
+    instance.take(now);
     ServingProfile profile = on.profile;
     long prefillStart = profile.serialPrefill() ? Math.max(now, on.prefillFreeAt) : now;
     long prefillEnd = prefillStart + profile.prefillNanos(promptTokens);
@@ -161,7 +161,7 @@ public final class Generation {
     if (tokens <= 0) {
       return 0;
     }
-    return Math.round(tokens * 1e9 / instance.profile.perStreamDecodeRate(instance.active));
+    return Math.round(tokens * 1e9 / instance.profile.perStreamDecodeRate(instance.active()));
   }
 
   private void scheduleChunk(int size) {

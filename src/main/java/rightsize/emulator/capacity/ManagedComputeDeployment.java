@@ -37,7 +37,7 @@ public final class ManagedComputeDeployment implements DeploymentModel, Generati
     this.name = name;
     this.instances = new Instance[instanceCount];
     for (int i = 0; i < instanceCount; i++) {
-      instances[i] = new Instance(profile);
+      instances[i] = new Instance(profile, name, i, observer);
     }
     this.maxConcurrentPerInstance = maxConcurrentPerInstance;
     this.requestTimeoutNanos = requestTimeoutMs * 1_000_000L;
@@ -106,7 +106,7 @@ public final class ManagedComputeDeployment implements DeploymentModel, Generati
   private void dispatch() {
     while (!queue.isEmpty()) {
       Instance free = leastLoaded();
-      if (free.active >= maxConcurrentPerInstance) {
+      if (free.active() >= maxConcurrentPerInstance) {
         return;
       }
       Generation next = queue.poll();
@@ -135,7 +135,7 @@ public final class ManagedComputeDeployment implements DeploymentModel, Generati
   private Instance leastLoaded() {
     Instance best = instances[0];
     for (Instance i : instances) {
-      if (i.active < best.active) {
+      if (i.active() < best.active()) {
         best = i;
       }
     }

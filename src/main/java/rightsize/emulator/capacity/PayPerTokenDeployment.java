@@ -16,7 +16,7 @@ public final class PayPerTokenDeployment implements DeploymentModel, Generation.
   public PayPerTokenDeployment(
       String name, ServingProfile profile, RateLimiter limiter, Scheduler scheduler, InFlightObserver observer) {
     this.name = name;
-    this.shared = new Instance(profile);
+    this.shared = new Instance(profile, name, 0, observer);
     this.limiter = limiter;
     this.scheduler = scheduler;
     this.observer = observer;

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import rightsize.emulator.capacity.InFlightObserver;
 
 /**
- * Everything the emulator did, per request in arrival order, and each deployment's in-flight count
- * over time. Thread-safe; readers get immutable snapshots.
+ * Everything the emulator did, per request in arrival order, each deployment's in-flight count and
+ * each instance's busy slots over time. Thread-safe; readers get immutable snapshots.
  */
 public final class GroundTruth implements InFlightObserver {
   private static final ObjectMapper JSON =
@@ -30,6 +30,7 @@ public final class GroundTruth implements InFlightObserver {
   private final List<TruthRecorder> requests = new ArrayList<>();
   private final Map<String, TruthRecorder> byRequestId = new HashMap<>();
   private final Map<String, List<long[]>> inFlight = new HashMap<>();
+  private final Map<String, List<long[]>> busy = new HashMap<>();
   private long nextSeq = 1;
 
   /** A store whose wall-clock times are anchored at the moment it is created. */
@@ -43,6 +44,16 @@ public final class GroundTruth implements InFlightObserver {
   /** {@code nanos} (System.nanoTime) on the wall clock, in microseconds since the epoch. */
   public long epochMicros(long nanos) {
     return anchorEpochMicros + Math.floorDiv(nanos - anchorNanos, 1_000L);
+  }
+
+  /** The inverse of {@link #epochMicros}: a wall-clock time as System.nanoTime of this JVM. */
+  public long nanos(long epochMicros) {
+    return anchorNanos + (epochMicros - anchorEpochMicros) * 1_000L;
+  }
+
+  /** When this store was created, in microseconds since the epoch (nothing happened before). */
+  public long startEpochMicros() {
+    return anchorEpochMicros;
   }
 
   /**
@@ -61,6 +72,20 @@ public final class GroundTruth implements InFlightObserver {
   @Override
   public synchronized void inFlightChanged(String deployment, long nanos, int count) {
     inFlight.computeIfAbsent(deployment, d -> new ArrayList<>()).add(new long[] {nanos, count});
+  }
+
+  @Override
+  public synchronized void busyChanged(String deployment, int instance, long nanos, int slots) {
+    busy.computeIfAbsent(deployment, d -> new ArrayList<>()).add(new long[] {nanos, instance, slots});
+  }
+
+  /** Every change of the busy slots of {@code deployment}'s instances, in time order. */
+  public synchronized List<BusySample> busy(String deployment) {
+    List<BusySample> out = new ArrayList<>();
+    for (long[] s : busy.getOrDefault(deployment, List.of())) {
+      out.add(new BusySample(s[0], (int) s[1], (int) s[2]));
+    }
+    return out;
   }
 
   /** Every request so far, in arrival order, with their chunks. */
@@ -136,6 +161,7 @@ public final class GroundTruth implements InFlightObserver {
     requests.clear();
     byRequestId.clear();
     inFlight.clear();
+    busy.clear();
   }
 
   /** Writes one JSON object per request (with chunks) to {@code file}, replacing it. */

@@ -11,6 +11,7 @@ import rightsize.emulator.capacity.PayPerTokenDeployment;
 import rightsize.emulator.capacity.RateLimiter;
 import rightsize.emulator.capacity.Scheduler;
 import rightsize.emulator.fault.FaultInjector;
+import rightsize.emulator.monitor.MetricsEndpoint;
 import rightsize.emulator.settings.DeploymentSpec;
 import rightsize.emulator.settings.EmulatorSetup;
 import rightsize.emulator.text.CompletionText;
@@ -32,6 +33,7 @@ public final class Backend {
   final CompletionText text;
   final AzureWire wire;
   final FaultInjector faults;
+  final MetricsEndpoint metrics;
   private final Map<String, Served> byName = new LinkedHashMap<>();
   private final Map<String, Served> byAlias = new HashMap<>();
 
@@ -43,6 +45,7 @@ public final class Backend {
     this.text = CompletionText.forEncoding(settings.encoding());
     this.wire = new AzureWire(settings.contentFilterAnnotations(), settings.model(), settings.seed());
     this.faults = new FaultInjector(settings.faultRules(), settings.faultHeaderAllowed(), settings.seed());
+    this.metrics = new MetricsEndpoint(setup.deployments(), settings.model(), truth);
     Map<String, Integer> aliasUse = new HashMap<>();
     for (DeploymentSpec spec : setup.deployments()) {
       aliasUse.merge(spec.alias(), 1, Integer::sum);

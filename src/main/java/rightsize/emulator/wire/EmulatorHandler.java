@@ -18,11 +18,13 @@ import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import rightsize.emulator.monitor.MetricsEndpoint;
 import rightsize.emulator.truth.GroundTruth;
 
 /**
- * Serves one connection: chat-completions routes through an {@link Exchange}, and the loopback-only
- * {@code /_rightsize/...} routes that expose ground truth. Reads one request at a time (no
+ * Serves one connection: chat-completions routes through an {@link Exchange}, Azure Monitor's
+ * metrics route through the {@link MetricsEndpoint}, and the loopback-only {@code /_rightsize/...}
+ * routes that expose ground truth. Reads one request at a time (no
  * pipelining): the next request is read once the current answer has been written.
  */
 public final class EmulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -51,6 +53,11 @@ public final class EmulatorHandler extends SimpleChannelInboundHandler<FullHttpR
     }
     if (path.startsWith("/_rightsize/")) {
       control(ctx, http.method(), path, uri.parameters(), keepAlive);
+      return;
+    }
+    if (http.method() == HttpMethod.GET && MetricsEndpoint.handles(path)) {
+      MetricsEndpoint.Answer a = backend.metrics.answer(path, uri.parameters(), http.headers().get(HttpHeaderNames.AUTHORIZATION));
+      plain(ctx, HttpResponseStatus.valueOf(a.status()), a.body(), keepAlive);
       return;
     }
     Api api = http.method() == HttpMethod.POST ? Api.of(path) : null;

@@ -36,11 +36,18 @@ public record DeploymentSummary(
     return !dominatedBy.isEmpty();
   }
 
-  /** "breaks p95 ttft at 10 users", or null when no step broke the SLO. */
+  /**
+   * "breaks p95 ttft at 10 users", with the resource that ran saturated there when the server side
+   * shows one ("... at 50 users with CPU at 97%"), or null when no step broke the SLO.
+   */
   public String breakPhrase() {
     if (firstBreak == null) {
       return null;
     }
-    return "breaks " + firstBreak.slo().breaches().get(0).which().label() + " at " + firstBreak.loadLabel();
+    String phrase = "breaks " + firstBreak.slo().breaches().get(0).which().label() + " at " + firstBreak.loadLabel();
+    return ServerSide.saturated(firstBreak.server())
+        .map(m -> phrase + " with " + m.label() + " at "
+            + Math.round(firstBreak.server().figure(m).orElseThrow().mean()) + "%")
+        .orElse(phrase);
   }
 }

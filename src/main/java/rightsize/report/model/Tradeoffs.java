@@ -29,6 +29,8 @@ import rightsize.injector.InjectorLog;
  * @param injectorInputs what reading each injector file found; empty when the run has none (older
  *     runs), and then the report says nothing about the load generators
  * @param warnings problems the reader must know (missing catalog, unreadable baseline, ...)
+ * @param serverSide where the server-side figures came from and what could not be read, or null
+ *     when the run folder has no telemetry.json (then the report says nothing about the server side)
  */
 public record Tradeoffs(
     String runId,
@@ -53,7 +55,8 @@ public record Tradeoffs(
     TrustThresholds trustThresholds,
     List<InjectorLog.Input> injectorInputs,
     long warmupRequests,
-    List<String> warnings) {
+    List<String> warnings,
+    ServerSide serverSide) {
 
   /** The per-step table: measured steps and skipped ones, ordered by deployment then load (measured first on a tie). */
   public List<StepTableRow> stepTable() {
@@ -87,6 +90,11 @@ public record Tradeoffs(
   /** True when the run folder had injector files, so each step says how the load generators fared. */
   public boolean injectorMonitored() {
     return !injectorInputs.isEmpty();
+  }
+
+  /** True when the run folder had a telemetry.json, so each step says what the server side measured. */
+  public boolean serverMonitored() {
+    return serverSide != null;
   }
 
   /** The regressions against the baseline, empty without one. */

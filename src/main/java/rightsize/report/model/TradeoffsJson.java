@@ -28,6 +28,8 @@ import rightsize.report.analysis.Baseline;
  * @param sloResults each measured step's SLO verdict, for the gate
  * @param gatling the cross-check with Gatling's report, or null when there was none
  * @param baseline the run compared with, or null without one
+ * @param serverSide where the steps' server-side figures came from and what could not be read; left
+ *     out when the run folder has no telemetry.json
  */
 public record TradeoffsJson(
     String schema,
@@ -56,7 +58,8 @@ public record TradeoffsJson(
     Baseline baseline,
     List<Delta> deltas,
     List<Regression> regressions,
-    Gate gate) {
+    Gate gate,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ServerSide serverSide) {
 
   /** The schema id every tradeoffs.json names; a change that older readers would misread gets a new one. */
   public static final String SCHEMA = "rightsize.tradeoffs/1";
@@ -103,6 +106,8 @@ public record TradeoffsJson(
    * @param statusCounts requests per status wire name, statuses without requests left out
    * @param injector how the load generators fared: left out when the run has no injector file,
    *     {@code Optional.empty()} (written as null) when no sample overlaps the step
+   * @param server what the deployment measured itself during the step: left out when the run's
+   *     telemetry.json has nothing for it (or the run has none: then {@code server_side} is left out too)
    */
   public record Step(
       String deployment,
@@ -131,7 +136,31 @@ public record TradeoffsJson(
       Verdict slo,
       Cost cost,
       Trust trust,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Optional<Injector> injector) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) Optional<Injector> injector,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Server server) {}
+
+  /**
+   * A step's server-side figures.
+   *
+   * @param grains the time grains wholly inside the step (0: the step is shorter than a grain)
+   * @param hottest the utilization with the highest mean ("cpu", "gpu_memory", ...), or null
+   * @param saturated true when that mean reached the saturation share (90%)
+   * @param figures per measure ("cpu", "latency", "tokens_per_second", "instances", ...): percent for
+   *     utilizations, ms for latencies, per second or per minute for rates, as Azure gives them
+   */
+  public record Server(int grains, String hottest, boolean saturated, Map<String, ServerFigure> figures) {}
+
+  /** One measure over a step: the mean over its grains and the peak any instance reached. */
+  public record ServerFigure(double mean, double peak) {}
+
+  /**
+   * Where the server-side figures came from.
+   *
+   * @param source the metrics service's base URL
+   * @param grain the time grain, ISO-8601
+   * @param notes one line per deployment or metric that could not be read
+   */
+  public record ServerSide(String source, String grain, List<String> notes) {}
 
   /** A latency's percentiles over the successful requests; null when none had it. */
   public record Latency(long count, Double p50, Double p95, Double p99, Double mean) {}

@@ -11,12 +11,16 @@ import rightsize.report.model.DeploymentSummary;
 import rightsize.report.model.Fmt;
 import rightsize.report.model.LengthSensitivity;
 import rightsize.report.model.LinearFit;
+import rightsize.report.model.ServerSide;
 import rightsize.report.model.StepRow;
 import rightsize.report.model.Tradeoffs;
+import rightsize.telemetry.Measure;
+import rightsize.telemetry.WindowFigures;
 
 /**
  * The charts of tradeoffs.html: p95 ttft, p95 e2e and output tokens/s against load, cost against
- * p95 ttft (the Pareto view), and latency against request length; one colour per deployment.
+ * p95 ttft (the Pareto view), latency against request length, and, when the server side was read,
+ * utilization against load; one colour per deployment.
  */
 final class Charts {
   private final Tradeoffs t;
@@ -27,7 +31,7 @@ final class Charts {
     t.deployments().forEach(d -> colors.put(d.deployment(), colors.size()));
   }
 
-  /** The six charts as SVG elements, in page order. */
+  /** The charts as SVG elements, in page order. */
   static List<String> of(Tradeoffs t) {
     return new Charts(t).all().stream().map(SvgChart::render).toList();
   }
@@ -36,7 +40,7 @@ final class Charts {
     List<String> units = t.steps().stream().map(r -> r.unit().label()).distinct().toList();
     String unit = units.size() == 1 ? units.get(0) : units.isEmpty() ? "users" : "users or users/s";
     String load = "load (" + unit + ")";
-    return List.of(
+    List<SvgChart> charts = new ArrayList<>(List.of(
         perStep("chart-ttft", "p95 time to first token vs load (log scale)", load, "p95 ttft (ms)",
             r -> r.step().ttft().p95(), "p95 ttft").limit(t.slo().p95TtftMs(), "SLO").logY(),
         perStep("chart-e2e", "p95 end-to-end latency vs load (log scale)", load, "p95 e2e (ms)",
@@ -47,10 +51,30 @@ final class Charts {
         length("chart-ttft-input", "ttft vs input length (p50 per bucket, dashed: fitted line)", "input tokens",
             "ttft (ms)", true),
         length("chart-e2e-output", "e2e vs output length (p50 per bucket, dashed: fitted line)", "output tokens",
-            "e2e (ms)", false));
+            "e2e (ms)", false)));
+    if (t.serverMonitored()) {
+      charts.add(3, perStep("chart-utilization", "Server utilization vs load (mean of the hottest resource)", load,
+          "utilization (%)", r -> hottestMean(r.server()), "utilization", r -> hottestText(r.server()))
+          .limit(ServerSide.SATURATED_PERCENT, "saturated"));
+    }
+    return charts;
+  }
+
+  /** The mean of the step's hottest utilization, in percent, or null when the server side has none. */
+  private static Double hottestMean(WindowFigures f) {
+    if (f == null) {
+      return null;
+    }
+    return f.hottest().map(m -> f.figure(m).orElseThrow().mean()).orElse(null);
   }
 
   private SvgChart perStep(String id, String title, String x, String y, Function<StepRow, Double> value, String what) {
+    return perStep(id, title, x, y, value, what, r -> "");
+  }
+
+  /** A line per deployment of {@code value} against load; {@code detail} adds to each point's hover text. */
+  private SvgChart perStep(String id, String title, String x, String y, Function<StepRow, Double> value, String what,
+      Function<StepRow, String> detail) {
     SvgChart chart = new SvgChart(id, title, x, y);
     for (DeploymentSummary d : t.deployments()) {
       List<SvgChart.Point> pts = new ArrayList<>();
@@ -58,7 +82,7 @@ final class Charts {
         Double v = value.apply(r);
         if (v != null) {
           pts.add(new SvgChart.Point(r.step().key().load(), v,
-              d.deployment() + " · " + r.loadLabel() + ": " + what + " " + Fmt.rate(v)
+              d.deployment() + " · " + r.loadLabel() + ": " + what + " " + Fmt.rate(v) + detail.apply(r)
                   + (r.slo().met() ? " (SLO met)" : " (SLO broken: " + r.slo().describe() + ")"),
               !r.slo().met()));
         }
@@ -66,6 +90,12 @@ final class Charts {
       chart.add(new SvgChart.Series(d.deployment(), colors.get(d.deployment()), pts, true, false, true, true));
     }
     return chart;
+  }
+
+  /** "% (CPU, peak 100.0%)": what the utilization point is of. */
+  private static String hottestText(WindowFigures f) {
+    Measure m = f.hottest().orElseThrow();
+    return "% (" + m.label() + ", peak " + Fmt.pct(f.figure(m).orElseThrow().peak() / 100) + ")";
   }
 
   private SvgChart pareto() {

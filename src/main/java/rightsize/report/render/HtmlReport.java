@@ -43,6 +43,7 @@ public final class HtmlReport {
       boolean anySkipped,
       Trust trust,
       Injectors injectors,
+      Server server,
       Changes changes,
       Lengths lengths,
       Gatling gatling,
@@ -62,6 +63,8 @@ public final class HtmlReport {
       String untrusted,
       String loadGenerator,
       List<String> injectorColumns,
+      String serverSide,
+      List<String> serverColumns,
       String changes,
       List<String> changeColumns,
       String lengths,
@@ -85,6 +88,8 @@ public final class HtmlReport {
       ReportText.UNTRUSTED,
       ReportText.LOAD_GENERATOR,
       ReportText.INJECTOR_COLUMNS,
+      ReportText.SERVER_SIDE,
+      ReportText.SERVER_COLUMNS,
       ReportText.CHANGES,
       ReportText.CHANGE_COLUMNS,
       ReportText.LENGTHS,
@@ -108,6 +113,13 @@ public final class HtmlReport {
   record Trust(String legend, List<String> notes) {}
 
   record Injectors(String intro, List<ReportText.InjectorCells> rows) {}
+
+  /** @param notes one line per deployment or metric that could not be read */
+  record Server(String intro, List<ReportText.ServerCells> rows, List<String> notes) {
+    boolean anyNotes() {
+      return !notes.isEmpty();
+    }
+  }
 
   record Changes(String baselineRunId, List<ChangeRow> rows) {}
 
@@ -146,6 +158,10 @@ public final class HtmlReport {
         t.untrustedSteps().isEmpty() ? null : new Trust(ReportText.trustLegend(t), ReportText.trustNotes(t)),
         t.injectorMonitored()
             ? new Injectors(ReportText.injectorIntro(t), t.steps().stream().map(ReportText::injectorCells).toList())
+            : null,
+        t.serverMonitored()
+            ? new Server(ReportText.serverIntro(t), t.steps().stream().map(ReportText::serverCells).toList(),
+                t.serverSide().notes())
             : null,
         c == null || c.deltas().isEmpty() ? null : new Changes(c.baselineRunId(),
             c.deltas().stream().map(d -> changeRow(t, d)).toList()),

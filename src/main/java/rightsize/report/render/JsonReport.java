@@ -3,6 +3,7 @@ package rightsize.report.render;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import rightsize.analysis.LatencySummary;
@@ -18,11 +19,14 @@ import rightsize.report.model.Figure;
 import rightsize.report.model.LengthSensitivity;
 import rightsize.report.model.LinearFit;
 import rightsize.report.model.Metric;
+import rightsize.report.model.ServerSide;
 import rightsize.report.model.SkippedStep;
 import rightsize.report.model.StepRow;
 import rightsize.report.model.StepTrust;
 import rightsize.report.model.Tradeoffs;
 import rightsize.report.model.TradeoffsJson;
+import rightsize.telemetry.Measure;
+import rightsize.telemetry.WindowFigures;
 
 /** Writes tradeoffs.json: the report model in the file's schema ({@link TradeoffsJson}). */
 public final class JsonReport {
@@ -72,7 +76,9 @@ public final class JsonReport {
             t.regressions().size(),
             t.partial(),
             t.untrustedSteps().size(),
-            t.gatling() == null ? null : t.gatling().agree()));
+            t.gatling() == null ? null : t.gatling().agree()),
+        t.serverSide() == null ? null
+            : new TradeoffsJson.ServerSide(t.serverSide().source(), t.serverSide().grain(), t.serverSide().notes()));
   }
 
   private static TradeoffsJson.Step step(StepRow r, boolean injectorMonitored) {
@@ -95,7 +101,21 @@ public final class JsonReport {
         new TradeoffsJson.Verdict(r.slo().met(), breaches(r.slo())),
         cost(r.cost()),
         trust(r.trust()),
-        injectorMonitored ? Optional.ofNullable(injector(r.trust().injector())) : null);
+        injectorMonitored ? Optional.ofNullable(injector(r.trust().injector())) : null,
+        server(r.server()));
+  }
+
+  private static TradeoffsJson.Server server(WindowFigures f) {
+    if (f == null) {
+      return null;
+    }
+    Map<String, TradeoffsJson.ServerFigure> figures = new LinkedHashMap<>();
+    for (Measure m : Measure.values()) {
+      f.figure(m).ifPresent(x -> figures.put(m.name().toLowerCase(Locale.ROOT),
+          new TradeoffsJson.ServerFigure(x.mean(), x.peak())));
+    }
+    return new TradeoffsJson.Server(f.grains(), f.hottest().map(m -> m.name().toLowerCase(Locale.ROOT)).orElse(null),
+        ServerSide.saturated(f).isPresent(), figures);
   }
 
   private static TradeoffsJson.Trust trust(StepTrust t) {

@@ -45,6 +45,7 @@ public final class MarkdownReport {
     deployments(t);
     steps(t);
     injectors(t);
+    serverSide(t);
     comparison(t);
     lengths(t);
     gatling(t);
@@ -130,6 +131,28 @@ public final class MarkdownReport {
       line(row(cells));
     }
     line("");
+  }
+
+  private void serverSide(Tradeoffs t) {
+    if (!t.serverMonitored()) {
+      return;
+    }
+    line("## " + ReportText.SERVER_SIDE);
+    line("");
+    line(esc(ReportText.serverIntro(t)));
+    line("");
+    header(ReportText.SERVER_COLUMNS, "|---|---|---:|---|---:|---:|---:|---:|---:|");
+    for (StepRow r : t.steps()) {
+      ReportText.ServerCells c = ReportText.serverCells(r);
+      List<String> cells = new ArrayList<>(List.of(c.deployment(), c.load()));
+      cells.addAll(c.figures());
+      line(row(cells));
+    }
+    line("");
+    t.serverSide().notes().forEach(n -> line("- " + esc(n)));
+    if (!t.serverSide().notes().isEmpty()) {
+      line("");
+    }
   }
 
   private void comparison(Tradeoffs t) {

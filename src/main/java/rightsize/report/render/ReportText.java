@@ -15,10 +15,13 @@ import rightsize.report.model.Fmt;
 import rightsize.report.model.LengthSensitivity;
 import rightsize.report.model.LinearFit;
 import rightsize.report.model.Metric;
+import rightsize.report.model.ServerSide;
 import rightsize.report.model.StepRow;
 import rightsize.report.model.StepTrust;
 import rightsize.report.model.Tradeoffs;
 import rightsize.report.model.TrustFlag;
+import rightsize.telemetry.Measure;
+import rightsize.telemetry.WindowFigures;
 
 /**
  * The words tradeoffs.md and tradeoffs.html share: headings, column names, sentences and the text
@@ -29,6 +32,7 @@ final class ReportText {
   static final String DEPLOYMENTS = "Deployments";
   static final String STEPS = "Trade-offs per step";
   static final String LOAD_GENERATOR = "Load generator";
+  static final String SERVER_SIDE = "Server side";
   static final String CHANGES = "Changes against baseline ";
   static final String LENGTHS = "Length sensitivity";
   static final String GATLING = "Cross-check with Gatling's report";
@@ -43,6 +47,8 @@ final class ReportText {
       "SLO", "$/h", "$/1k req", "$/1M output tok");
   static final List<String> INJECTOR_COLUMNS = List.of("deployment", "load", "seconds sampled", "worst stall ms",
       "worst stall at", "JVM CPU peak", "machine CPU peak", "");
+  static final List<String> SERVER_COLUMNS = List.of("deployment", "load", "grains", "hottest", "utilization peak",
+      "utilization mean", "service latency ms", "server tok/s", "instances");
   static final List<String> CHANGE_COLUMNS = List.of("deployment", "step", "p95 ttft", "p95 e2e", "error rate",
       "$/1M output tok", "output tok/s");
   static final List<Metric> CHANGE_METRICS = List.of(Metric.P95_TTFT, Metric.P95_E2E, Metric.ERROR_RATE,
@@ -219,6 +225,44 @@ final class ReportText {
     return new InjectorCells(r.key().deployment(), r.loadLabel(), Integer.toString(l.seconds()),
         Fmt.ms(l.worstStallMs()), l.worstStallInjector() + " at " + l.worstStallAt(), Fmt.pct(l.peakProcessCpu()),
         Fmt.pct(l.peakMachineCpu()), overloaded ? "overloaded" : "ok", true, overloaded);
+  }
+
+  /** What the server side table shows, where it comes from, and when a resource is called saturated. */
+  static String serverIntro(Tradeoffs t) {
+    ServerSide s = t.serverSide();
+    return "Per step, what the deployment measured itself (telemetry.json, from " + s.source() + "), over the "
+        + s.grain() + " time grains that lie wholly inside the step: the utilization that ran hottest (the peak any"
+        + " instance reached, and the mean of the instances' means), the service's own latency (Azure ML request"
+        + " latency, or Azure OpenAI time to response), the tokens per second it generated (Azure OpenAI) and the"
+        + " instance count. A resource at " + Math.round(ServerSide.SATURATED_PERCENT) + "% or more (mean) at the"
+        + " step that broke the SLO is named in the recommendation.";
+  }
+
+  /** One row of the server side table. */
+  record ServerCells(String deployment, String load, String grains, String hottest, String peak, String mean,
+      String latency, String tokensPerSecond, String instances) {
+
+    List<String> figures() {
+      return List.of(grains, hottest, peak, mean, latency, tokensPerSecond, instances);
+    }
+  }
+
+  static ServerCells serverCells(StepRow r) {
+    WindowFigures f = r.server();
+    if (f == null || f.grains() == 0) {
+      String why = f == null ? "not read" : "step shorter than a grain";
+      return new ServerCells(r.key().deployment(), r.loadLabel(), f == null ? Fmt.NONE : "0", why, Fmt.NONE,
+          Fmt.NONE, Fmt.NONE, Fmt.NONE, Fmt.NONE);
+    }
+    Measure hot = f.hottest().orElse(null);
+    WindowFigures.Figure util = hot == null ? null : f.figure(hot).orElseThrow();
+    return new ServerCells(r.key().deployment(), r.loadLabel(), Integer.toString(f.grains()),
+        hot == null ? Fmt.NONE : hot.label(),
+        util == null ? Fmt.NONE : Fmt.pct(util.peak() / 100),
+        util == null ? Fmt.NONE : Fmt.pct(util.mean() / 100),
+        ServerSide.serviceLatency(f).map(x -> Fmt.ms(x.mean())).orElse(Fmt.NONE),
+        f.figure(Measure.TOKENS_PER_SECOND).map(x -> Fmt.rate(x.mean())).orElse(Fmt.NONE),
+        f.figure(Measure.INSTANCES).map(x -> Long.toString(Math.round(x.peak()))).orElse(Fmt.NONE));
   }
 
   /** A change as the comparison table shows it: "+12.3%", "+1.5 pts", or "–" when undefined. */
