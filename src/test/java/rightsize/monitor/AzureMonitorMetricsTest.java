@@ -35,7 +35,9 @@ class AzureMonitorMetricsTest {
     start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     EmulatorMetrics.load(server, "pool", 6, 20);
     EmulatorMetrics.load(server, "ppt", 3, 30);
-    end = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    // At least two whole grains of a second, however fast the load ran.
+    Instant afterLoad = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    end = afterLoad.isBefore(start.plusSeconds(2)) ? start.plusSeconds(2) : afterLoad;
     // Every grain of the window over, so that no query sees one still filling.
     Thread.sleep(Math.max(0, Duration.between(Instant.now(), end).toMillis() + 20));
   }
