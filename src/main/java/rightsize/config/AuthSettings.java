@@ -1,5 +1,6 @@
 package rightsize.config;
 
+import java.time.Duration;
 import java.util.function.Function;
 import rightsize.secret.Secret;
 
@@ -10,21 +11,23 @@ import rightsize.secret.Secret;
  * @param keyEnv the environment variable holding the key (api-key, bearer)
  * @param scope the Entra scope; empty means the kind's default
  * @param key the key read from {@code keyEnv}, or null when the type needs none (or secrets were not read)
+ * @param signInTimeout how long an Entra sign-in may take before the run stops (entra)
  */
-public record AuthSettings(AuthType type, String keyEnv, String scope, Secret key) {
+public record AuthSettings(AuthType type, String keyEnv, String scope, Secret key, Duration signInTimeout) {
 
   /** Reads a deployment's auth block; {@code env} is null when secrets are not to be read. */
   static AuthSettings read(Section s, TargetKind kind, Function<String, String> env) {
     String typeName = s.required("type");
     AuthType type = typeName == null ? null : AuthType.fromWireName(typeName);
     if (typeName != null && type == null) {
-      s.problem("type", "'" + typeName + "' is not an auth type", "use one of " + AuthType.wireNames());
+      s.problem("type", "'" + typeName + "' is not an auth type", "use one of " + AuthType.wireNames() + " " + s.where("type"));
     }
     String keyEnv = s.string("key-env");
     String scope = s.string("scope");
+    Duration signInTimeout = s.duration("sign-in-timeout", false);
     if (kind == TargetKind.EMULATOR) {
       // The embedded emulator takes no credentials; a configured auth block is ignored.
-      return new AuthSettings(AuthType.NONE, keyEnv, "", null);
+      return new AuthSettings(AuthType.NONE, keyEnv, "", null, signInTimeout);
     }
     Secret key = null;
     if (type != null && type.usesKey()) {
@@ -44,6 +47,6 @@ public record AuthSettings(AuthType type, String keyEnv, String scope, Secret ke
     if (type == AuthType.ENTRA && kind != null && kind.defaultEntraScope() == null && (scope == null || scope.isEmpty())) {
       s.problem("scope", "is missing", "set the Entra scope (e.g. api://<app-id>/.default) for kind " + kind.wireName() + " " + s.where("scope"));
     }
-    return new AuthSettings(type, keyEnv == null ? "" : keyEnv, scope == null ? "" : scope, key);
+    return new AuthSettings(type, keyEnv == null ? "" : keyEnv, scope == null ? "" : scope, key, signInTimeout);
   }
 }

@@ -15,10 +15,10 @@ public record TrustThresholds(long minRequestsP95, long minRequestsP99, double m
 
   static TrustThresholds read(Section s) {
     int mark = s.mark();
-    Long p95 = s.longValue("min-requests-p95");
-    Long p99 = s.longValue("min-requests-p99");
-    Duration stall = s.duration("max-injector-stall");
-    Double cpu = s.number("max-injector-cpu");
+    Long p95 = s.longValue("min-requests-p95", 1);
+    Long p99 = s.longValue("min-requests-p99", 1);
+    Duration stall = s.duration("max-injector-stall", false);
+    Double cpu = s.number("max-injector-cpu", 0, 1);
     return s.failedSince(mark) ? null : new TrustThresholds(p95, p99, stall.toNanos() / 1e6, cpu);
   }
 }

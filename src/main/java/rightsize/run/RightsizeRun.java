@@ -1,5 +1,6 @@
 package rightsize.run;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rightsize.config.InvalidConfigException;
 import rightsize.config.RightsizeSettings;
 import rightsize.injector.InjectorFile;
 import rightsize.injector.InjectorMonitor;
@@ -21,6 +23,9 @@ import rightsize.record.RequestRecord;
 public final class RightsizeRun implements AutoCloseable {
   /** The record file's name inside the run folder. */
   public static final String RECORD_FILE = "records.jsonl";
+
+  /** {@link RightsizeSettings#STATUS_FILE} while a run is under way (or after it was killed). */
+  public static final String STATUS_RUNNING = "running";
 
   private static final Logger LOG = LoggerFactory.getLogger(RightsizeRun.class);
   private static RightsizeRun current;
@@ -44,6 +49,7 @@ public final class RightsizeRun implements AutoCloseable {
     this.shutdownHook = new Thread(this::closeQuietly, "rightsize-run-close");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     LOG.info("rightsize run {}: records go to {}", id(), writer.file());
+    RightsizeSettings.writeStatus(settings.run().resultsDir(), STATUS_RUNNING + " " + id());
   }
 
   /**
@@ -53,7 +59,14 @@ public final class RightsizeRun implements AutoCloseable {
    */
   public static synchronized RightsizeRun current() {
     if (current == null || current.closed) {
-      current = new RightsizeRun(RightsizeSettings.loadOrExit());
+      RightsizeSettings settings = RightsizeSettings.loadOrExit();
+      try {
+        current = new RightsizeRun(settings);
+      } catch (UncheckedIOException e) {
+        throw RightsizeSettings.exitInvalid(new InvalidConfigException(List.of("rightsize.run.results-dir '"
+            + settings.run().resultsDir() + "' cannot hold the run's files (" + e.getMessage() + "): point it at a folder this user can write "
+            + settings.where("rightsize.run.results-dir"))));
+      }
     }
     return current;
   }
