@@ -24,6 +24,7 @@ import rightsize.record.RequestRecord;
 import rightsize.record.Status;
 import rightsize.report.ReportGenerator;
 import rightsize.report.ReportRequest;
+import rightsize.testing.SchedulingProbe;
 import rightsize.testing.SizingRun;
 import rightsize.workload.PromptFileException;
 
@@ -62,6 +63,7 @@ class SizingIntegrationTest {
 
   @Test
   void closedChatbotSweepTagsEveryRequestHoldsConcurrencyAndSkipsBrokenSteps() throws Exception {
+    SchedulingProbe probe = new SchedulingProbe();
     SizingRun run = SizingRun.runWithGatlingReport(dir, "closed-chatbot", DEPLOYMENTS + """
         rightsize {
           workload { kind = chatbot, chatbot.max-tokens = 20 }
@@ -71,6 +73,7 @@ class SizingIntegrationTest {
           monitor.grain = 1s
         }
         """);
+    probe.close();
 
     assertThat(run.status).as("a broken SLO is only reported when not enforced").isZero();
 
@@ -104,7 +107,8 @@ class SizingIntegrationTest {
     // Skipped steps cost no time: the run ended right after slow's last measured request, not 2 x 2 s later.
     long lastSlowEndMillis = run.records.stream().filter(r -> r.deployment().equals("slow"))
         .mapToLong(r -> (r.startEpochMicros() + (long) (r.e2eMs() * 1000)) / 1000).max().orElseThrow();
-    assertThat(run.capacityWrittenMillis - lastSlowEndMillis).isLessThan(2000);
+    // (Plus how late this machine ran a probe thread meanwhile: the end of a run waits for threads too.)
+    assertThat(run.capacityWrittenMillis - lastSlowEndMillis).isLessThan(2000 + (long) probe.worstMs());
 
     // The load generator watched itself from start to close, and the report tells each step how it fared.
     InjectorLog injector = InjectorLog.read(run.runFolder);
