@@ -2,6 +2,7 @@ package rightsize.run;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +15,7 @@ import rightsize.injector.InjectorFile;
 import rightsize.injector.InjectorMonitor;
 import rightsize.record.RecordWriter;
 import rightsize.record.RequestRecord;
+import rightsize.record.RunEvent;
 
 /**
  * The run this JVM is making: its id, its folder {@code <results-dir>/<run-id>/}, the record file
@@ -43,10 +45,12 @@ public final class RightsizeRun implements AutoCloseable {
     this.settings = settings;
     this.folder = settings.run().folder();
     this.writer = new RecordWriter(folder.resolve(RECORD_FILE));
+    writer.mark(RunEvent.start(Instant.now(), settings.run().id(), settings.run().injector()));
     // Latencies are timed here: the report flags steps during which this JVM was too late to time them.
     this.monitor = InjectorMonitor.toFile(folder.resolve(InjectorFile.NAME), settings.run().injector());
-    // A run killed midway (Ctrl-C, maxDuration) still leaves its buffered lines on disk.
-    this.shutdownHook = new Thread(this::closeQuietly, "rightsize-run-close");
+    // A run killed midway (Ctrl-C, maxDuration) still leaves its buffered lines on disk, but no end
+    // line: the report says the run was interrupted.
+    this.shutdownHook = new Thread(() -> closeQuietly(false), "rightsize-run-close");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     LOG.info("rightsize run {}: records go to {}", id(), writer.file());
     RightsizeSettings.writeStatus(settings.run().resultsDir(), STATUS_RUNNING + " " + id());
@@ -142,13 +146,23 @@ public final class RightsizeRun implements AutoCloseable {
     return closed;
   }
 
-  /** Flushes and closes the record file and stops the load generator's monitor; records arriving later are refused. */
+  /**
+   * Ends the run cleanly: writes the record file's end line (docs/records.md), flushes and closes it
+   * and stops the load generator's monitor; records arriving later are refused.
+   */
   @Override
-  public synchronized void close() {
+  public void close() {
+    close(true);
+  }
+
+  private synchronized void close(boolean clean) {
     if (closed) {
       return;
     }
     closed = true;
+    if (clean) {
+      writer.mark(RunEvent.end(Instant.now(), id(), settings.run().injector(), writer.written()));
+    }
     writer.close();
     monitor.close();
     try {
@@ -161,9 +175,9 @@ public final class RightsizeRun implements AutoCloseable {
     }
   }
 
-  private void closeQuietly() {
+  private void closeQuietly(boolean clean) {
     try {
-      close();
+      close(clean);
     } catch (RuntimeException e) {
       LOG.error("closing run {} failed", id(), e);
     }
