@@ -33,7 +33,8 @@ public record EmulatedDeployment(
     int mark = s.mark();
     String profile = s.required("profile");
     Integer maxConcurrent = s.integer("max-concurrent-requests-per-instance", 1);
-    Long timeout = s.longValue("request-timeout-ms", 1);
+    // 0 means no timeout.
+    Long timeout = s.longValue("request-timeout-ms", 0);
     if (s.failedSince(mark) || emulator == null) {
       return null;
     }

@@ -41,7 +41,7 @@ public final class JsonLines {
     }
   }
 
-  private static final String NOT_JSON = "not a JSON object of the expected shape";
+  private static final String NOT_JSON = "not a record: bad JSON or a torn line";
 
   /**
    * Passes every line of {@code file} that {@code parser} turns into a value (neither null nor an

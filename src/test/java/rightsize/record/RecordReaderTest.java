@@ -110,7 +110,7 @@ class RecordReaderTest {
         entry("a negative token count", 1L),
         entry("start_epoch_micros 0 is not between 2000 and 2100", 1L),
         entry("no status", 1L),
-        entry("not a JSON object of the expected shape", 1L));
+        entry("not a record: bad JSON or a torn line", 1L));
     assertThat(summary.partial()).isTrue();
   }
 

@@ -85,7 +85,10 @@ public record TradeoffsJson(
   }
 
   /** What reading one record file found; {@code interruptedAt} (ISO-8601) when its run was cut short, else null. */
-  public record Input(String file, long records, long unreadableLines, boolean missing, String error, String interruptedAt) {}
+  public record Input(
+      String file, long records, long unreadableLines, boolean missing, String error,
+      // Left out when null, so the files of runs that ended stay as they were.
+      @JsonInclude(JsonInclude.Include.NON_NULL) String interruptedAt) {}
 
   /** What reading one injector file found. */
   public record InjectorInput(String file, long samples, long unreadableLines, String error) {}
