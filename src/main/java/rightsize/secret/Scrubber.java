@@ -107,13 +107,15 @@ final class Scrubber {
   }
 
   /**
-   * The characters of the secret's Base64 that do not depend on what surrounds it, at each of the
-   * three byte offsets it can start at in a longer encoded text, in both Base64 alphabets.
+   * The secret's Base64 on its own, padding included, and the characters of its Base64 that do not
+   * depend on what surrounds it, at each of the three byte offsets it can start at in a longer
+   * encoded text; in both Base64 alphabets.
    */
   private static Set<String> base64Forms(String s) {
     byte[] secret = s.getBytes(StandardCharsets.UTF_8);
     Set<String> forms = new LinkedHashSet<>();
     for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
+      forms.add(encoder.encodeToString(secret));
       for (int offset = 0; offset < 3; offset++) {
         byte[] shifted = new byte[offset + secret.length];
         System.arraycopy(secret, 0, shifted, offset, secret.length);
