@@ -369,16 +369,27 @@ class GatlingRunTest {
   @Test
   void anInvalidConfigStopsTheRunBeforeLoadWithOneLinePerProblem(@TempDir Path other) throws Exception {
     Path conf = other.resolve("bad.conf");
-    Files.writeString(conf, "rightsize.deployments = [ { name = loopback, kind = openai-compatible, deployment = m, auth { type = api-key, key-env = NOT_SET_ANYWHERE } } ]\n"
+    // A key that no environment variable holds: only the configuration check can keep it off the console.
+    String keyInUrl = "UrlKey-Hb6Tg3Ws9Qa2Ze5Xd8";
+    Files.writeString(conf, "rightsize.deployments = [ { name = loopback, kind = openai-compatible, deployment = m, auth { type = api-key, key-env = NOT_SET_ANYWHERE } },\n"
+        + "  { name = remote, kind = openai-compatible, endpoint = \"http://10.255.0.1:8000\", deployment = m, auth { type = api-key, key-env = RIGHTSIZE_TEST_KEY } },\n"
+        + "  { name = inurl, kind = azure-openai, endpoint = \"https://res.openai.azure.com/?api-key=" + keyInUrl + "\", deployment = m } ]\n"
         + "rightsize.request.timeouts.first-token = 0s\n");
     int before = server.received().size();
-    GatlingFork.Result bad = new GatlingFork(LoopbackSimulation.class).workDir(other).property("config.file", conf.toString()).run();
+    GatlingFork.Result bad = new GatlingFork(LoopbackSimulation.class).workDir(other).property("config.file", conf.toString())
+        .env("RIGHTSIZE_TEST_KEY", KEY).run();
     assertThat(bad.exitCode()).as(bad.tail()).isEqualTo(InvalidConfigException.EXIT_CODE);
     assertThat(bad.output()).contains(
         "rightsize: the configuration is invalid, nothing was run:\n"
             + "  rightsize.deployments[0].endpoint is missing: set endpoint (the base URL, e.g. https://myres.openai.azure.com) for deployment 'loopback' in " + conf + ": 1\n"
             + "  rightsize.deployments[0].auth.key-env names environment variable NOT_SET_ANYWHERE, which is not set: export NOT_SET_ANYWHERE with the key (auth.type = api-key) for deployment 'loopback'\n"
-            + "  rightsize.request.timeouts.first-token is 0s but timeouts are always on: set a duration > 0 such as 30s in " + conf + ": 2\n");
+            + "  rightsize.deployments[1].endpoint is plain http to a host that is not loopback (http://10.255.0.1:8000), where the key of auth.type = api-key"
+            + " can be read on the network: use https://, or set auth.allow-cleartext = true for deployment 'remote' in " + conf + ": 2\n"
+            + "  rightsize.deployments[2].endpoint 'https://res.openai.azure.com/?api-key=***' has a query string: set only the base URL; api-version has its own key,"
+            + " the key goes in auth for deployment 'inurl' in " + conf + ": 3\n"
+            + "  rightsize.request.timeouts.first-token is 0s but timeouts are always on: set a duration > 0 such as 30s in " + conf + ": 4\n");
+    assertThat(SecretPieces.foundIn(bad.output(), keyInUrl)).isEmpty();
+    assertThat(SecretPieces.foundIn(bad.output(), KEY)).isEmpty();
     assertThat(server.received()).hasSize(before);
   }
 }
