@@ -19,6 +19,16 @@ public record AuthSettings(AuthType type, String keyEnv, String scope, Secret ke
   // The names a problem line shows. Another value could be the key itself, pasted in the wrong place.
   private static final Pattern CONVENTIONAL_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
 
+  /** Whether a problem line may show {@code keyEnv}: only a name such as AOAI_KEY, never what may be a key pasted in its place. */
+  static boolean printable(String keyEnv) {
+    return CONVENTIONAL_NAME.matcher(keyEnv).matches();
+  }
+
+  /** "environment variable NAME", or a mention that does not show it when it is not {@link #printable}. */
+  static String variable(String keyEnv) {
+    return printable(keyEnv) ? "environment variable " + keyEnv : "an environment variable (not shown: it may be the key itself)";
+  }
+
   /** Reads a deployment's auth block; {@code env} is null when secrets are not to be read. */
   static AuthSettings read(Section s, TargetKind kind, Function<String, String> env) {
     String typeName = s.required("type");
@@ -43,11 +53,8 @@ public record AuthSettings(AuthType type, String keyEnv, String scope, Secret ke
       } else if (env != null) {
         String value = env.apply(keyEnv);
         if (value == null || value.isBlank()) {
-          boolean shown = CONVENTIONAL_NAME.matcher(keyEnv).matches();
-          s.problem("key-env",
-              "names " + (shown ? "environment variable " + keyEnv : "an environment variable (not shown: it may be the key itself)")
-                  + ", which is not set",
-              "export " + (shown ? keyEnv : "it") + " with the key (auth.type = " + type.wireName() + ")"
+          s.problem("key-env", "names " + variable(keyEnv) + ", which is not set",
+              "export " + (printable(keyEnv) ? keyEnv : "it") + " with the key (auth.type = " + type.wireName() + ")"
                   + (s.subject().isEmpty() ? "" : " " + s.subject()));
         } else {
           key = Secret.of(value.trim(), "env " + keyEnv);

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * A UTF-8 file that grows by whole lines, each scrubbed of every secret before it is buffered (a
- * line is the unit, so no secret is split between two scrubs). Not thread-safe: callers that share
- * one synchronize on it.
+ * line is the unit, so no secret is split between two scrubs). Each line is one write to a locking
+ * {@link BufferedWriter}, so lines appended from several threads never interleave.
  */
 public final class ScrubbedLines implements Closeable, Flushable {
   private final BufferedWriter out;
