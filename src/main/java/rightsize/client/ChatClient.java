@@ -22,6 +22,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
@@ -194,6 +195,11 @@ public final class ChatClient implements AutoCloseable {
       return "connection refused by " + origin;
     }
     return "cannot connect to " + origin + ": " + ConnectionHandler.describe(cause);
+  }
+
+  /** The I/O event loops that read every response and time it: what the load generator monitor watches. */
+  public Iterable<? extends ScheduledExecutorService> eventLoops() {
+    return group;
   }
 
   /** Number of idle keep-alive connections held for reuse. */

@@ -29,6 +29,8 @@ final class GenAiComponents implements ProtocolComponents {
     // Resolving here (Entra token, emulator start) makes a broken target fail before the load starts.
     this.endpoint = Endpoint.resolve(protocol.deployment, run.settings());
     this.client = ChatClient.shared();
+    // The report judges the client by its own delay: how late its loops and Gatling's ran (docs/metrics.md).
+    run.watchEventLoops(client.eventLoops(), core.eventLoopGroup());
     this.tokens = TokenCounter.forEncoding(protocol.defaults.encoding());
   }
 

@@ -251,6 +251,8 @@ class RightsizeSettingsTest {
         arguments("rightsize.cost.catalog = \"\"", "rightsize.cost.catalog is missing: set catalog" + at),
         arguments("rightsize.report.trust.max-injector-stall = soon",
             "rightsize.report.trust.max-injector-stall is 'soon', not a duration such as 30s or 500ms: set it to a duration such as 30s or 500ms" + at),
+        arguments("rightsize.report.trust.max-client-lag = 0ms",
+            "rightsize.report.trust.max-client-lag is 0ms: set a duration > 0 such as 30s" + at),
         // emulator
         arguments("rightsize.emulator.seed = x", "rightsize.emulator.seed is 'x', not a whole number: set it to a whole number" + at),
         arguments("rightsize.emulator.tokens-per-chunk = 0", "rightsize.emulator.tokens-per-chunk is 0: set a whole number >= 1" + at),
@@ -310,7 +312,7 @@ class RightsizeSettingsTest {
     assertThat(s.sizing()).isEqualTo(new SizingSettings(true, 10));
     assertThat(s.targetLoad()).isEqualTo(new TargetLoad(100, 0));
     assertThat(s.regression()).isEqualTo(new RegressionThresholds(0.10, 0.10, 0.10, 1.0));
-    assertThat(s.trust()).isEqualTo(new TrustThresholds(20, 100, 20.0, 0.90));
+    assertThat(s.trust()).isEqualTo(new TrustThresholds(20, 100, 20.0, 0.90, 5.0));
     assertThat(s.cost().catalog()).isEqualTo(Path.of("data/vm-catalog.csv"));
     assertThat(s.cost().defaultPricing().mode()).isEqualTo(PricingMode.MANAGED_COMPUTE);
     assertThat(s.emulator().profiles()).containsOnlyKeys("cpu-small", "cpu-medium", "cpu-large");
