@@ -251,6 +251,9 @@ class RightsizeSettingsTest {
         arguments("rightsize.cost.catalog = \"\"", "rightsize.cost.catalog is missing: set catalog" + at),
         arguments("rightsize.report.trust.max-injector-stall = soon",
             "rightsize.report.trust.max-injector-stall is 'soon', not a duration such as 30s or 500ms: set it to a duration such as 30s or 500ms" + at),
+        arguments("rightsize.client.io-threads = 0", "rightsize.client.io-threads is 0: set a whole number >= 1" + at),
+        arguments("rightsize.client.io-threads = many",
+            "rightsize.client.io-threads is 'many', not a whole number: set it to a whole number" + at),
         arguments("rightsize.report.trust.max-client-lag = 0ms",
             "rightsize.report.trust.max-client-lag is 0ms: set a duration > 0 such as 30s" + at),
         // emulator
@@ -313,6 +316,8 @@ class RightsizeSettingsTest {
     assertThat(s.targetLoad()).isEqualTo(new TargetLoad(100, 0));
     assertThat(s.regression()).isEqualTo(new RegressionThresholds(0.10, 0.10, 0.10, 1.0));
     assertThat(s.trust()).isEqualTo(new TrustThresholds(20, 100, 20.0, 0.90, 5.0));
+    assertThat(s.client().ioThreads()).as("auto").isNull();
+    assertThat(parse("rightsize.client.io-threads = 2").client().ioThreads()).isEqualTo(2);
     assertThat(s.cost().catalog()).isEqualTo(Path.of("data/vm-catalog.csv"));
     assertThat(s.cost().defaultPricing().mode()).isEqualTo(PricingMode.MANAGED_COMPUTE);
     assertThat(s.emulator().profiles()).containsOnlyKeys("cpu-small", "cpu-medium", "cpu-large");
