@@ -277,6 +277,8 @@ class RightsizeSettingsTest {
         arguments("rightsize.emulator.faults.rules = [ { kind = meltdown } ]",
             "rightsize.emulator.faults.rules[0].kind 'meltdown' is not an emulator fault:"
                 + " use http-500, http-503, http-424, reset, stall, malformed-chunk, truncate" + at),
+        arguments("rightsize.emulator.ground-truth = all",
+            "rightsize.emulator.ground-truth 'all' is not a ground-truth detail: use chunks, requests" + at),
         arguments("rightsize.emulator.faults.rules = [ { kind = stall, rate = 2 } ]",
             "rightsize.emulator.faults.rules[0].rate is 2.0: set a probability between 0 and 1" + at),
         arguments("rightsize.emulator.profiles.cpu-small.saturation-streams = 0",
