@@ -18,6 +18,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import rightsize.secret.Secret;
 
 /**
  * The validated {@code rightsize} configuration of this JVM, read once: every section typed and
@@ -47,6 +48,7 @@ public final class RightsizeSettings {
   private final MonitorSettings monitor;
   // Where each value was written, for the fixes of problems found after reading (SettingsCheck).
   private final Section origins;
+  private final ClientSettings client;
 
   /** Which secrets a command needs from the environment; a needed one that is not set is a problem. */
   public enum Secrets {
@@ -72,6 +74,7 @@ public final class RightsizeSettings {
       TrustThresholds trust,
       EmulatorSettings emulator,
       MonitorSettings monitor,
+      ClientSettings client,
       Section origins) {
     this.run = run;
     this.request = request;
@@ -89,6 +92,7 @@ public final class RightsizeSettings {
     this.trust = trust;
     this.emulator = emulator;
     this.monitor = monitor;
+    this.client = client;
     this.origins = origins;
   }
 
@@ -151,7 +155,8 @@ public final class RightsizeSettings {
     writeStatus(resultsDirOrDefault(), STATUS_INVALID);
     System.out.flush();
     System.err.println("rightsize: the configuration is invalid, nothing was run:");
-    e.problems().forEach(p -> System.err.println("  " + p));
+    // Each problem masks what may be a key where it is found; scrubbed again for the keys already read.
+    e.problems().forEach(p -> System.err.println("  " + Secret.redact(p)));
     System.err.flush();
     Runtime.getRuntime().halt(InvalidConfigException.EXIT_CODE);
     return e;
@@ -231,11 +236,13 @@ public final class RightsizeSettings {
     CostSettings cost = CostSettings.read(rs.child("cost"), deploymentDefaults);
     TrustThresholds trust = TrustThresholds.read(rs.child("report").child("trust"));
     MonitorSettings monitor = MonitorSettings.read(rs.child("monitor"));
+    ClientSettings client = ClientSettings.read(rs.child("client"));
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
     return new RightsizeSettings(
-        run, request, all, workload, population, slo, sizing, targetLoad, regression, cost, trust, emulator, monitor, rs);
+        run, request, all, workload, population, slo, sizing, targetLoad, regression, cost, trust, emulator, monitor,
+        client, rs);
   }
 
   /**
@@ -381,6 +388,10 @@ public final class RightsizeSettings {
   /** How the deployments' Azure Monitor metrics are read after a run ({@code rightsize.monitor}). */
   public MonitorSettings monitor() {
     return monitor;
+  }
+
+  public ClientSettings client() {
+    return client;
   }
 
   public RequestDefaults request() {

@@ -37,7 +37,10 @@ final class GenAiComponents implements ProtocolComponents {
       throw RightsizeSettings.exitInvalid(new InvalidConfigException(List.of(
           "deployment '" + protocol.deployment.name() + "' cannot be reached: " + e.getMessage())));
     }
-    this.client = ChatClient.shared();
+    Integer ioThreads = run.settings().client().ioThreads();
+    this.client = ChatClient.shared(ioThreads == null ? ChatClient.autoIoThreads() : ioThreads);
+    // The report judges the client by its own delay: how late its loops and Gatling's ran (docs/metrics.md).
+    run.watchEventLoops(client.eventLoops(), core.eventLoopGroup());
     this.tokens = TokenCounter.forEncoding(protocol.defaults.encoding());
   }
 
