@@ -18,6 +18,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import rightsize.secret.ScrubbedFiles;
 import rightsize.secret.Secret;
 
 /**
@@ -175,7 +176,7 @@ public final class RightsizeSettings {
   public static void writeStatus(Path resultsDir, String status) {
     try {
       Files.createDirectories(resultsDir);
-      Files.writeString(resultsDir.resolve(STATUS_FILE), status + System.lineSeparator());
+      ScrubbedFiles.writeString(resultsDir.resolve(STATUS_FILE), status + System.lineSeparator());
     } catch (IOException | RuntimeException ignored) {
       // An unwritable results folder is itself reported on the console.
     }

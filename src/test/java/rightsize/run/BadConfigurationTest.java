@@ -22,7 +22,7 @@ import rightsize.testing.ScriptedChatServer;
  * receives nothing. Validated in-process through what {@link RightsizeSettings#loadOrExit()} (the
  * first call of every simulation) runs before it would print the lines and exit 78: {@code
  * load(...)} then {@code checkBeforeLoad()}. GatlingRunTest shows the exit code through a forked
- * Gatling run.
+ * Gatling run; in this JVM the exit would end the test run itself.
  */
 class BadConfigurationTest {
   // A deployment entry on line 2, to be closed with its mistake and " } ]".

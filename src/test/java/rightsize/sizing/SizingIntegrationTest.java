@@ -1,7 +1,6 @@
 package rightsize.sizing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +25,6 @@ import rightsize.report.ReportGenerator;
 import rightsize.report.ReportRequest;
 import rightsize.testing.SchedulingProbe;
 import rightsize.testing.SizingRun;
-import rightsize.workload.PromptFileException;
 
 /**
  * Short sizing runs (a couple of seconds per step) of the real default simulation with the real
@@ -283,20 +281,6 @@ class SizingIntegrationTest {
     assertThat(ok).hasSizeGreaterThanOrEqualTo(3);
     assertThat(ok.stream().map(r -> r.tokens().prompt()).distinct()).hasSize(1);
     assertThat(run.records.size() - ok.size()).isGreaterThanOrEqualTo(ok.size() - 1);
-  }
-
-  @Test
-  void aBadFeederFileFailsBeforeAnyLoadNamingFileAndLine() throws Exception {
-    Path bad = dir.resolve("bad.jsonl");
-    Files.writeString(bad, "{\"turns\":[\"fine\"]}\n{\"turns\":[\"also fine\"]}\n{\"turns\": oops}\n");
-    assertThatThrownBy(() -> SizingRun.run(dir, "bad-feeder", DEPLOYMENTS + """
-        rightsize.workload.chatbot.file = "%s"
-        """.formatted(bad.toString().replace("\\", "/"))))
-        .rootCause()
-        .isInstanceOf(PromptFileException.class)
-        .hasMessageStartingWith(bad + " line 3: not valid JSON");
-    assertThat(EmbeddedEmulator.isRunning()).as("nothing was started, let alone sent").isFalse();
-    assertThat(dir.resolve("bad-feeder")).doesNotExist();
   }
 
   /**
