@@ -163,9 +163,9 @@ public final class SizingPlan {
 
   private String describe() {
     Slo slo = sizing.slo;
-    Duration perDeployment = population.warmup().map(Step::duration).orElse(Duration.ZERO);
+    Duration perDeployment = population.warmup().map(population::length).orElse(Duration.ZERO);
     for (Step s : population.steps()) {
-      perDeployment = perDeployment.plus(s.duration());
+      perDeployment = perDeployment.plus(population.length(s));
     }
     return String.format(Locale.ROOT,
         "sizing %s with the %s workload (%d prompts); population %s; SLO p95 ttft <= %.0f ms, p95 e2e <= %.0f ms,"

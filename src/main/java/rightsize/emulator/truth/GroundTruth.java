@@ -31,10 +31,21 @@ public final class GroundTruth implements InFlightObserver {
   private final Map<String, TruthRecorder> byRequestId = new HashMap<>();
   private final Map<String, List<long[]>> inFlight = new HashMap<>();
   private final Map<String, List<long[]>> busy = new HashMap<>();
+  private final boolean keepChunks;
   private long nextSeq = 1;
 
-  /** A store whose wall-clock times are anchored at the moment it is created. */
+  /** A store of every chunk, whose wall-clock times are anchored at the moment it is created. */
   public GroundTruth() {
+    this(true);
+  }
+
+  /**
+   * A store anchored now that keeps every chunk of every request, or, without {@code keepChunks},
+   * per request its facts and its chunks' count and lateness only: a long run's memory then grows
+   * with its requests, not with the tens of thousands of chunks a second a large run sends.
+   */
+  public GroundTruth(boolean keepChunks) {
+    this.keepChunks = keepChunks;
     Instant now = Instant.now();
     this.anchorNanos = System.nanoTime();
     this.anchorEpochMicros =
@@ -63,7 +74,7 @@ public final class GroundTruth implements InFlightObserver {
   public synchronized TruthRecorder begin(String requestId, String route, long arrivalNanos) {
     long seq = nextSeq++;
     String id = requestId == null || requestId.isBlank() ? "emulator-" + seq : requestId;
-    TruthRecorder recorder = new TruthRecorder(this, seq, id, route, arrivalNanos);
+    TruthRecorder recorder = new TruthRecorder(this, seq, id, route, arrivalNanos, keepChunks);
     requests.add(recorder);
     byRequestId.put(id, recorder);
     return recorder;
