@@ -144,7 +144,7 @@ final class Exchange {
             written ? writtenEpochMicros : attemptEpochMicros,
             end,
             httpStatus,
-            errorCode,
+            Secret.redact(errorCode),
             Secret.redact(message),
             rateLimit,
             outcome);

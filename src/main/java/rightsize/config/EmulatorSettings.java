@@ -203,8 +203,8 @@ public record EmulatorSettings(
     }
     String key = env.apply(keyEnv);
     if (key == null || key.isBlank()) {
-      s.problem("key-env", "names environment variable " + keyEnv + ", which is not set",
-          "export " + keyEnv + "=<key> or set " + s.key("enabled") + " = false");
+      s.problem("key-env", "names " + AuthSettings.variable(keyEnv) + ", which is not set",
+          "export " + (AuthSettings.printable(keyEnv) ? keyEnv : "it") + "=<key> or set " + s.key("enabled") + " = false");
       return null;
     }
     return Secret.of(key.trim(), "env " + keyEnv);

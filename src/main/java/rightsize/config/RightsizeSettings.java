@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import rightsize.secret.Secret;
 
 /**
  * The validated {@code rightsize} configuration of this JVM, read once: every section typed and
@@ -115,7 +116,8 @@ public final class RightsizeSettings {
       return load();
     } catch (InvalidConfigException e) {
       System.err.println("rightsize: the configuration is invalid, nothing was run:");
-      e.problems().forEach(p -> System.err.println("  " + p));
+      // Each problem masks what may be a key where it is found; scrubbed again for the keys already read.
+      e.problems().forEach(p -> System.err.println("  " + Secret.redact(p)));
       System.err.flush();
       System.exit(InvalidConfigException.EXIT_CODE);
       throw e;

@@ -1,19 +1,18 @@
 package rightsize.injector;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rightsize.secret.ScrubbedFiles;
+import rightsize.secret.ScrubbedLines;
 
 /**
  * Watches this load generator while it measures: how late the client's and Gatling's event loops
@@ -153,18 +152,18 @@ public final class InjectorMonitor implements AutoCloseable {
   public static InjectorMonitor toFile(Path file, String injector) {
     // Load the JSON writer now: loaded by the first second's line, it could hold up the first timed requests.
     InjectorFile.line(new InjectorSample(injector, 0, 0, 0, null, null, null, null, null, new LoopLag(0, 0, 0, null), null));
-    BufferedWriter out;
+    ScrubbedLines out;
     try {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      out = ScrubbedFiles.appendLines(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the injector file " + file + ": " + e.getMessage(), e);
     }
     Consumer<InjectorSample> writeLine = sample -> {
       try {
-        out.write(InjectorFile.line(sample) + "\n");
+        out.append(InjectorFile.line(sample));
         out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the injector file " + file + ": " + e.getMessage(), e);

@@ -29,6 +29,7 @@ import rightsize.population.Step;
 import rightsize.record.RequestRecord;
 import rightsize.report.ReportGenerator;
 import rightsize.run.RightsizeRun;
+import rightsize.secret.Secret;
 
 /**
  * A {@link Sizing} ready to run: one Gatling scenario per deployment and step (warm-up first),
@@ -52,7 +53,8 @@ public final class SizingPlan {
     this.sizing = sizing;
     this.population = sizing.population.share(sizing.share);
     this.run = RightsizeRun.current();
-    this.console = line -> System.out.println(CONSOLE_PREFIX + line);
+    // Scrubbed: a progress line can quote what a server or the Azure SDK said.
+    this.console = line -> System.out.println(CONSOLE_PREFIX + Secret.redact(line));
     List<CapacitySearch.Target> targets = new ArrayList<>();
     for (DeploymentSettings d : sizing.deployments) {
       targets.add(new CapacitySearch.Target(d.name(), d.vmSize(), population.steps()));

@@ -135,7 +135,7 @@ class RightsizeSettingsTest {
         "rightsize.deployments[1].headers.Authorization would put a secret in the config: remove it and use auth.type with auth.key-env (the key goes in an environment variable)",
         "rightsize.deployments[2].kind 'sagemaker' is not a target kind: use one of azure-openai, azure-openai-v1, foundry-models, aml-online-endpoint, openai-compatible, emulator",
         "rightsize.deployments[2].name 'prod-f4' is used twice: give every deployment its own name in application.conf: 8",
-        "rightsize.deployments[3].endpoint 'http://localhost:8000?x=1' has a query string: set only the base URL; api-version has its own key for deployment 'local' in application.conf: 9",
+        "rightsize.deployments[3].endpoint 'http://localhost:8000?x=***' has a query string: set only the base URL; api-version has its own key, the key goes in auth for deployment 'local' in application.conf: 9",
         "rightsize.deployments[3].instance-count is 0: set a whole number >= 1 for deployment 'local' in application.conf: 9",
         "rightsize.deployments[3].auth.scope is missing: set the Entra scope (e.g. api://<app-id>/.default) for kind openai-compatible for deployment 'local' in application.conf: 9",
         "rightsize.run.id 'a/b' is not a folder name: use only letters, digits, '.', '_' and '-' (or leave it empty to generate one)",

@@ -2,10 +2,8 @@ package rightsize.emulator.truth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import rightsize.emulator.capacity.InFlightObserver;
+import rightsize.secret.ScrubbedFiles;
+import rightsize.secret.ScrubbedLines;
 
 /**
  * Everything the emulator did, per request in arrival order, each deployment's in-flight count and
@@ -181,10 +181,9 @@ public final class GroundTruth implements InFlightObserver {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      try (ScrubbedLines lines = ScrubbedFiles.newLines(file)) {
         for (RequestTruth r : requests()) {
-          w.write(JSON.writeValueAsString(r));
-          w.newLine();
+          lines.append(JSON.writeValueAsString(r));
         }
       }
     } catch (IOException e) {
