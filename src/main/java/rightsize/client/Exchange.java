@@ -111,6 +111,9 @@ final class Exchange {
       } else if (sse && !outcome.done() && outcome.finishReason() == null) {
         // The body ended cleanly but the stream did not: a server-side cut, not an answer (docs/metrics.md).
         deliver(Status.CONNECTION_LOST, end, null, "stream ended without [DONE] or a finish reason", outcome);
+      } else if (!outcome.answered()) {
+        // Ended normally with nothing to show: kept apart so it is never a silent "ok" without a ttft.
+        deliver(Status.EMPTY_ANSWER, end, null, emptyAnswer(outcome), outcome);
       } else {
         deliver(Status.OK, end, null, null, outcome);
       }
@@ -121,6 +124,13 @@ final class Exchange {
         httpStatus == 429 ? Status.THROTTLED : err.contentFilter() ? Status.CONTENT_FILTERED : Status.HTTP_ERROR;
     String message = "HTTP " + httpStatus + (err.message() == null ? "" : ": " + err.message());
     deliver(status, now, err.code(), message, null);
+  }
+
+  /** "answer ended with no visible content (finish_reason length, after reasoning)". */
+  private static String emptyAnswer(ChatOutcome outcome) {
+    return "answer ended with no visible content (finish_reason "
+        + (outcome.finishReason() == null ? "none" : outcome.finishReason())
+        + (outcome.reasoned() ? ", after reasoning" : "") + ")";
   }
 
   /** Ends the exchange with {@code status} detected at {@code now} (timeouts, lost connection, connect failures). */
