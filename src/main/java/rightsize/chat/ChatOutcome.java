@@ -24,6 +24,8 @@ import java.util.List;
  *     counts as reasoning when the server reports no reasoning tokens
  * @param callArguments choice 0's tool-call and legacy function-call arguments, concatenated
  * @param otherChoices whether choices other than 0 carried anything (the request asked for n > 1)
+ * @param unknownShape what the events that were not chat-completion chunks looked like (JSON objects
+ *     without {@code choices}, {@code usage} or {@code error}), or null when there were none
  */
 public record ChatOutcome(
     List<Long> contentArrivalNanos,
@@ -38,13 +40,14 @@ public record ChatOutcome(
     long firstReasoningNanos,
     String reasoning,
     String callArguments,
-    boolean otherChoices) {
+    boolean otherChoices,
+    String unknownShape) {
 
   /** An outcome without reasoning, call arguments or other choices. */
   public ChatOutcome(List<Long> contentArrivalNanos, long endNanos, boolean done, String text, String finishReason,
       Usage usage, boolean contentFiltered, String malformed, int events) {
     this(contentArrivalNanos, endNanos, done, text, finishReason, usage, contentFiltered, malformed, events, -1, "",
-        "", false);
+        "", false, null);
   }
 
   /** Whether the response streamed reasoning before (or instead of) its answer. */

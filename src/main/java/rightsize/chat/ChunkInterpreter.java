@@ -42,6 +42,10 @@ final class ChunkInterpreter {
   private final StringBuilder callArguments = new StringBuilder();
   /** A choice other than 0 carried something (n > 1). */
   private boolean otherChoices;
+  /** Events that were JSON objects without choices, usage or error: not the chat-completions shape. */
+  private int eventsWithoutChoices;
+  private String firstEventWithoutChoices;
+  private final StringBuilder rootFields = new StringBuilder();
 
   // Diagnostics the fixture tests compare with the recorded streams' expected facts.
   private int contentChunks;
@@ -131,7 +135,13 @@ final class ChunkInterpreter {
     return new ChatOutcome(
         new ArrivalTimes(arrivals, arrivalCount), endNanos, done, text.toString(), finishReason, usage,
         contentFiltered, malformed, events, firstReasoningNanos, reasoning.toString(), callArguments.toString(),
-        otherChoices);
+        otherChoices, unknownShape());
+  }
+
+  /** "3 events had no choices (the first one's fields: type, delta)", or null when every event had them. */
+  private String unknownShape() {
+    return eventsWithoutChoices == 0 ? null : eventsWithoutChoices + " event" + (eventsWithoutChoices == 1 ? "" : "s")
+        + " had no choices (the first one's fields: " + firstEventWithoutChoices + ")";
   }
 
   /** Events whose choice 0 delta had non-empty string content. */
@@ -214,18 +224,35 @@ final class ChunkInterpreter {
   }
 
   private void readRoot(JsonParser p) throws IOException {
+    boolean chatShape = false;
+    rootFields.setLength(0);
     String name;
     while ((name = p.nextFieldName()) != null) {
+      if (rootFields.length() < 80) {
+        rootFields.append(rootFields.length() == 0 ? "" : ", ").append(name);
+      }
       switch (name) {
-        case "choices" -> readChoices(p);
-        case "usage" -> readUsage(p);
+        case "choices" -> {
+          chatShape = true;
+          readChoices(p);
+        }
+        case "usage" -> {
+          chatShape = true;
+          readUsage(p);
+        }
         case "prompt_filter_results", "content_filter_results" -> readFilterResults(p);
-        case "error" -> readError(p);
+        case "error" -> {
+          chatShape = true;
+          readError(p);
+        }
         default -> {
           p.nextToken();
           p.skipChildren();
         }
       }
+    }
+    if (!chatShape && eventsWithoutChoices++ == 0) {
+      firstEventWithoutChoices = rootFields.toString();
     }
   }
 

@@ -281,6 +281,20 @@ class ChatClientTest {
     assertThat(r.outcome().contentArrivalNanos()).hasSize(2);
   }
 
+  /**
+   * A stream of another shape (here the Responses API's events) is not blamed on the connection:
+   * the message names what its events looked like.
+   */
+  @Test
+  void aStreamOfAnotherShapeIsNamed() throws Exception {
+    String event = "data: {\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"delta\":\"Hi\"}\n\n";
+    server = new ScriptedChatServer(r -> Reply.stream(List.of(0L, 5L), List.of(event, event), Ending.END));
+    ChatResult r = send();
+    assertThat(r.status()).isEqualTo(Status.CONNECTION_LOST);
+    assertThat(r.message()).isEqualTo("stream ended without [DONE] or a finish reason; 2 events had no choices"
+        + " (the first one's fields: type, item_id, delta): not an OpenAI chat-completions stream");
+  }
+
   @Test
   void noContentInTimeIsFirstTokenTimeout() throws Exception {
     server = new ScriptedChatServer(r -> Reply.stream(List.of(0L), List.of(roleChunk()), Ending.STALL));
