@@ -67,7 +67,6 @@ public final class HtmlReport {
       String reasoningIntro,
       List<String> reasoningColumns,
       String loadGenerator,
-      List<String> injectorColumns,
       String serverSide,
       List<String> serverColumns,
       String changes,
@@ -95,7 +94,6 @@ public final class HtmlReport {
       ReportText.REASONING_INTRO,
       ReportText.REASONING_COLUMNS,
       ReportText.LOAD_GENERATOR,
-      ReportText.INJECTOR_COLUMNS,
       ReportText.SERVER_SIDE,
       ReportText.SERVER_COLUMNS,
       ReportText.CHANGES,
@@ -122,7 +120,7 @@ public final class HtmlReport {
 
   record Reasoning(List<ReportText.ReasoningCells> rows) {}
 
-  record Injectors(String intro, List<ReportText.InjectorCells> rows) {}
+  record Injectors(String intro, List<String> columns, List<ReportText.InjectorCells> rows) {}
 
   /** @param notes one line per deployment or metric that could not be read */
   record Server(String intro, List<ReportText.ServerCells> rows, List<String> notes) {
@@ -171,7 +169,8 @@ public final class HtmlReport {
             ? new Reasoning(ReportText.reasoningSteps(t).stream().map(ReportText::reasoningCells).toList())
             : null,
         t.injectorMonitored()
-            ? new Injectors(ReportText.injectorIntro(t), t.steps().stream().map(ReportText::injectorCells).toList())
+            ? new Injectors(ReportText.injectorIntro(t), ReportText.injectorColumns(t),
+                t.steps().stream().map(r -> ReportText.injectorCells(t, r)).toList())
             : null,
         t.serverMonitored()
             ? new Server(ReportText.serverIntro(t), t.steps().stream().map(ReportText::serverCells).toList(),
