@@ -22,6 +22,8 @@ import rightsize.secret.Secret;
 final class ChunkInterpreter {
 
   private static final int MAX_MESSAGE_CHARS = 200;
+  /** The most of an unknown event's field names a message quotes. */
+  private static final int MAX_SHAPE_CHARS = 50;
 
   private int events;
   /** The data is a whole non-streaming body rather than SSE events. */
@@ -229,7 +231,7 @@ final class ChunkInterpreter {
     rootFields.setLength(0);
     String name;
     while ((name = p.nextFieldName()) != null) {
-      if (rootFields.length() < 80) {
+      if (rootFields.length() < MAX_SHAPE_CHARS) {
         rootFields.append(rootFields.length() == 0 ? "" : ", ").append(name);
       }
       switch (name) {
@@ -253,7 +255,9 @@ final class ChunkInterpreter {
       }
     }
     if (!chatShape && eventsWithoutChoices++ == 0) {
-      firstEventWithoutChoices = rootFields.toString();
+      // Bounded, so that the record's one-line message (200 characters) keeps its end.
+      firstEventWithoutChoices = rootFields.length() <= MAX_SHAPE_CHARS ? rootFields.toString()
+          : rootFields.substring(0, MAX_SHAPE_CHARS - 1) + "…";
     }
   }
 
