@@ -15,7 +15,8 @@ public record SloVerdict(List<Breach> breaches) {
 
   /**
    * Checks {@code step} against every limit of {@code slo}. A step with no successful request
-   * breaks the latency limits too: an unmeasured latency is never taken as a met one.
+   * breaks the latency limits too: an unmeasured latency is never taken as a met one. Empty answers
+   * count as errors unless the SLO says otherwise; they never count as successful requests.
    */
   public static SloVerdict of(Slo slo, StepSummary step) {
     List<Breach> breaches = new ArrayList<>();
@@ -25,7 +26,8 @@ public record SloVerdict(List<Breach> breaches) {
     }
     checkAtMost(Limit.P95_TTFT, step.ttft().p95(), slo.p95TtftMs(), breaches);
     checkAtMost(Limit.P95_E2E, step.e2e().p95(), slo.p95E2eMs(), breaches);
-    checkAtMost(Limit.ERROR_RATE, step.errorRate(), slo.maxErrorRate(), breaches);
+    double errorRate = slo.emptyAnswerIsError() ? step.errorRate() : step.errorRateWithoutEmptyAnswers();
+    checkAtMost(Limit.ERROR_RATE, errorRate, slo.maxErrorRate(), breaches);
     return new SloVerdict(breaches);
   }
 
