@@ -219,7 +219,8 @@ public final class RightsizeSettings {
     }
     List<String> problems = new ArrayList<>();
     Section rs = Section.root(root, problems);
-    UnknownKeys.check(root.getObject("rightsize"), ConfigFactory.defaultReference().getObject("rightsize"), rs);
+    // reference.conf alone: defaultReference() carries the -D properties too, typos included.
+    UnknownKeys.check(root.getObject("rightsize"), ConfigFactory.defaultReferenceUnresolved().resolve().getObject("rightsize"), rs);
     // The emulator section first: an emulated deployment names one of its profiles.
     Section emulatorBlock = rs.child("emulator");
     EmulatorSettings emulator = EmulatorSettings.read(emulatorBlock, secrets == Secrets.NONE ? null : env);

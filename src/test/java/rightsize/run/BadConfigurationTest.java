@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,6 +60,26 @@ class BadConfigurationTest {
     assertThat(e.problems()).containsExactly(expected.replace("$CONF", conf.toString()).replace("$DIR", dir.toString()));
     assertThat(InvalidConfigException.EXIT_CODE).isEqualTo(78);
     assertThat(target.received()).as("requests the target received").isEmpty();
+  }
+
+  /** A typo given with -D, as on the mvn gatling:test command line, is found and said to come from there. */
+  @Test
+  void aTypoInASystemPropertyIsFoundToo() throws Exception {
+    Path conf = dir.resolve("loopback.conf");
+    Files.writeString(conf, "rightsize.deployments = [ { name = loop, kind = openai-compatible, endpoint = \"http://127.0.0.1:"
+        + target.port() + "\", deployment = m } ]\n");
+    System.setProperty("rightsize.populaton.model", "open");
+    try {
+      InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
+          () -> RightsizeSettings.load(conf, RightsizeSettings.Secrets.ALL).checkBeforeLoad());
+      assertThat(e).isNotNull();
+      assertThat(e.problems()).containsExactly(
+          "rightsize.populaton is not a known setting: did you mean rightsize.population? rename or remove it in a -D system property");
+    } finally {
+      System.clearProperty("rightsize.populaton.model");
+      ConfigFactory.invalidateCaches();
+    }
+    assertThat(target.received()).isEmpty();
   }
 
   static Stream<Arguments> badConfigurations() {
