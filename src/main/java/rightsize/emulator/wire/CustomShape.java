@@ -96,7 +96,7 @@ final class CustomShape implements WireShape {
 
       @Override
       public Event usage(int promptTokens, int completionTokens) {
-        return new Event(ChunkKind.USAGE, AzureWire.event("{\"usage\":" + usage(promptTokens, completionTokens) + "}"));
+        return new Event(ChunkKind.USAGE, AzureWire.event("{\"usage\":" + usageJson(promptTokens, completionTokens) + "}"));
       }
 
       @Override
@@ -107,12 +107,12 @@ final class CustomShape implements WireShape {
       @Override
       public byte[] body(String text, String finishReason, int promptTokens, int completionTokens) {
         return AzureWire.utf8("{\"reply\":{\"text\":" + AzureWire.quote(text) + "},\"usage\":"
-            + usage(promptTokens, completionTokens) + "}");
+            + usageJson(promptTokens, completionTokens) + "}");
       }
     };
   }
 
-  private static String usage(int promptTokens, int completionTokens) {
+  private static String usageJson(int promptTokens, int completionTokens) {
     return "{\"input_tokens\":" + promptTokens + ",\"output_tokens\":" + completionTokens + "}";
   }
 }
