@@ -40,7 +40,7 @@ class EmulatedApplicationSettingsTest {
         """);
     EmulatedDeployment f2 = s.deployment("f2").emulator();
     assertThat(f2.vcpus()).isEqualTo(2);
-    assertThat(f2.app().cpuMsPerRequest()).isEqualTo(150.0);
+    assertThat(f2.app().cpuMsPerRequest()).isEqualTo(250.0);
     assertThat(f2.app().workers(f2.vcpus())).isEqualTo(4);
     assertThat(f2.wireFormat()).isEqualTo(WireFormat.PROMPTFLOW);
     assertThat(f2.flow()).isEqualTo(new EmulatedDeployment.FlowFields("question", "chat_history", "answer"));
