@@ -17,6 +17,7 @@ import rightsize.config.TargetKind;
 import rightsize.endpoint.spi.EmulatorLauncher;
 import rightsize.telemetry.Telemetry;
 import rightsize.telemetry.TelemetryFile;
+import rightsize.secret.Secret;
 
 /**
  * After a run: reads the server-side metrics of every deployment that was under load, from Azure
@@ -94,8 +95,12 @@ public final class ServerTelemetry {
         AzureMonitorMetrics.SCOPE, http);
   }
 
-  /** The same credential chain as Entra ID requests: az login, OIDC in CI, a managed identity. */
+  /**
+   * The same credential chain as Entra ID requests (az login, OIDC in CI, a managed identity), each
+   * token registered as a secret as it is obtained, so that no error text quoting it is written.
+   */
   private static TokenCredential azureCredential() {
-    return new DefaultAzureCredentialBuilder().build();
+    TokenCredential chain = new DefaultAzureCredentialBuilder().build();
+    return context -> chain.getToken(context).doOnNext(t -> Secret.of(t.getToken(), "Entra ID token (Azure Monitor)"));
   }
 }
