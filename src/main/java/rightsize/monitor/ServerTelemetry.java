@@ -95,12 +95,13 @@ public final class ServerTelemetry {
         AzureMonitorMetrics.SCOPE, http);
   }
 
-  /**
-   * The same credential chain as Entra ID requests (az login, OIDC in CI, a managed identity), each
-   * token registered as a secret as it is obtained, so that no error text quoting it is written.
-   */
+  /** The same credential chain as Entra ID requests: az login, OIDC in CI, a managed identity. */
   private static TokenCredential azureCredential() {
-    TokenCredential chain = new DefaultAzureCredentialBuilder().build();
-    return context -> chain.getToken(context).doOnNext(t -> Secret.of(t.getToken(), "Entra ID token (Azure Monitor)"));
+    return registering(new DefaultAzureCredentialBuilder().build());
+  }
+
+  /** {@code credential}, each token registered as a secret as it is obtained, so that no text quoting it is written. */
+  static TokenCredential registering(TokenCredential credential) {
+    return context -> credential.getToken(context).doOnNext(t -> Secret.of(t.getToken(), "Entra ID token (Azure Monitor)"));
   }
 }

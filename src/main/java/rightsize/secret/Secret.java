@@ -1,5 +1,7 @@
 package rightsize.secret;
 
+import java.util.regex.Pattern;
+
 /**
  * A key read from an environment variable, which never prints itself and which {@link #redact}
  * removes from any text bound for logs, records, reports or the console.
@@ -12,6 +14,8 @@ package rightsize.secret;
 public final class Secret {
   /** What a secret, or any piece of it, is replaced with. */
   public static final String MASK = "***";
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private static volatile Scrubber scrubber = Scrubber.EMPTY;
 
@@ -59,7 +63,7 @@ public final class Secret {
     if (text == null) {
       return null;
     }
-    String one = redact(text).replaceAll("\\s+", " ").trim();
+    String one = SPACES.matcher(redact(text)).replaceAll(" ").trim();
     return one.length() <= max ? one : one.substring(0, max - 1) + "…";
   }
 

@@ -248,7 +248,8 @@ class GatlingRunTest {
       assertThat(r.e2eMs()).isGreaterThanOrEqualTo(210.0);
       assertThat(r.status()).isEqualTo(Status.OK);
       assertThat(r.itl().count()).isEqualTo(2);
-      assertThat(r.itl().meanMs()).isCloseTo((got.sentNanos.get(3) - got.sentNanos.get(1)) / 2e6, within(5.0));
+      // Within 5 ms of the server's spacing, widened like the lags above by the delay the OS imposed meanwhile.
+      assertThat(r.itl().meanMs()).isCloseTo((got.sentNanos.get(3) - got.sentNanos.get(1)) / 2e6, within(bound));
       assertThat(r.tokens()).isEqualTo(new RequestRecord.Tokens(5, 3, null, null, RequestRecord.TokenSource.usage));
       assertThat(r.finishReason()).isEqualTo("stop");
     }
