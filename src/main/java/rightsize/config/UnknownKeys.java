@@ -14,27 +14,32 @@ import java.util.Set;
  *
  * <p>The known keys are reference.conf's, with these shapes: each {@code deployments} entry has
  * the keys of {@code deployment-defaults} (plus {@code monitor} and an emulated deployment's own
- * pay-per-token rates); each profile under {@code emulator.profiles} the keys of the bundled ones;
+ * pay-per-token rates and vCPUs); each profile under {@code emulator.profiles} and {@code
+ * emulator.app-profiles} the keys of the bundled ones;
  * each fault rule and each distribution block its documented keys. {@code headers} is free-form.
  */
 final class UnknownKeys {
   // Keys a deployment may have that deployment-defaults does not spell out.
   private static final String DEPLOYMENT_EXTRAS = "name = \"\"\nmonitor { resource-id = \"\", deployment = \"\", metrics = [] }\n"
       + "emulator { tokens-per-minute = 0, requests-per-minute = 0, window = 0, prefill-tokens-per-second = 0,"
-      + " decode-tokens-per-second = 0, first-token-overhead-ms = 0 }";
+      + " decode-tokens-per-second = 0, first-token-overhead-ms = 0, vcpus = 0 }";
   private static final Set<String> FAULT_RULE = Set.of("kind", "rate", "every-nth", "after-chunks", "stall", "deployments");
   private static final Set<String> DISTRIBUTION = Set.of("distribution", "value", "min", "max", "mean", "stddev");
 
   private final ConfigObject deploymentSchema;
-  private final ConfigObject profileSchema;
+  private final ConfigObject emulator;
   private final Section root;
 
   private UnknownKeys(ConfigObject reference, Section root) {
     ConfigObject defaults = (ConfigObject) reference.get("deployment-defaults");
     this.deploymentSchema = ConfigFactory.parseString(DEPLOYMENT_EXTRAS).root().withFallback(defaults);
-    ConfigObject profiles = (ConfigObject) ((ConfigObject) reference.get("emulator")).get("profiles");
-    this.profileSchema = (ConfigObject) profiles.values().iterator().next();
+    this.emulator = (ConfigObject) reference.get("emulator");
     this.root = root;
+  }
+
+  /** The keys of each entry of the emulator's named map {@code map} (profiles, app-profiles): those of its first bundled one. */
+  private ConfigObject entrySchema(String map) {
+    return (ConfigObject) ((ConfigObject) emulator.get(map)).values().iterator().next();
   }
 
   /** Reports every key of {@code user} (the merged {@code rightsize} block) that {@code reference} (reference.conf's) does not know. */
@@ -59,10 +64,11 @@ final class UnknownKeys {
         case "rightsize.deployments" -> objects(value, deploymentSchema, full);
         case "rightsize.deployment-defaults" -> object((ConfigObject) value, deploymentSchema, full);
         case "rightsize.emulator.faults.rules" -> objects(value, keys(FAULT_RULE), full);
-        case "rightsize.emulator.profiles" -> {
+        case "rightsize.emulator.profiles", "rightsize.emulator.app-profiles" -> {
+          ConfigObject each = entrySchema(key);
           for (var profile : ((ConfigObject) value).entrySet()) {
             if (profile.getValue().valueType() == ConfigValueType.OBJECT) {
-              object((ConfigObject) profile.getValue(), profileSchema, full + "." + Section.path(profile.getKey()));
+              object((ConfigObject) profile.getValue(), each, full + "." + Section.path(profile.getKey()));
             }
           }
         }

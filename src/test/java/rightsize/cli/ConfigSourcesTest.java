@@ -79,9 +79,9 @@ class ConfigSourcesTest {
       });
       List<String> lines = banner.get(60, TimeUnit.SECONDS);
       assertThat(lines).as(String.join("\n", lines)).anyMatch(l -> l.startsWith("  deployment from-application-conf ("))
-          .contains("  deployment from-application-conf (cpu-medium, 1 instance(s), max 4 concurrent per instance)")
+          .contains("  deployment from-application-conf (cpu-medium, 1 instance(s), max 4 concurrent per instance, openai-chat)")
           // A pay-per-token deployment has no instance to be concurrent on: its quotas instead.
-          .contains("  deployment ppt (pay-per-token, 30000 tokens and 180 requests per minute)");
+          .contains("  deployment ppt (pay-per-token, 30000 tokens and 180 requests per minute, openai-chat)");
     } finally {
       emulator.destroy();
       emulator.waitFor(30, TimeUnit.SECONDS);

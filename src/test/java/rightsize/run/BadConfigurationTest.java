@@ -93,6 +93,9 @@ class BadConfigurationTest {
         arguments("typo in an emulator profile", "rightsize.emulator.profiles.cpu-small.decode-tokens-per-sec = 5",
             "rightsize.emulator.profiles.cpu-small.decode-tokens-per-sec is not a known setting:"
                 + " did you mean rightsize.emulator.profiles.cpu-small.decode-tokens-per-second? rename or remove it in $CONF: 2"),
+        arguments("typo in an application profile", "rightsize.emulator.app-profiles.promptflow-app.model.first-token = 300",
+            "rightsize.emulator.app-profiles.promptflow-app.model.first-token is not a known setting:"
+                + " did you mean rightsize.emulator.app-profiles.promptflow-app.model.first-token-ms? rename or remove it in $CONF: 2"),
         arguments("negative users", "rightsize.population.closed.steps = [-1, 10]",
             "rightsize.population.closed.steps must each be > 0, found -1.0: list ascending loads > 0, e.g. [1, 10, 50], in $CONF: 2"),
         arguments("steps not increasing", "rightsize.population.closed.steps = [10, 5]",
@@ -122,8 +125,8 @@ class BadConfigurationTest {
         arguments("enforce of the wrong type", "rightsize.slo.enforce = 3",
             "rightsize.slo.enforce is 3, not true or false: set it to true or false in $CONF: 2"),
         arguments("unknown emulator profile", "rightsize.deployments = [ { name = e, kind = emulator, emulator.profile = gpu-huge } ]",
-            "rightsize.deployments[0].emulator.profile 'gpu-huge' is not defined: use pay-per-token, cpu-large, cpu-medium, cpu-small"
-                + " (or define it under rightsize.emulator.profiles) for deployment 'e' in $CONF: 2"),
+            "rightsize.deployments[0].emulator.profile 'gpu-huge' is not defined: use pay-per-token, cpu-large, cpu-medium, cpu-small,"
+                + " promptflow-app (or define it under rightsize.emulator.profiles or app-profiles) for deployment 'e' in $CONF: 2"),
         arguments("unwritable results directory", "rightsize.run.results-dir = \"$DIR/a-file/results\"",
             "rightsize.run.results-dir '$DIR/a-file/results' cannot hold the run's files ($DIR/a-file is a file, not a folder):"
                 + " point it at a folder this user can write in $CONF: 2"),
