@@ -107,7 +107,12 @@ class ChatClientTest {
         List.of(0L, 80L, 100L, 120L, 140L, 150L, 155L),
         List.of(roleChunk(), contentChunk("Hello"), contentChunk(" wide"), contentChunk(" world"), finishChunk("stop"), usageChunk(5, 3), DONE),
         Ending.END));
-    ChatResult r = send();
+    ChatResult r;
+    double late;
+    try (SchedulingProbe probe = new SchedulingProbe()) {
+      r = send();
+      late = probe.worstMs();
+    }
 
     assertThat(r.status()).isEqualTo(Status.OK);
     assertThat(r.httpStatus()).isEqualTo(200);
@@ -117,12 +122,14 @@ class ChatClientTest {
     List<Long> arrivals = r.outcome().contentArrivalNanos();
     assertThat(arrivals).hasSize(3);
     // The measurement against what the server actually did (same clock: System.nanoTime in this JVM):
-    // every content arrival within 5 ms after the server wrote it, ttft and e2e within 5 ms of the server's first content and [DONE].
+    // every content arrival within 5 ms after the server wrote it, ttft and e2e within 5 ms of the server's first content and [DONE],
+    // each widened by how late this machine ran a probe thread meanwhile (a busy machine delays any thread, the client's too).
+    double bound = 5.0 + late;
     for (int i = 0; i < 3; i++) {
-      assertThat(ms(arrivals.get(i) - got.sentNanos.get(i + 1))).as("chunk %d delivery lag", i).isBetween(0.0, 5.0);
+      assertThat(ms(arrivals.get(i) - got.sentNanos.get(i + 1))).as("chunk %d delivery lag", i).isBetween(0.0, bound);
     }
-    assertThat(ms(arrivals.get(0) - r.startNanos())).isCloseTo(ms(got.sentNanos.get(1) - r.startNanos()), within(5.0));
-    assertThat(ms(r.endNanos() - r.startNanos())).isCloseTo(ms(got.sentNanos.get(6) - r.startNanos()), within(5.0));
+    assertThat(ms(arrivals.get(0) - r.startNanos())).isCloseTo(ms(got.sentNanos.get(1) - r.startNanos()), within(bound));
+    assertThat(ms(r.endNanos() - r.startNanos())).isCloseTo(ms(got.sentNanos.get(6) - r.startNanos()), within(bound));
     // And the schedule is the lower bound: nothing can be measured earlier than the server's plan.
     assertThat(ms(arrivals.get(0) - got.receivedNanos)).isGreaterThanOrEqualTo(80.0);
     assertThat(r.startNanos()).isLessThanOrEqualTo(got.receivedNanos);
