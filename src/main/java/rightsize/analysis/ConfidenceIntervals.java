@@ -1,0 +1,123 @@
+package rightsize.analysis;
+
+/**
+ * The distribution-free confidence intervals the verdicts rest on: for a percentile, the two order
+ * statistics (ranks among the sorted values) that enclose it with 95% probability whatever the
+ * distribution (the binomial method); for a share such as the error rate, the Clopper-Pearson
+ * interval. Both are exact (never narrower than 95% claims), computed from counts alone.
+ */
+public final class ConfidenceIntervals {
+  private static final double TAIL = (1 - Interval.LEVEL) / 2;
+  // The binomial mass beyond this many standard deviations from the mean is below 1e-30.
+  private static final double WINDOW_SD = 12;
+
+  private ConfidenceIntervals() {}
+
+  /**
+   * The 1-based ranks {low, high} of the order statistics enclosing the {@code quantile} (0..1) of
+   * {@code n} values with at least 95% probability, splitting the 5% evenly between the two sides:
+   * the largest {@code low} with P(B ≤ low − 1) ≤ 2.5% and the smallest {@code high} with
+   * P(B ≤ high − 1) ≥ 97.5%, for B ~ Binomial(n, quantile), the count of values below the true
+   * quantile. {@code low} is 0 when no value bounds the quantile from below, {@code high} is n + 1
+   * when none bounds it from above (too few values: a p95 needs 72 for an upper bound).
+   */
+  public static long[] quantileRanks(long n, double quantile) {
+    if (n <= 0) {
+      return new long[] {0, 1};
+    }
+    double q = Math.min(1, Math.max(0, quantile));
+    long from = Math.max(0, (long) Math.floor(n * q - WINDOW_SD * Math.sqrt(n * q * (1 - q)) - 1));
+    long to = Math.min(n, (long) Math.ceil(n * q + WINDOW_SD * Math.sqrt(n * q * (1 - q)) + 1));
+    long low = 0;
+    long high = n + 1;
+    double cdf = 0; // P(B <= k - 1) before adding k
+    for (long k = from; k <= to; k++) {
+      // Here cdf = P(B <= k - 1): rank k is a lower bound while it stays within the lower tail.
+      if (cdf <= TAIL) {
+        low = k;
+      }
+      cdf += pmf(n, k, q);
+      // Now cdf = P(B <= k): rank k + 1 is an upper bound once it reaches the upper tail.
+      if (cdf >= 1 - TAIL && high == n + 1) {
+        high = k + 1;
+        break;
+      }
+    }
+    return new long[] {low, high};
+  }
+
+  /**
+   * The exact (Clopper-Pearson) 95% interval of a share observed as {@code k} events in {@code n}
+   * trials, e.g. failed requests: the shares under which seeing k or fewer, or k or more, would
+   * happen with at most 2.5% probability. Null bounds when {@code n} is 0.
+   */
+  public static Interval share(long k, long n) {
+    if (n <= 0) {
+      return Interval.UNBOUNDED;
+    }
+    double low = k == 0 ? 0 : solve(p -> 1 - cdf(n, k - 1, p), TAIL); // P(B >= k) = 2.5%
+    double high = k == n ? 1 : solve(p -> -cdf(n, k, p), -TAIL); // P(B <= k) = 2.5%, rising in p once negated
+    return new Interval(low, high);
+  }
+
+  /** P(B ≤ k) for B ~ Binomial(n, p). */
+  static double cdf(long n, long k, double p) {
+    if (k < 0) {
+      return 0;
+    }
+    if (k >= n) {
+      return 1;
+    }
+    double sum = 0;
+    double sd = Math.sqrt(n * p * (1 - p));
+    long from = Math.max(0, (long) Math.floor(n * p - WINDOW_SD * sd - 1));
+    for (long i = from; i <= k; i++) {
+      sum += pmf(n, i, p);
+    }
+    return Math.min(1, sum);
+  }
+
+  /** P(B = k) for B ~ Binomial(n, p), through logarithms so that large n neither over- nor underflows. */
+  static double pmf(long n, long k, double p) {
+    if (p <= 0) {
+      return k == 0 ? 1 : 0;
+    }
+    if (p >= 1) {
+      return k == n ? 1 : 0;
+    }
+    return Math.exp(logGamma(n + 1.0) - logGamma(k + 1.0) - logGamma(n - k + 1.0)
+        + k * Math.log(p) + (n - k) * Math.log1p(-p));
+  }
+
+  /** The p in 0..1 where the increasing {@code f} reaches {@code target}, by bisection to 1e-12. */
+  private static double solve(java.util.function.DoubleUnaryOperator f, double target) {
+    double lo = 0;
+    double hi = 1;
+    for (int i = 0; i < 60 && hi - lo > 1e-12; i++) {
+      double mid = (lo + hi) / 2;
+      if (f.applyAsDouble(mid) < target) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return (lo + hi) / 2;
+  }
+
+  private static final double[] LANCZOS = {
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+    -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+    1.5056327351493116e-7
+  };
+
+  /** ln Γ(x) for x ≥ 0.5 (Lanczos, g = 7: about 15 significant digits). */
+  static double logGamma(double x) {
+    double z = x - 1;
+    double sum = LANCZOS[0];
+    for (int i = 1; i < LANCZOS.length; i++) {
+      sum += LANCZOS[i] / (z + i);
+    }
+    double t = z + 7.5;
+    return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+  }
+}
