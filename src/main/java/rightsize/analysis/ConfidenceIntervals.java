@@ -8,42 +8,67 @@ package rightsize.analysis;
  */
 public final class ConfidenceIntervals {
   private static final double TAIL = (1 - Interval.LEVEL) / 2;
+  // Probabilities closer than this are equal: sums of many small terms differ in their last digits.
+  private static final double EPSILON = 1e-12;
   // The binomial mass beyond this many standard deviations from the mean is below 1e-30.
   private static final double WINDOW_SD = 12;
 
   private ConfidenceIntervals() {}
 
   /**
-   * The 1-based ranks {low, high} of the order statistics enclosing the {@code quantile} (0..1) of
-   * {@code n} values with at least 95% probability, splitting the 5% evenly between the two sides:
-   * the largest {@code low} with P(B ≤ low − 1) ≤ 2.5% and the smallest {@code high} with
-   * P(B ≤ high − 1) ≥ 97.5%, for B ~ Binomial(n, quantile), the count of values below the true
-   * quantile. {@code low} is 0 when no value bounds the quantile from below, {@code high} is n + 1
-   * when none bounds it from above (too few values: a p95 needs 72 for an upper bound).
+   * The 1-based ranks {low, high} of the two order statistics that enclose the {@code quantile}
+   * (0..1) of {@code n} values with at least 95% probability, whatever the distribution: with B ~
+   * Binomial(n, quantile) the count of values below the true quantile, the interval from the
+   * low-th to the high-th smallest value covers it with probability P(low ≤ B ≤ high − 1). Of all
+   * pairs covering at least 95%, the one covering least (the narrowest claim that still holds),
+   * the two sides' leftover chances as even as possible on a tie. {@code low} is 0 when no value
+   * bounds the quantile from below, {@code high} is n + 1 when none bounds it from above: too few
+   * values (a p95 needs at least 59 for an upper bound, usually 72).
    */
   public static long[] quantileRanks(long n, double quantile) {
     if (n <= 0) {
       return new long[] {0, 1};
     }
     double q = Math.min(1, Math.max(0, quantile));
-    long from = Math.max(0, (long) Math.floor(n * q - WINDOW_SD * Math.sqrt(n * q * (1 - q)) - 1));
-    long to = Math.min(n, (long) Math.ceil(n * q + WINDOW_SD * Math.sqrt(n * q * (1 - q)) + 1));
-    long low = 0;
-    long high = n + 1;
-    double cdf = 0; // P(B <= k - 1) before adding k
-    for (long k = from; k <= to; k++) {
-      // Here cdf = P(B <= k - 1): rank k is a lower bound while it stays within the lower tail.
-      if (cdf <= TAIL) {
-        low = k;
+    double sd = Math.sqrt(n * q * (1 - q));
+    long from = Math.max(0, (long) Math.floor(n * q - WINDOW_SD * sd) - 1);
+    long to = Math.min(n, (long) Math.ceil(n * q + WINDOW_SD * sd) + 1);
+    // below[i] = P(B <= from + i - 1): the chance that rank from + i lies above the quantile; outside
+    // the window it is 0 (below) or 1 (above).
+    int size = (int) (to - from + 1);
+    double[] below = new double[size + 1];
+    for (int i = 0; i < size; i++) {
+      below[i + 1] = below[i] + pmf(n, from + i, q);
+    }
+    below[size] = 1; // P(B <= to) when to = n, and the mass above a window is below 1e-30
+    long bestLow = 0;
+    long bestHigh = n + 1;
+    double bestCoverage = 2;
+    double bestImbalance = 2;
+    for (int i = 0; i <= size && below[i] <= 1 - Interval.LEVEL; i++) {
+      double need = Interval.LEVEL + below[i] - EPSILON;
+      int j = i + 1;
+      while (j < size && below[j] < need) {
+        j++;
       }
-      cdf += pmf(n, k, q);
-      // Now cdf = P(B <= k): rank k + 1 is an upper bound once it reaches the upper tail.
-      if (cdf >= 1 - TAIL && high == n + 1) {
-        high = k + 1;
-        break;
+      double upper = j < size ? below[j] : 1;
+      long high = j < size ? from + j : (to == n ? n + 1 : to + 1);
+      double coverage = upper - below[i];
+      double imbalance = Math.abs((1 - upper) - below[i]);
+      if (coverage < bestCoverage - EPSILON
+          || Math.abs(coverage - bestCoverage) <= EPSILON && imbalance < bestImbalance) {
+        bestLow = from + i;
+        bestHigh = high;
+        bestCoverage = coverage;
+        bestImbalance = imbalance;
       }
     }
-    return new long[] {low, high};
+    return new long[] {bestLow, bestHigh};
+  }
+
+  /** P(low ≤ B ≤ high − 1), B ~ Binomial(n, quantile): how often the ranks enclose the quantile. */
+  public static double coverage(long n, double quantile, long[] ranks) {
+    return cdf(n, ranks[1] - 1, quantile) - cdf(n, ranks[0] - 1, quantile);
   }
 
   /**

@@ -170,7 +170,6 @@ class OlderReportFilesTest {
 
     assertThat(capacity.schema()).isNull();
     assertThat(capacity.slo().asSlo()).isEqualTo(new Slo(2000, 20000, 0.01));
-    assertThat(capacity.minRequests()).isEqualTo(10);
     assertThat(capacity.deployments()).extracting(CapacityFile.Deployment::capacityStep)
         .containsExactly("1 users", "10 users", "50 users");
     CapacityFile.Deployment f2 = capacity.deployments().get(0);
