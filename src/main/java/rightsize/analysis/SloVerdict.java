@@ -116,6 +116,16 @@ public record SloVerdict(List<Check> checks) {
       return "95% CI " + (which == Limit.ERROR_RATE ? interval.describePercent() : interval.describe(" ms"));
     }
 
+    /** The value with its interval: "p95 ttft 462 ms (95% CI 410–530 ms)", "error rate 0.0% (95% CI 0.0%–0.9%)". */
+    public String describeFigure() {
+      if (measured == null) {
+        return describe();
+      }
+      String value = which == Limit.ERROR_RATE ? String.format(Locale.ROOT, "%.1f%%", measured * 100)
+          : String.format(Locale.ROOT, "%,.0f ms", measured);
+      return which.label() + " " + value + " (" + describeInterval() + ")";
+    }
+
     /** The value against the limit with its interval: "p95 ttft 462 ms <= 2000 ms (95% CI 410–530 ms)". */
     public String describeWithInterval() {
       String ci = describeInterval();

@@ -110,7 +110,20 @@ public final class HtmlReport {
 
   record Skipped(String deployment, String load, String description) {}
 
-  record Trust(String legend, List<String> notes) {}
+  /**
+   * @param conclusions one line per step whose figures a verdict or recommendation rests on
+   * @param others one line per other untrusted step, folded under {@code othersSummary}
+   */
+  record Trust(String legend, String changes, String changesNothing, List<String> conclusions, String othersSummary,
+      List<String> others) {
+    boolean anyConclusions() {
+      return !conclusions.isEmpty();
+    }
+
+    boolean anyOthers() {
+      return !others.isEmpty();
+    }
+  }
 
   record Injectors(String intro, List<ReportText.InjectorCells> rows) {}
 
@@ -155,7 +168,9 @@ public final class HtmlReport {
         Charts.of(t),
         t.stepTable().stream().map(HtmlReport::stepLine).toList(),
         !t.skippedSteps().isEmpty(),
-        t.untrustedSteps().isEmpty() ? null : new Trust(ReportText.trustLegend(t), ReportText.trustNotes(t)),
+        t.untrustedSteps().isEmpty() ? null : new Trust(ReportText.trustLegend(t), ReportText.TRUST_CHANGES,
+            ReportText.TRUST_CHANGES_NOTHING, ReportText.trustConclusions(t), ReportText.trustOthersSummary(t),
+            ReportText.trustOthers(t)),
         t.injectorMonitored()
             ? new Injectors(ReportText.injectorIntro(t), t.steps().stream().map(ReportText::injectorCells).toList())
             : null,
