@@ -10,8 +10,11 @@ import java.time.Duration;
  * @param maxInjectorStallMs a step during which a load generator stalled longer than this is flagged
  * @param maxInjectorCpu a step during which a load generator's machine used more than this share
  *     (0..1) of its CPUs is flagged
+ * @param failGate whether the nightly gate fails (exit 6) when a verdict or recommendation rests on
+ *     an untrusted figure; written into tradeoffs.json, where the gate reads it
  */
-public record TrustThresholds(long minRequestsP95, long minRequestsP99, double maxInjectorStallMs, double maxInjectorCpu) {
+public record TrustThresholds(long minRequestsP95, long minRequestsP99, double maxInjectorStallMs, double maxInjectorCpu,
+    boolean failGate) {
 
   static TrustThresholds read(Section s) {
     int mark = s.mark();
@@ -19,6 +22,7 @@ public record TrustThresholds(long minRequestsP95, long minRequestsP99, double m
     Long p99 = s.longValue("min-requests-p99");
     Duration stall = s.duration("max-injector-stall");
     Double cpu = s.number("max-injector-cpu");
-    return s.failedSince(mark) ? null : new TrustThresholds(p95, p99, stall.toNanos() / 1e6, cpu);
+    Boolean failGate = s.bool("fail-gate");
+    return s.failedSince(mark) ? null : new TrustThresholds(p95, p99, stall.toNanos() / 1e6, cpu, failGate);
   }
 }

@@ -312,7 +312,7 @@ class RightsizeSettingsTest {
     assertThat(s.sizing()).isEqualTo(new SizingSettings(true));
     assertThat(s.targetLoad()).isEqualTo(new TargetLoad(100, 0));
     assertThat(s.regression()).isEqualTo(new RegressionThresholds(0.10, 0.10, 0.10, 1.0));
-    assertThat(s.trust()).isEqualTo(new TrustThresholds(20, 100, 20.0, 0.90));
+    assertThat(s.trust()).isEqualTo(new TrustThresholds(20, 100, 20.0, 0.90, false));
     assertThat(s.cost().catalog()).isEqualTo(Path.of("data/vm-catalog.csv"));
     assertThat(s.cost().defaultPricing().mode()).isEqualTo(PricingMode.MANAGED_COMPUTE);
     assertThat(s.emulator().profiles()).containsOnlyKeys("cpu-small", "cpu-medium", "cpu-large");

@@ -98,8 +98,13 @@ public record TradeoffsJson(
   /** What reading one injector file found. */
   public record InjectorInput(String file, long samples, long unreadableLines, String error) {}
 
-  /** When a step's figures are flagged as not to be trusted. */
-  public record TrustLimits(long minRequestsP95, long minRequestsP99, double maxInjectorStallMs, double maxInjectorCpu) {}
+  /**
+   * When a step's figures are flagged as not to be trusted.
+   *
+   * @param failGate whether the gate fails on a conclusion resting on such figures; null in /1 files (false)
+   */
+  public record TrustLimits(long minRequestsP95, long minRequestsP99, double maxInjectorStallMs, double maxInjectorCpu,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean failGate) {}
 
   /** The SLO every step is judged by. */
   public record Slo(double p95TtftMs, double p95E2eMs, double maxErrorRate) {}

@@ -55,7 +55,8 @@ public final class JsonReport {
         t.injectorInputs().stream().map(f -> new TradeoffsJson.InjectorInput(
             f.file().toString(), f.samples(), f.unreadableLines(), f.error())).toList(),
         new TradeoffsJson.TrustLimits(t.trustThresholds().minRequestsP95(), t.trustThresholds().minRequestsP99(),
-            t.trustThresholds().maxInjectorStallMs(), t.trustThresholds().maxInjectorCpu()),
+            t.trustThresholds().maxInjectorStallMs(), t.trustThresholds().maxInjectorCpu(),
+            t.trustThresholds().failGate()),
         t.warnings(),
         new TradeoffsJson.Slo(t.slo().p95TtftMs(), t.slo().p95E2eMs(), t.slo().maxErrorRate()),
         new TradeoffsJson.TargetLoad(t.targetLoad().concurrentUsers(), t.targetLoad().requestsPerDay(),
