@@ -29,7 +29,7 @@ public final class TradeoffsFile {
       TradeoffsJson.Verdict slo = s.slo();
       String outcome = slo == null ? "broken" : slo.outcomeOrMetBroken();
       List<TradeoffsJson.Breach> shown = slo == null ? List.of()
-          : outcome.equals("inconclusive") && slo.undecided() != null ? slo.undecided() : slo.breaches();
+          : outcome.equals("inconclusive") ? slo.undecided() : slo.breaches();
       List<String> details = shown.stream().map(TradeoffsJson.Breach::description).toList();
       String detail = outcome.equals("met") || details.isEmpty() ? outcome
           : (outcome.equals("inconclusive") ? "inconclusive: " : "") + String.join("; ", details);

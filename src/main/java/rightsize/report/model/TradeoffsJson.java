@@ -199,10 +199,10 @@ public record TradeoffsJson(
    * @param met true only when every limit is met with 95% confidence
    * @param outcome "met", "broken" or "inconclusive"; null in /1 files, where {@code met} false meant broken
    * @param breaches the limits broken with 95% confidence
-   * @param undecided the limits neither met nor broken with 95% confidence; null in /1 files
+   * @param undecided the limits neither met nor broken with 95% confidence; left out when none is
    */
   public record Verdict(boolean met, @JsonInclude(JsonInclude.Include.NON_NULL) String outcome, List<Breach> breaches,
-      @JsonInclude(JsonInclude.Include.NON_NULL) List<Breach> undecided) {
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Breach> undecided) {
 
     /** The outcome, also of a /1 file. */
     public String outcomeOrMetBroken() {
