@@ -98,7 +98,7 @@ class TradeoffsTest {
         int prompt = 100 + 37 * i;
         int completion = i < 20 ? 10 + i : 200 + 3 * i;
         w.write(record().start(SyntheticRun.T0 + i * 10_000L).tokens(prompt, completion)
-            .ttft(400 + (i * 7919 % 200)).e2e(i < 20 ? 50 : -3000 + 20.0 * completion).build());
+            .ttft(400.0 + (i * 7919 % 200)).e2e(i < 20 ? 50 : -3000 + 20.0 * completion).build());
       }
     }
     ReportResult r = Reports.generator().generate(run);
