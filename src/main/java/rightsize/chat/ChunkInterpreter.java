@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import rightsize.secret.Secret;
 
 /**
  * Interprets OpenAI/Azure chat-completion JSON: the {@code chat.completion.chunk} data of each SSE
@@ -406,7 +407,9 @@ final class ChunkInterpreter {
 
   private void malformed(String description) {
     if (malformed == null) {
-      malformed = description; // the first problem explains the rest
+      // The first problem explains the rest. Its parts are the server's words: scrubbed whole here,
+      // the quoted ones before they were shortened.
+      malformed = Secret.redact(description);
     }
   }
 
@@ -420,11 +423,10 @@ final class ChunkInterpreter {
   }
 
   private static String snippet(byte[] data, int offset, int length) {
-    return truncate(new String(data, offset, Math.min(length, MAX_MESSAGE_CHARS * 4), StandardCharsets.UTF_8));
+    return truncate(new String(data, offset, length, StandardCharsets.UTF_8));
   }
 
   private static String truncate(String s) {
-    String oneLine = s.replace('\n', ' ').replace('\r', ' ');
-    return oneLine.length() <= MAX_MESSAGE_CHARS ? oneLine : oneLine.substring(0, MAX_MESSAGE_CHARS) + "...";
+    return Secret.shorten(s, MAX_MESSAGE_CHARS);
   }
 }
