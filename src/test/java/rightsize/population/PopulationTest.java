@@ -153,7 +153,8 @@ class PopulationTest {
         .isEqualTo("open: 0.5, 2.0 users/s (Poisson), 10 to 30 s each (until the verdict is conclusive),"
             + " think time 3000 ms between turns, warm-up 5 s");
     assertThat(Population.closed(1).hold(Duration.ofSeconds(5), Duration.ofMillis(45_500)).describe())
-        .isEqualTo("closed: 1 users, 5 to 45.5 s each (until the verdict is conclusive), think time 1000 ms, warm-up 4 s");
+        .isEqualTo("closed: 1 users, 5 to 45.5 s each (until the verdict is conclusive), think time 1000 ms, warm-up 4 s,"
+            + " each step's users started over 2.0 s");
   }
 
   @Test

@@ -104,7 +104,8 @@ public record TradeoffsJson(
    * @param failGate whether the gate fails on a conclusion resting on such figures; null in /1 files (false)
    */
   public record TrustLimits(long minRequestsP95, long minRequestsP99, double maxInjectorStallMs, double maxInjectorCpu,
-      Double maxClientLagMs, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean failGate) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double maxClientLagMs,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean failGate) {}
 
   /** The SLO every step is judged by. */
   public record Slo(double p95TtftMs, double p95E2eMs, double maxErrorRate) {}
