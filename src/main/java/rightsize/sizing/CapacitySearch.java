@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
+import rightsize.analysis.ConfidenceIntervals;
 import rightsize.analysis.DeploymentCapacity;
+import rightsize.analysis.Interval;
 import rightsize.analysis.SloVerdict;
 import rightsize.analysis.StepAggregator;
 import rightsize.analysis.StepKey;
@@ -48,6 +50,7 @@ public final class CapacitySearch {
   private final boolean stopOnBreak;
   private final Consumer<String> console;
   private final LongSupplier nanoClock;
+  private final long requestsToShowMet;
   private final StepAggregator aggregator = new StepAggregator();
 
   private final Map<String, Map<String, StepResult>> results = new HashMap<>();
@@ -56,11 +59,11 @@ public final class CapacitySearch {
   private final Map<String, Live> live = new ConcurrentHashMap<>();
   private List<DeploymentCapacity> finished;
 
-  /** A running adaptive step: when it began, and its live verdict as last computed. */
+  /** A running adaptive step: when it began, and whether it may end, as last computed. */
   private static final class Live {
     final long startNanos;
     volatile long checkedNanos;
-    volatile boolean conclusive;
+    volatile boolean ending;
 
     Live(long startNanos) {
       this.startNanos = startNanos;
@@ -87,6 +90,7 @@ public final class CapacitySearch {
     this.stopOnBreak = stopOnBreak;
     this.console = console;
     this.nanoClock = nanoClock;
+    this.requestsToShowMet = requestsToShowMet(slo);
     for (Target t : plan) {
       if (results.put(t.deployment(), new LinkedHashMap<>()) != null) {
         throw new IllegalArgumentException("deployment " + t.deployment() + " is planned twice");
@@ -138,7 +142,9 @@ public final class CapacitySearch {
 
   /**
    * Whether the adaptive {@code step} of {@code deployment} has held long enough: its min-hold is
-   * over and its live verdict is met or broken. Once true it stays true, so that every user of the
+   * over and its live verdict is met or broken, or it cannot be decided by its max-hold (at its
+   * pace it will not have the requests that showing the SLO met takes, and no figure is beyond its
+   * limit yet: holding on would only cost time). Once true it stays true, so that every user of the
    * step leaves; false for a step that has not begun.
    */
   public boolean mayEnd(String deployment, Step step) {
@@ -147,7 +153,7 @@ public final class CapacitySearch {
     if (l == null) {
       return false;
     }
-    if (l.conclusive) {
+    if (l.ending) {
       return true;
     }
     long now = nanoClock.getAsLong();
@@ -155,19 +161,47 @@ public final class CapacitySearch {
       return false;
     }
     synchronized (l) {
-      if (!l.conclusive) {
+      if (!l.ending) {
         l.checkedNanos = now;
         StepSummary summary = aggregator.stats(stepKey(target(deployment), step)).summary();
         SloVerdict verdict = SloVerdict.of(slo, summary);
+        long held = now - l.startNanos;
+        double projected = summary.requests() * (double) step.duration().toNanos() / held;
+        boolean fine = verdict.checks().stream().noneMatch(c -> c.measured() != null && c.measured() > c.limit());
         if (!verdict.inconclusive()) {
-          l.conclusive = true;
+          l.ending = true;
           console.accept(String.format(Locale.ROOT, "%s · %s: conclusive after %d s (%s): ending the step",
-              deployment, step.label(), (now - l.startNanos) / 1_000_000_000L,
-              verdict.met() ? "met" : "broken"));
+              deployment, step.label(), held / 1_000_000_000L, verdict.met() ? "met" : "broken"));
+        } else if (fine && projected < requestsToShowMet) {
+          l.ending = true;
+          console.accept(String.format(Locale.ROOT, "%s · %s: cannot be decided within %d s (about %.0f requests by"
+              + " then, %d needed to show the SLO met): ending the step, inconclusive", deployment, step.label(),
+              step.duration().toSeconds(), projected, requestsToShowMet));
         }
       }
-      return l.conclusive;
+      return l.ending;
     }
+  }
+
+  /**
+   * The fewest requests, all successful, that can show {@code slo} met: enough for a p95's upper
+   * bound (72 or so) and for the error rate's upper bound to fall within its limit (368 for 1%).
+   */
+  static long requestsToShowMet(Slo slo) {
+    long p95 = 1;
+    while (ConfidenceIntervals.quantileRanks(p95, 0.95)[1] > p95) {
+      p95++;
+    }
+    double limit = slo.maxErrorRate();
+    if (limit <= 0) {
+      return Long.MAX_VALUE; // no count of requests shows a share of 0
+    }
+    // No failure in n: the upper bound is 1 - 0.025^(1/n); start there and step over rounding.
+    long errors = limit >= 1 ? 1 : (long) Math.floor(Math.log((1 - Interval.LEVEL) / 2) / Math.log1p(-limit));
+    while (!ConfidenceIntervals.share(0, Math.max(1, errors)).within(limit)) {
+      errors++;
+    }
+    return Math.max(p95, errors);
   }
 
   /** Judges the last steps, announces each deployment's capacity, and returns every result. Idempotent. */

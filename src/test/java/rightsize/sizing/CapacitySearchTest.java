@@ -128,24 +128,42 @@ class CapacitySearchTest {
     CapacitySearch s = new CapacitySearch(List.of(new CapacitySearch.Target(F2, F2, List.of(adaptive))),
         SLO, true, console::add, () -> clock[0]);
     assertThat(s.begin(F2, adaptive)).isTrue();
-    // 20 answers at 1.5 s and one at 3 s under a 2 s limit...
-    add(s, adaptive, 20, 1500);
-    add(s, adaptive, 1, 3000);
+    // 40 answers at 1.5 s and two at 3 s under a 2 s limit...
+    add(s, adaptive, 40, 1500);
+    add(s, adaptive, 2, 3000);
     clock[0] = Duration.ofSeconds(3).toNanos();
     assertThat(s.mayEnd(F2, adaptive)).as("within the min-hold").isFalse();
     clock[0] = Duration.ofSeconds(6).toNanos();
-    // ...the p95's interval runs from 1.5 s to unbounded: it straddles the limit and the step goes on.
+    // ...the p95's interval runs from 1.5 s to unbounded: it straddles the limit, and at this pace the
+    // step will have the requests to decide (420 by its max-hold, 368 needed): it goes on.
     assertThat(s.mayEnd(F2, adaptive)).as("straddling").isFalse();
     add(s, adaptive, 400, 1500);
     clock[0] = Duration.ofSeconds(6).plusMillis(100).toNanos();
     assertThat(s.mayEnd(F2, adaptive)).as("asked again within 250 ms: the last answer stands").isFalse();
     clock[0] = Duration.ofSeconds(31).toNanos();
-    // 421 answers, one beyond the limit: the p95 is within it with 95% confidence, and so are the errors.
+    // 442 answers, two beyond the limit: the p95 is within it with 95% confidence, and so are the errors.
     assertThat(s.mayEnd(F2, adaptive)).as("decided").isTrue();
     assertThat(s.mayEnd(F2, adaptive)).as("and stays so").isTrue();
     assertThat(console).contains("Standard_F2s_v2 · 1 user: running for 5 to 60 s, until its verdict is conclusive (step 1 of 1)",
         "Standard_F2s_v2 · 1 user: conclusive after 31 s (met): ending the step");
     assertThat(s.finish().get(0).steps().get(0).outcome()).isEqualTo(StepOutcome.MET);
+  }
+
+  @Test
+  void anAdaptiveStepThatCannotBeDecidedByItsMaxHoldEndsEarlyInconclusive() {
+    assertThat(CapacitySearch.requestsToShowMet(SLO)).isEqualTo(368);
+    assertThat(CapacitySearch.requestsToShowMet(new Slo(2000, 20_000, 0.05))).isEqualTo(72);
+    Step adaptive = new Step("1 user", 1, LoadUnit.USERS, Duration.ofSeconds(30), false, Duration.ofSeconds(5));
+    CapacitySearch s = new CapacitySearch(List.of(new CapacitySearch.Target(F2, F2, List.of(adaptive))),
+        SLO, true, console::add, () -> clock[0]);
+    s.begin(F2, adaptive);
+    // 6 fast answers in 6 s: about 30 by the max-hold, when 368 are needed to show the errors within 1%.
+    add(s, adaptive, 6, 100);
+    clock[0] = Duration.ofSeconds(6).toNanos();
+    assertThat(s.mayEnd(F2, adaptive)).isTrue();
+    assertThat(console).contains("Standard_F2s_v2 · 1 user: cannot be decided within 30 s (about 30 requests by then,"
+        + " 368 needed to show the SLO met): ending the step, inconclusive");
+    assertThat(s.finish().get(0).steps().get(0).outcome()).isEqualTo(StepOutcome.INCONCLUSIVE);
   }
 
   @Test
