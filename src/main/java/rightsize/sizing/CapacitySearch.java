@@ -166,13 +166,17 @@ public final class CapacitySearch {
         StepSummary summary = aggregator.stats(stepKey(target(deployment), step)).summary();
         SloVerdict verdict = SloVerdict.of(slo, summary);
         long held = now - l.startNanos;
+        // The pace so far, over the step's first answers: early on it lags (the first wave of answers
+        // is still in flight), hence judged only once the step has as many answers as users, and
+        // with a margin of two.
         double projected = summary.requests() * (double) step.duration().toNanos() / held;
+        boolean paced = summary.requests() >= Math.max(1, step.load());
         boolean fine = verdict.checks().stream().noneMatch(c -> c.measured() != null && c.measured() > c.limit());
         if (!verdict.inconclusive()) {
           l.ending = true;
           console.accept(String.format(Locale.ROOT, "%s · %s: conclusive after %d s (%s): ending the step",
               deployment, step.label(), held / 1_000_000_000L, verdict.met() ? "met" : "broken"));
-        } else if (fine && projected < requestsToShowMet) {
+        } else if (paced && fine && 2 * projected < requestsToShowMet) {
           l.ending = true;
           console.accept(String.format(Locale.ROOT, "%s · %s: cannot be decided within %d s (about %.0f requests by"
               + " then, %d needed to show the SLO met): ending the step, inconclusive", deployment, step.label(),

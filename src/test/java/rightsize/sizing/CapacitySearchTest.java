@@ -157,11 +157,13 @@ class CapacitySearchTest {
     CapacitySearch s = new CapacitySearch(List.of(new CapacitySearch.Target(F2, F2, List.of(adaptive))),
         SLO, true, console::add, () -> clock[0]);
     s.begin(F2, adaptive);
+    clock[0] = Duration.ofSeconds(6).toNanos();
+    assertThat(s.mayEnd(F2, adaptive)).as("no answer yet: the pace is unknown").isFalse();
     // 6 fast answers in 6 s: about 30 by the max-hold, when 368 are needed to show the errors within 1%.
     add(s, adaptive, 6, 100);
-    clock[0] = Duration.ofSeconds(6).toNanos();
+    clock[0] = Duration.ofSeconds(6).plusMillis(300).toNanos();
     assertThat(s.mayEnd(F2, adaptive)).isTrue();
-    assertThat(console).contains("Standard_F2s_v2 · 1 user: cannot be decided within 30 s (about 30 requests by then,"
+    assertThat(console).contains("Standard_F2s_v2 · 1 user: cannot be decided within 30 s (about 29 requests by then,"
         + " 368 needed to show the SLO met): ending the step, inconclusive");
     assertThat(s.finish().get(0).steps().get(0).outcome()).isEqualTo(StepOutcome.INCONCLUSIVE);
   }

@@ -65,7 +65,7 @@ class SizingIntegrationTest {
     SizingRun run = SizingRun.runWithGatlingReport(dir, "closed-chatbot", DEPLOYMENTS + """
         rightsize {
           workload { kind = chatbot, chatbot.max-tokens = 20 }
-          population { model = closed, closed { steps = [2, 8, 16], hold = 2s, think-time = 0s, warmup = 1s, ramp = 1s } }
+          population { model = closed, closed { steps = [2, 8, 16], min-hold = 1s, max-hold = 8s, think-time = 0s, warmup = 1s, ramp = 1s } }
           slo { p95-ttft = 300ms, p95-e2e = 5s, max-error-rate = 0.05, enforce = false }
           sizing { capacity-search = true }
           monitor.grain = 1s
@@ -105,6 +105,12 @@ class SizingIntegrationTest {
     assertHeldConcurrency(run, "fast", "8 users", 8);
     assertHeldConcurrency(run, "fast", "16 users", 16);
 
+    // Adaptive holds: fast's 16 users were shown within the SLO, and the step ended then, well before
+    // its 8 s max-hold.
+    long[] window = run.records.stream().filter(r -> r.deployment().equals("fast") && r.step().equals("16 users")
+        && !r.warmup()).map(r -> new long[] {r.startEpochMicros(), r.startEpochMicros() + (long) (r.e2eMs() * 1000)})
+        .reduce((x, y) -> new long[] {Math.min(x[0], y[0]), Math.max(x[1], y[1])}).orElseThrow();
+    assertThat(window[1] - window[0]).as("micros of fast's 16-user step").isLessThan(7_000_000);
     // The capacity search's verdicts, skipped steps included, are in capacity.json.
     assertThat(run.capacity.at("/deployments/0/capacity/step").asText()).isEqualTo("16 users");
     assertThat(run.capacity.at("/deployments/1/capacity").isNull()).isTrue();

@@ -32,9 +32,9 @@ public record TrustNote(StepRow row, List<String> changes) {
   }
 
   /**
-   * Whether {@code row}'s flags change a conclusion, given the deployment it belongs to: a met or
-   * broken verdict timed by an overloaded load generator (the interval accounts for few requests, not
-   * for client-side delay), and the recommendation's step (the capacity or the cheapest step within
+   * Whether {@code row}'s flags change a conclusion, given the deployment it belongs to: a met
+   * verdict, or one broken by its latencies alone, timed by an overloaded load generator (the
+   * interval accounts for few requests, not for client-side delay), and the recommendation's step (the capacity or the cheapest step within
    * the SLO) with latencies or token counts in doubt.
    */
   static TrustNote of(StepRow row, DeploymentSummary deployment) {
@@ -42,7 +42,9 @@ public record TrustNote(StepRow row, List<String> changes) {
     boolean latenciesInDoubt = flags.stream().anyMatch(f -> f.check() == TrustFlag.Check.INJECTOR_OVERLOAD);
     boolean beyondTheInterval = flags.stream().anyMatch(f -> f.check() != TrustFlag.Check.FEW_REQUESTS);
     List<String> changes = new java.util.ArrayList<>();
-    if (latenciesInDoubt && !row.slo().inconclusive()) {
+    // A step broken by its errors stays broken whatever its latencies.
+    boolean brokenByErrors = row.slo().broke(rightsize.analysis.SloVerdict.Limit.ERROR_RATE);
+    if (latenciesInDoubt && (row.slo().met() || row.slo().broken() && !brokenByErrors)) {
       changes.add("the SLO verdict (" + row.slo().outcome().wireName() + ")");
     }
     if (beyondTheInterval && deployment != null
