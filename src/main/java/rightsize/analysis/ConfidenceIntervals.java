@@ -21,7 +21,9 @@ public final class ConfidenceIntervals {
    * Binomial(n, quantile) the count of values below the true quantile, the interval from the
    * low-th to the high-th smallest value covers it with probability P(low ≤ B ≤ high − 1). Of all
    * pairs covering at least 95%, the one covering least (the narrowest claim that still holds),
-   * the two sides' leftover chances as even as possible on a tie. {@code low} is 0 when no value
+   * the two sides' leftover chances as even as possible on a tie; a pair with an upper bound is
+   * preferred whenever one exists, so that more values never take an upper bound away (from 59
+   * values on, a p95 always has one). {@code low} is 0 when no value
    * bounds the quantile from below, {@code high} is n + 1 when none bounds it from above: too few
    * values (a p95 needs at least 59 for an upper bound, usually 72).
    */
@@ -45,6 +47,7 @@ public final class ConfidenceIntervals {
     long bestHigh = n + 1;
     double bestCoverage = 2;
     double bestImbalance = 2;
+    boolean bestBounded = false;
     for (int i = 0; i <= size && below[i] <= 1 - Interval.LEVEL; i++) {
       double need = Interval.LEVEL + below[i] - EPSILON;
       int j = i + 1;
@@ -55,12 +58,14 @@ public final class ConfidenceIntervals {
       long high = j < size ? from + j : (to == n ? n + 1 : to + 1);
       double coverage = upper - below[i];
       double imbalance = Math.abs((1 - upper) - below[i]);
-      if (coverage < bestCoverage - EPSILON
-          || Math.abs(coverage - bestCoverage) <= EPSILON && imbalance < bestImbalance) {
+      boolean bounded = high <= n;
+      if (bounded && !bestBounded || bounded == bestBounded && (coverage < bestCoverage - EPSILON
+          || Math.abs(coverage - bestCoverage) <= EPSILON && imbalance < bestImbalance)) {
         bestLow = from + i;
         bestHigh = high;
         bestCoverage = coverage;
         bestImbalance = imbalance;
+        bestBounded = bounded;
       }
     }
     return new long[] {bestLow, bestHigh};

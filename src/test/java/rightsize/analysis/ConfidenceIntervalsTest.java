@@ -16,19 +16,21 @@ class ConfidenceIntervalsTest {
 
   @Test
   void theRanksAreTheNarrowestPairCoveringAtLeast95PercentByExactBinomialSums() {
-    for (int n = 1; n <= 60; n++) {
+    for (int n = 1; n <= 120; n++) {
       for (double q : new double[] {0.5, 0.95, 0.99}) {
-        // below[r] = P(B <= r - 1), exactly: the pair (lo, hi) covers below[hi] - below[lo].
-        BigDecimal[] below = exactBelow(n, q);
+        // below[r] = P(B <= r - 1), summed exactly: the pair (lo, hi) covers below[hi] - below[lo].
+        double[] below = Arrays.stream(exactBelow(n, q)).mapToDouble(BigDecimal::doubleValue).toArray();
         long[] ranks = ConfidenceIntervals.quantileRanks(n, q);
-        double coverage = below[(int) ranks[1]].subtract(below[(int) ranks[0]]).doubleValue();
+        double coverage = below[(int) ranks[1]] - below[(int) ranks[0]];
         assertThat(coverage).as("n=%d q=%s ranks %s", n, q, Arrays.toString(ranks))
             .isGreaterThanOrEqualTo(0.95 - 1e-12)
             .isCloseTo(ConfidenceIntervals.coverage(n, q, ranks), within(1e-9));
-        // No other pair of ranks covers at least 95% with less.
+        // An upper bound whenever some pair has one; no other such pair covers at least 95% with less.
+        boolean bounded = below[n] >= 0.95;
+        assertThat(ranks[1] <= n).as("n=%d q=%s bounded above", n, q).isEqualTo(bounded);
         for (int lo = 0; lo <= n; lo++) {
-          for (int hi = lo + 1; hi <= n + 1; hi++) {
-            double other = below[hi].subtract(below[lo]).doubleValue();
+          for (int hi = lo + 1; hi <= (bounded ? n : n + 1); hi++) {
+            double other = below[hi] - below[lo];
             if (other >= 0.95 + 1e-12) {
               assertThat(other).as("n=%d q=%s pair %d,%d", n, q, lo, hi).isGreaterThanOrEqualTo(coverage - 1e-12);
             }
@@ -49,6 +51,10 @@ class ConfidenceIntervalsTest {
     assertThat(ConfidenceIntervals.quantileRanks(58, 0.95)[1]).isEqualTo(59);
     assertThat(ConfidenceIntervals.quantileRanks(40, 0.95)[1]).isEqualTo(41);
     assertThat(ConfidenceIntervals.quantileRanks(72, 0.95)).containsExactly(64, 72);
+    // From 59 values on a p95 always has an upper bound: more values never take it away.
+    for (int n = 59; n <= 2000; n++) {
+      assertThat(ConfidenceIntervals.quantileRanks(n, 0.95)[1]).as("n=%d", n).isLessThanOrEqualTo(n);
+    }
   }
 
   @Test

@@ -65,7 +65,7 @@ class SizingIntegrationTest {
     SizingRun run = SizingRun.runWithGatlingReport(dir, "closed-chatbot", DEPLOYMENTS + """
         rightsize {
           workload { kind = chatbot, chatbot.max-tokens = 20 }
-          population { model = closed, closed { steps = [2, 8, 16], min-hold = 1s, max-hold = 8s, think-time = 0s, warmup = 1s, ramp = 1s } }
+          population { model = closed, closed { steps = [2, 8, 16], min-hold = 2s, max-hold = 8s, think-time = 0s, warmup = 1s, ramp = 1s } }
           slo { p95-ttft = 300ms, p95-e2e = 5s, max-error-rate = 0.05, enforce = false }
           sizing { capacity-search = true }
           monitor.grain = 1s
