@@ -43,6 +43,7 @@ public record SloVerdict(List<Check> checks) {
   /**
    * Checks {@code step} against every limit of {@code slo}. A step with no request is inconclusive
    * (nothing was measured); an unmeasured latency (no successful request) is undecided, never met.
+   * Empty answers count as errors unless the SLO says otherwise; they never count as successful requests.
    */
   public static SloVerdict of(Slo slo, StepSummary step) {
     List<Check> checks = new ArrayList<>();
@@ -52,8 +53,9 @@ public record SloVerdict(List<Check> checks) {
     }
     checks.add(new Check(Limit.P95_TTFT, step.ttft().p95(), step.ttft().p95Ci(), slo.p95TtftMs()));
     checks.add(new Check(Limit.P95_E2E, step.e2e().p95(), step.e2e().p95Ci(), slo.p95E2eMs()));
-    checks.add(new Check(Limit.ERROR_RATE, step.errorRate(),
-        ConfidenceIntervals.share(step.ko(), step.requests()), slo.maxErrorRate()));
+    long errors = slo.emptyAnswerIsError() ? step.ko() : step.ko() - step.emptyAnswers();
+    checks.add(new Check(Limit.ERROR_RATE, (double) errors / step.requests(),
+        ConfidenceIntervals.share(errors, step.requests()), slo.maxErrorRate()));
     return new SloVerdict(checks);
   }
 

@@ -20,6 +20,9 @@ import rightsize.record.Status;
  * @param completionTokens completion (output) tokens of the successful requests
  * @param firstStartEpochMicros start of the step's first request, or 0 when it has none
  * @param lastEndEpochMicros end of the step's last request, or 0 when it has none
+ * @param ttft time to the first visible token
+ * @param tpot time per visible output token (docs/metrics.md)
+ * @param reasoning the reasoning phase of the successful requests that reasoned
  */
 public record StepSummary(
     StepKey key,
@@ -34,13 +37,57 @@ public record StepSummary(
     long lastEndEpochMicros,
     LatencySummary ttft,
     LatencySummary tpot,
-    LatencySummary e2e) {
+    LatencySummary e2e,
+    Reasoning reasoning) {
 
   public StepSummary {
     statusCounts = Map.copyOf(statusCounts);
   }
 
-  /** Requests that did not end ok, throttled ones included. */
+  /** The figures of a step none of whose requests reasoned. */
+  public StepSummary(StepKey key, long requests, long ok, long throttled, Map<Status, Long> statusCounts,
+      long promptTokens, long cachedTokens, long completionTokens, long firstStartEpochMicros,
+      long lastEndEpochMicros, LatencySummary ttft, LatencySummary tpot, LatencySummary e2e) {
+    this(key, requests, ok, throttled, statusCounts, promptTokens, cachedTokens, completionTokens,
+        firstStartEpochMicros, lastEndEpochMicros, ttft, tpot, e2e, Reasoning.NONE);
+  }
+
+  /**
+   * The reasoning phase of a step's successful requests that reasoned: those that streamed
+   * reasoning, or whose usage reports reasoning tokens (docs/metrics.md, "Reasoning").
+   *
+   * @param requests successful requests that reasoned
+   * @param tokens their reasoning tokens (usage, else the tokenizer's count of the streamed reasoning)
+   * @param firstReasoning time to the first reasoning token, over the requests that streamed reasoning
+   * @param duration reasoning duration (first reasoning token to first visible token), over the same
+   */
+  public record Reasoning(long requests, long tokens, LatencySummary firstReasoning, LatencySummary duration) {
+
+    /** No request reasoned. */
+    public static final Reasoning NONE = new Reasoning(0, 0, LatencySummary.NONE, LatencySummary.NONE);
+
+    /** Whether some successful request of the step reasoned. */
+    public boolean any() {
+      return requests > 0;
+    }
+
+    /** Mean reasoning tokens per request that reasoned, or null when none did. */
+    public Double meanTokens() {
+      return requests == 0 ? null : (double) tokens / requests;
+    }
+  }
+
+  /** Requests that ended normally with no visible content (status {@code empty_answer}). */
+  public long emptyAnswers() {
+    return statusCounts.getOrDefault(Status.EMPTY_ANSWER, 0L);
+  }
+
+  /** The error rate with empty answers counted as neither failed nor ok (an SLO that does not count them). */
+  public double errorRateWithoutEmptyAnswers() {
+    return requests == 0 ? 0 : (double) (ko() - emptyAnswers()) / requests;
+  }
+
+  /** Requests that did not end ok, throttled ones and empty answers included. */
   public long ko() {
     return requests - ok;
   }

@@ -149,6 +149,7 @@ final class ChatAction implements Action {
             spec.name,
             result.requestId(),
             result.startEpochMicros(),
+            m.firstReasoningMs(),
             m.ttftMs(),
             m.e2eMs(),
             m.itl(),

@@ -217,8 +217,8 @@ class RightsizeSettingsTest {
         arguments("rightsize.deployments = [ { name = a, pricing.usd-per-hour = cheap } ]",
             "rightsize.deployments[0].pricing.usd-per-hour is 'cheap', not a number: set it to a number" + a),
         arguments("rightsize.deployments = [ { name = a, emulator.profile = gpu-huge } ]",
-            "rightsize.deployments[0].emulator.profile 'gpu-huge' is not defined: use pay-per-token, cpu-large, cpu-medium, cpu-small"
-                + " (or define it under rightsize.emulator.profiles)" + a),
+            "rightsize.deployments[0].emulator.profile 'gpu-huge' is not defined: use pay-per-token, cpu-large, cpu-medium, cpu-small,"
+                + " promptflow-app (or define it under rightsize.emulator.profiles or app-profiles)" + a),
         arguments("rightsize.deployments = [ { name = a, emulator.max-concurrent-requests-per-instance = 0 } ]",
             "rightsize.deployments[0].emulator.max-concurrent-requests-per-instance is 0: set a whole number >= 1" + a),
         arguments("rightsize.deployments = [ { name = a, emulator { profile = pay-per-token, tokens-per-minute = lots } } ]",
@@ -279,6 +279,7 @@ class RightsizeSettingsTest {
         arguments("rightsize.emulator.faults.rules = [ { kind = meltdown } ]",
             "rightsize.emulator.faults.rules[0].kind 'meltdown' is not an emulator fault:"
                 + " use http-500, http-503, http-424, reset, stall, malformed-chunk, truncate" + at),
+        arguments("rightsize.emulator.event-loops = 0", "rightsize.emulator.event-loops is 0: set a whole number >= 1" + at),
         arguments("rightsize.emulator.ground-truth = all",
             "rightsize.emulator.ground-truth 'all' is not a ground-truth detail: use chunks, requests" + at),
         arguments("rightsize.emulator.faults.rules = [ { kind = stall, rate = 2 } ]",
