@@ -92,7 +92,8 @@ public record TradeoffsJson(
 
   /** When a step's figures are flagged as not to be trusted. */
   public record TrustLimits(
-      long minRequestsP95, long minRequestsP99, double maxInjectorStallMs, double maxInjectorCpu, Double maxClientLagMs) {}
+      long minRequestsP95, long minRequestsP99, double maxInjectorStallMs, double maxInjectorCpu,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double maxClientLagMs) {}
 
   /**
    * The SLO every step is judged by.
