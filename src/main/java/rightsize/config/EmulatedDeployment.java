@@ -56,7 +56,8 @@ public record EmulatedDeployment(
     Section s = d.child("emulator");
     String profile = s.required("profile");
     Integer maxConcurrent = s.integer("max-concurrent-requests-per-instance", 1);
-    Long timeout = s.longValue("request-timeout-ms");
+    // 0 means no timeout.
+    Long timeout = s.longValue("request-timeout-ms", 0);
     Integer vcpus = s.has("vcpus") ? s.integer("vcpus", 0) : Integer.valueOf(0);
     String formatName = d.choice("wire-format", "a wire format", WireFormat.configNames());
     WireFormat format = formatName == null ? null : WireFormat.fromConfigName(formatName);
