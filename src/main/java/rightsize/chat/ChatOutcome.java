@@ -18,6 +18,8 @@ import java.util.List;
  * @param malformed description of the first unparseable event or body, or null
  * @param events number of SSE data events seen ([DONE] included; none after it), or 1 for a
  *     non-streaming body
+ * @param streamed true when the answer came as SSE events, false when it came as one JSON body (then
+ *     its first content cannot be timed: it arrives with the end)
  */
 public record ChatOutcome(
     List<Long> contentArrivalNanos,
@@ -28,7 +30,8 @@ public record ChatOutcome(
     Usage usage,
     boolean contentFiltered,
     String malformed,
-    int events) {
+    int events,
+    boolean streamed) {
 
   /** The server's token usage report. Null members were not reported. */
   public record Usage(Integer promptTokens, Integer completionTokens, Integer cachedTokens, Integer reasoningTokens) {}

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
- * Interprets OpenAI/Azure chat-completion JSON: the {@code chat.completion.chunk} data of each SSE
+ * Interprets OpenAI/Azure chat-completion JSON (wire format openai-chat): the {@code chat.completion.chunk} data of each SSE
  * event, or one whole non-streaming {@code chat.completion} (whose {@code message} has the shape of
  * a delta), and accumulates what the response delivered.
  *
@@ -18,29 +16,12 @@ import java.util.Arrays;
  * for text, finish reason and timing; {@code index} may come after {@code delta} (Azure sorts keys),
  * so a choice's findings are held until its object ends.
  */
-final class ChunkInterpreter {
-
-  private static final int MAX_MESSAGE_CHARS = 200;
-
-  private int events;
-  /** The data is a whole non-streaming body rather than SSE events. */
-  private boolean document;
-  private boolean done;
-  private long endNanos = -1;
-  private long[] arrivals = new long[64];
-  private int arrivalCount;
-  private final StringBuilder text = new StringBuilder(256);
-  private String finishReason;
-  private ChatOutcome.Usage usage;
-  private boolean contentFiltered;
-  private String malformed;
+final class ChunkInterpreter extends AnswerInterpreter {
 
   // Diagnostics the fixture tests compare with the recorded streams' expected facts.
-  private int contentChunks;
   private int roleOnlyChunks;
   private int emptyChoicesEvents;
   private int toolCallChunks;
-  private int firstContentEvent = -1;
 
   // Findings of the choice being read, applied when its object ends if it is choice 0.
   private final StringBuilder choiceText = new StringBuilder(64);
@@ -51,68 +32,23 @@ final class ChunkInterpreter {
   /** The event being read carried content or a call fragment in choice 0. */
   private boolean eventBearsContent;
 
-  /** Reads the data of one SSE event that arrived at {@code nowNanos}. */
-  void onEvent(byte[] data, int length, long nowNanos) {
-    if (done) {
-      return; // [DONE] ends the response; nothing after it belongs to it
-    }
-    int eventIndex = events++;
-    int start = 0;
-    int end = length;
-    while (start < end && isJsonWhitespace(data[start])) {
-      start++;
-    }
-    while (end > start && isJsonWhitespace(data[end - 1])) {
-      end--;
-    }
-    if (start == end) {
-      return; // a blank data line carries nothing
-    }
-    if (isDoneMarker(data, start, end - start)) {
-      done = true;
-      endNanos = nowNanos;
-      return;
-    }
-    read(data, start, end - start, eventIndex, nowNanos);
+  ChunkInterpreter() {
+    super("[DONE]", false);
   }
 
-  /** Reads a whole non-streaming response body that ended at {@code nowNanos}; the response is then done. */
-  void onDocument(byte[] body, int length, long nowNanos) {
-    document = true;
-    int eventIndex = events++;
-    if (length == 0) {
-      malformed("response body is empty");
-    } else {
-      read(body, 0, length, eventIndex, nowNanos);
-    }
-    done = true;
-    endNanos = nowNanos;
+  @Override
+  String expectedEnd() {
+    return "[DONE] or a finish reason";
   }
 
-  /** Marks the end of the body at {@code nowNanos}; the end stays at {@code [DONE]} when one came first. */
-  void onEnd(long nowNanos) {
-    if (endNanos < 0) {
-      endNanos = nowNanos;
-    }
+  @Override
+  boolean readEvent(byte[] data, int offset, int length, int eventIndex) {
+    return read(data, offset, length, eventIndex);
   }
 
-  boolean done() {
-    return done;
-  }
-
-  boolean hasFirstContent() {
-    return arrivalCount > 0;
-  }
-
-  ChatOutcome outcome() {
-    return new ChatOutcome(
-        new ArrivalTimes(arrivals, arrivalCount), endNanos, done, text.toString(), finishReason, usage,
-        contentFiltered, malformed, events);
-  }
-
-  /** Events whose choice 0 delta had non-empty string content. */
-  int contentChunks() {
-    return contentChunks;
+  @Override
+  boolean readDocument(byte[] body, int length) {
+    return read(body, 0, length, 0);
   }
 
   /** Choice 0 deltas with a role and no content, tool call or function call. */
@@ -130,12 +66,7 @@ final class ChunkInterpreter {
     return toolCallChunks;
   }
 
-  /** 0-based index of the event that ended time-to-first-token, or -1. */
-  int firstContentEvent() {
-    return firstContentEvent;
-  }
-
-  private void read(byte[] data, int offset, int length, int eventIndex, long nowNanos) {
+  private boolean read(byte[] data, int offset, int length, int eventIndex) {
     eventBearsContent = false;
     EventJsonParser p = EventJsonParser.forThisThread();
     try {
@@ -153,20 +84,7 @@ final class ChunkInterpreter {
       malformed(what(eventIndex) + " could not be read: " + e.getMessage()); // cannot happen on a byte array
     }
     // Content read before a syntax error still arrived; its timing counts.
-    if (eventBearsContent) {
-      if (arrivalCount == arrivals.length) {
-        arrivals = Arrays.copyOf(arrivals, arrivalCount * 2);
-      }
-      arrivals[arrivalCount++] = nowNanos;
-      if (firstContentEvent < 0) {
-        firstContentEvent = eventIndex;
-      }
-    }
-  }
-
-  /** How a malformed message names the data: built only when one is written. */
-  private String what(int eventIndex) {
-    return document ? "response body" : "event " + eventIndex;
+    return eventBearsContent;
   }
 
   private void readRoot(JsonParser p) throws IOException {
@@ -276,10 +194,7 @@ final class ChunkInterpreter {
 
   private void applyChoiceZero() {
     boolean hasContent = choiceText.length() > 0;
-    if (hasContent) {
-      contentChunks++;
-      text.append(choiceText);
-    }
+    appendContent(choiceText);
     if (choiceHasToolCall) {
       toolCallChunks++;
     }
@@ -402,29 +317,5 @@ final class ChunkInterpreter {
     }
     malformed("stream carried an error" + (code == null ? "" : " " + code) + ": "
         + truncate(message == null ? "(no message)" : message));
-  }
-
-  private void malformed(String description) {
-    if (malformed == null) {
-      malformed = description; // the first problem explains the rest
-    }
-  }
-
-  private static boolean isDoneMarker(byte[] data, int offset, int length) {
-    return length == 6 && data[offset] == '[' && data[offset + 1] == 'D' && data[offset + 2] == 'O'
-        && data[offset + 3] == 'N' && data[offset + 4] == 'E' && data[offset + 5] == ']';
-  }
-
-  private static boolean isJsonWhitespace(byte b) {
-    return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-  }
-
-  private static String snippet(byte[] data, int offset, int length) {
-    return truncate(new String(data, offset, Math.min(length, MAX_MESSAGE_CHARS * 4), StandardCharsets.UTF_8));
-  }
-
-  private static String truncate(String s) {
-    String oneLine = s.replace('\n', ' ').replace('\r', ' ');
-    return oneLine.length() <= MAX_MESSAGE_CHARS ? oneLine : oneLine.substring(0, MAX_MESSAGE_CHARS) + "...";
   }
 }

@@ -23,7 +23,8 @@ public final class OutcomeMetrics {
   public static RequestMetrics of(
       long writtenNanos, long endNanos, ChatOutcome outcome, String promptText, TokenCounter counter) {
     List<Long> arrivals = outcome.contentArrivalNanos();
-    Double ttftMs = arrivals.isEmpty() ? null : (arrivals.get(0) - writtenNanos) / NANOS_PER_MS;
+    // One JSON body: its content arrived with its end, so the time to the first content is not measurable.
+    Double ttftMs = arrivals.isEmpty() || !outcome.streamed() ? null : (arrivals.get(0) - writtenNanos) / NANOS_PER_MS;
     double e2eMs = (endNanos - writtenNanos) / NANOS_PER_MS;
     return new RequestMetrics(ttftMs, e2eMs, itl(arrivals), tokens(outcome, promptText, counter));
   }

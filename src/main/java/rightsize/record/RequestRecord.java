@@ -14,6 +14,9 @@ package rightsize.record;
  * @param loadUnit what {@code load} counts ({@link RecordReader} fills it in for lines written
  *     before the field existed)
  * @param warmup true for requests made while warming up, which reports leave out
+ * @param streamed true when the answer came as SSE events, false when it came as one JSON body (its
+ *     ttft cannot be measured, so {@code ttftMs} is null), null when no 2xx body was read (and in
+ *     files written before the field existed)
  */
 public record RequestRecord(
     String runId,
@@ -38,7 +41,8 @@ public record RequestRecord(
     Integer httpStatus,
     String errorCode,
     String message,
-    RateLimit rateLimit) {
+    RateLimit rateLimit,
+    Boolean streamed) {
 
   /** The step label of warm-up requests. */
   public static final String WARMUP_STEP = "warmup";
@@ -48,6 +52,11 @@ public record RequestRecord(
    * beside the {@code <request>} row that times all of it.
    */
   public static final String TTFT_ROW_SUFFIX = " · ttft";
+
+  /** True when the answer arrived as one JSON body, so its first content could not be timed. */
+  public boolean notStreamed() {
+    return Boolean.FALSE.equals(streamed);
+  }
 
   /** Summary of the gaps between consecutive content-bearing events of one response. */
   public record Itl(int count, double meanMs, double p50Ms, double maxMs) {}

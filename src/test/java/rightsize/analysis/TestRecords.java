@@ -123,6 +123,6 @@ public final class TestRecords {
         ok ? 200 : status == Status.THROTTLED ? 429 : 500,
         null,
         ok ? null : status.wireName(),
-        null);
+        null, null);
   }
 }

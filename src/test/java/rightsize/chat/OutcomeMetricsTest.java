@@ -24,7 +24,7 @@ class OutcomeMetricsTest {
 
   private static ChatOutcome outcome(List<Long> arrivalsMsAfterWrite, String text, ChatOutcome.Usage usage) {
     List<Long> arrivals = arrivalsMsAfterWrite.stream().map(ms -> WRITTEN + ms * MS).toList();
-    return new ChatOutcome(arrivals, -1, true, text, "stop", usage, false, null, arrivals.size() + 1);
+    return new ChatOutcome(arrivals, -1, true, text, "stop", usage, false, null, arrivals.size() + 1, true);
   }
 
   @Test
@@ -57,7 +57,7 @@ class OutcomeMetricsTest {
   @Test
   void timesKeepSubMillisecondPrecision() {
     ChatOutcome o = new ChatOutcome(List.of(WRITTEN + 1_234_567, WRITTEN + 1_734_567), -1, true, "ab", "stop",
-        null, false, null, 3);
+        null, false, null, 3, true);
     RequestMetrics m = OutcomeMetrics.of(WRITTEN, WRITTEN + 2_000_001, o, null, null);
     assertThat(m.ttftMs()).isEqualTo(1.234567);
     assertThat(m.e2eMs()).isEqualTo(2.000001);
@@ -78,7 +78,7 @@ class OutcomeMetricsTest {
 
   @Test
   void withoutUsageOrContentThereAreNoTokens() {
-    ChatOutcome nothing = new ChatOutcome(List.of(), -1, false, "", null, null, false, null, 0);
+    ChatOutcome nothing = new ChatOutcome(List.of(), -1, false, "", null, null, false, null, 0, true);
     // A request that timed out: e2e runs to the failure the caller reports.
     RequestMetrics m = OutcomeMetrics.of(WRITTEN, WRITTEN + 30_000 * MS, nothing, "a prompt", O200K);
     assertThat(m.ttftMs()).isNull();
@@ -115,18 +115,18 @@ class OutcomeMetricsTest {
     RequestMetrics m = OutcomeMetrics.of(WRITTEN, WRITTEN + 300 * MS, o, null, null);
     RequestRecord record = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0,
         LoadUnit.USERS, false, "chat", "req-1", 0L, m.ttftMs(), m.e2eMs(), m.itl(), m.tokens(), "stop", Status.OK,
-        200, null, null, null);
+        200, null, null, null, null);
     assertThat(RequestMetrics.of(record)).isEqualTo(m);
     assertThat(RequestMetrics.of(record).tpotMs()).isEqualTo(20.0);
 
     RequestRecord oneToken = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0,
         LoadUnit.USERS, false, "chat", "req-2", 0L, 100.0, 300.0, null,
-        new RequestRecord.Tokens(1, 1, null, null, TokenSource.usage), "stop", Status.OK, 200, null, null, null);
+        new RequestRecord.Tokens(1, 1, null, null, TokenSource.usage), "stop", Status.OK, 200, null, null, null, null);
     assertThat(RequestMetrics.of(oneToken).tpotMs()).isNull();
 
     RequestRecord noTokens = new RequestRecord("run", "inj", "scenario", "dep", "target", "F2s_v2", "1", 1.0,
         LoadUnit.USERS, false, "chat", "req-3", 0L, null, 300.0, null, null, null, Status.CONNECTION_LOST, null,
-        null, null, null);
+        null, null, null, null);
     assertThat(RequestMetrics.of(noTokens).tpotMs()).isNull();
   }
 }

@@ -48,7 +48,7 @@ class StreamFixturesTest {
 
     static Facts actual(ChatResponseReader reader) {
       ChatOutcome o = reader.outcome();
-      ChunkInterpreter i = reader.interpreter();
+      ChunkInterpreter i = reader.chunks();
       return new Facts(o.events(), o.done(), i.contentChunks(), i.roleOnlyChunks(), i.emptyChoicesEvents(),
           o.text(), o.finishReason(), o.usage(), i.toolCallChunks(), i.firstContentEvent());
     }

@@ -17,7 +17,7 @@ class RecordReaderTest {
     return new RequestRecord("run", "injector-1", "chatbot", "Standard_F4s_v2", "emulator", "Standard_F4s_v2", step,
         load, unit, warmup, "chat", "req-" + step, 1_795_000_000_000_000L, 120.5, 3105.25, null,
         new RequestRecord.Tokens(57, 64, null, null, RequestRecord.TokenSource.usage), "length", Status.OK, 200,
-        null, null, null);
+        null, null, null, null);
   }
 
   /** A line as the writer wrote it before records carried load_unit and warmup. */
