@@ -56,7 +56,7 @@ final class PointerInterpreter extends AnswerInterpreter {
 
   /** A catalog model on managed compute: {"output": "..."}, no usage. */
   static PointerInterpreter amlChat() {
-    String setting = "the aml-chat answer's /output";
+    String setting = "/output (the aml-chat answer)";
     return new PointerInterpreter(AML_OUTPUT, setting, WireFormat.UsagePointers.NONE, AML_OUTPUT, setting, null, WireFormat.UsagePointers.NONE);
   }
 
