@@ -15,7 +15,10 @@ public record SloVerdict(List<Breach> breaches) {
 
   /**
    * Checks {@code step} against every limit of {@code slo}. A step with no successful request
-   * breaks the latency limits too: an unmeasured latency is never taken as a met one.
+   * breaks the latency limits too: an unmeasured latency is never taken as a met one. The one
+   * exception is ttft in a step whose successful answers all came as one JSON body (aml-chat, or a
+   * server that does not stream): it cannot be measured there, so the ttft limit does not apply and
+   * the report says so.
    */
   public static SloVerdict of(Slo slo, StepSummary step) {
     List<Breach> breaches = new ArrayList<>();
@@ -23,7 +26,9 @@ public record SloVerdict(List<Breach> breaches) {
       breaches.add(new Breach(Limit.REQUESTS, 0.0, 1));
       return new SloVerdict(breaches);
     }
-    checkAtMost(Limit.P95_TTFT, step.ttft().p95(), slo.p95TtftMs(), breaches);
+    if (!step.ttftNotMeasurable()) {
+      checkAtMost(Limit.P95_TTFT, step.ttft().p95(), slo.p95TtftMs(), breaches);
+    }
     checkAtMost(Limit.P95_E2E, step.e2e().p95(), slo.p95E2eMs(), breaches);
     checkAtMost(Limit.ERROR_RATE, step.errorRate(), slo.maxErrorRate(), breaches);
     return new SloVerdict(breaches);

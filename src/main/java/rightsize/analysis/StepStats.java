@@ -17,6 +17,7 @@ public final class StepStats {
   private final LatencyHistogram e2e = new LatencyHistogram();
   private final long[] statusCounts = new long[Status.values().length];
   private long requests;
+  private long notStreamed;
   private long promptTokens;
   private long cachedTokens;
   private long completionTokens;
@@ -48,6 +49,9 @@ public final class StepStats {
         return;
       }
       e2e.record(record.e2eMs());
+      if (record.notStreamed()) {
+        notStreamed++;
+      }
       if (record.ttftMs() != null) {
         ttft.record(record.ttftMs());
       }
@@ -72,6 +76,7 @@ public final class StepStats {
     StepStats copy = other.copy();
     synchronized (this) {
       requests += copy.requests;
+      notStreamed += copy.notStreamed;
       for (int i = 0; i < statusCounts.length; i++) {
         statusCounts[i] += copy.statusCounts[i];
       }
@@ -99,6 +104,7 @@ public final class StepStats {
         key,
         requests,
         statusCounts[Status.OK.ordinal()],
+        notStreamed,
         statusCounts[Status.THROTTLED.ordinal()],
         counts,
         promptTokens,
@@ -114,6 +120,7 @@ public final class StepStats {
   private synchronized StepStats copy() {
     StepStats copy = new StepStats(key);
     copy.requests = requests;
+    copy.notStreamed = notStreamed;
     System.arraycopy(statusCounts, 0, copy.statusCounts, 0, statusCounts.length);
     copy.promptTokens = promptTokens;
     copy.cachedTokens = cachedTokens;

@@ -13,6 +13,7 @@ import rightsize.record.Status;
  *
  * @param requests every request of the step
  * @param ok requests with status ok
+ * @param notStreamed successful requests answered as one JSON body, whose ttft is not measurable
  * @param throttled requests answered 429 (also counted in {@link #ko()})
  * @param statusCounts requests per status, statuses with no request left out
  * @param promptTokens prompt tokens of the successful requests (cached ones included)
@@ -25,6 +26,7 @@ public record StepSummary(
     StepKey key,
     long requests,
     long ok,
+    long notStreamed,
     long throttled,
     Map<Status, Long> statusCounts,
     long promptTokens,
@@ -38,6 +40,11 @@ public record StepSummary(
 
   public StepSummary {
     statusCounts = Map.copyOf(statusCounts);
+  }
+
+  /** True when no successful request was streamed: the step has no ttft to measure, by design of its wire format. */
+  public boolean ttftNotMeasurable() {
+    return notStreamed > 0 && notStreamed == ok;
   }
 
   /** Requests that did not end ok, throttled ones included. */

@@ -22,6 +22,7 @@ public final class TestRecords {
   private Integer cached = 0;
   private RequestRecord.TokenSource tokenSource = RequestRecord.TokenSource.usage;
   private Status status = Status.OK;
+  private Boolean streamed;
 
   public static TestRecords record() {
     return new TestRecords();
@@ -93,6 +94,13 @@ public final class TestRecords {
     return this;
   }
 
+  /** The answer came as one JSON body: no ttft, recorded as not streamed. */
+  public TestRecords notStreamed() {
+    streamed = false;
+    ttftMs = null;
+    return this;
+  }
+
   public TestRecords status(Status value) {
     status = value;
     return this;
@@ -123,6 +131,6 @@ public final class TestRecords {
         ok ? 200 : status == Status.THROTTLED ? 429 : 500,
         null,
         ok ? null : status.wireName(),
-        null, null);
+        null, streamed);
   }
 }

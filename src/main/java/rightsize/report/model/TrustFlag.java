@@ -25,7 +25,9 @@ public record TrustFlag(Check check, List<Figure> figures, String note, Long req
     /** Some successful requests have no token count at all. */
     UNCOUNTED_TOKENS("uncounted_tokens", "\u2021", "token counts estimated by the tokenizer or missing"),
     /** A load generator stalled or its machine's CPU was saturated during the step. */
-    INJECTOR_OVERLOAD("injector_overload", "\u00a7", "the load generator was overloaded");
+    INJECTOR_OVERLOAD("injector_overload", "\u00a7", "the load generator was overloaded"),
+    /** Some successful answers came as one JSON body, not streamed: their ttft cannot be measured. */
+    NOT_STREAMED("not_streamed", "\u00b6", "answers not streamed: no ttft for them");
 
     private final String jsonName;
     private final String marker;
@@ -42,7 +44,7 @@ public record TrustFlag(Check check, List<Figure> figures, String note, Long req
       return jsonName;
     }
 
-    /** The mark the flagged figures carry in the md and html tables: †, ‡ or §. */
+    /** The mark the flagged figures carry in the md and html tables: †, ‡, § or ¶. */
     public String marker() {
       return marker;
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import rightsize.analysis.StepSummary;
 import rightsize.cost.Money;
 import rightsize.injector.InjectorLoad;
 import rightsize.report.model.Comparison;
@@ -144,8 +145,8 @@ final class ReportText {
     List<Cell> figures = List.of(
         new Cell(Fmt.rate(s.requestsPerSecond()), null),
         cell(tr, Figure.OUTPUT_TOKENS_PER_SECOND, Fmt.rate(s.outputTokensPerSecond())),
-        cell(tr, Figure.TTFT_P50, Fmt.ms(s.ttft().p50())), cell(tr, Figure.TTFT_P95, Fmt.ms(s.ttft().p95())),
-        cell(tr, Figure.TTFT_P99, Fmt.ms(s.ttft().p99())),
+        ttftCell(s, tr, Figure.TTFT_P50, s.ttft().p50()), ttftCell(s, tr, Figure.TTFT_P95, s.ttft().p95()),
+        ttftCell(s, tr, Figure.TTFT_P99, s.ttft().p99()),
         cell(tr, Figure.TPOT_P50, Fmt.ms(s.tpot().p50())), cell(tr, Figure.TPOT_P95, Fmt.ms(s.tpot().p95())),
         cell(tr, Figure.E2E_P50, Fmt.ms(s.e2e().p50())), cell(tr, Figure.E2E_P95, Fmt.ms(s.e2e().p95())),
         cell(tr, Figure.E2E_P99, Fmt.ms(s.e2e().p99())),
@@ -158,6 +159,17 @@ final class ReportText {
         cell(tr, Figure.COST_PER_1M_OUTPUT_TOKENS, Fmt.money(r.cost().per1mOutputTokens(), cur)));
     return new StepCells(s.key().deployment(), r.loadLabel(), figures, r.slo().met(), slo, costs);
   }
+
+  /** A ttft figure; where no successful answer was streamed it is "n/a (not streamed)", never e2e. */
+  private static Cell ttftCell(StepSummary s, StepTrust trust, Figure figure, Double value) {
+    if (s.ttftNotMeasurable()) {
+      return new Cell(NOT_STREAMED + trust.markers(figure), trust.notes(figure));
+    }
+    return cell(trust, figure, Fmt.ms(value));
+  }
+
+  /** The ttft of a step whose answers all came as one JSON body. */
+  static final String NOT_STREAMED = "n/a (not streamed)";
 
   /** {@code value} followed by the markers of the flags concerning {@code figure}; a missing figure ("–") is not marked. */
   private static Cell cell(StepTrust trust, Figure figure, String value) {
