@@ -2,7 +2,7 @@ package rightsize.chat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import rightsize.config.WireFormat;
+import rightsize.config.WireFormatSettings;
 
 /**
  * Reads one answer in one wire format, event by event (SSE) or as one JSON document, and keeps
@@ -44,14 +44,14 @@ abstract class AnswerInterpreter {
   }
 
   /** The interpreter of {@code format}. */
-  static AnswerInterpreter of(WireFormat format) {
-    if (format instanceof WireFormat.PromptFlow p) {
+  static AnswerInterpreter of(WireFormatSettings format) {
+    if (format instanceof WireFormatSettings.PromptFlow p) {
       return PointerInterpreter.promptFlow(p);
     }
-    if (format instanceof WireFormat.AmlChat) {
+    if (format instanceof WireFormatSettings.AmlChat) {
       return PointerInterpreter.amlChat();
     }
-    if (format instanceof WireFormat.Custom c) {
+    if (format instanceof WireFormatSettings.Custom c) {
       return PointerInterpreter.custom(c);
     }
     return new ChunkInterpreter();

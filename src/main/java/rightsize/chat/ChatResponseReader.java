@@ -2,7 +2,7 @@ package rightsize.chat;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import rightsize.config.WireFormat;
+import rightsize.config.WireFormatSettings;
 import rightsize.sse.SseDecoder;
 
 /**
@@ -30,11 +30,11 @@ public final class ChatResponseReader {
 
   /** Creates a reader of OpenAI chat completions: a streaming (SSE) body when {@code streaming}, else one JSON body. */
   public ChatResponseReader(boolean streaming) {
-    this(streaming, new WireFormat.OpenAiChat());
+    this(streaming, new WireFormatSettings.OpenAiChat());
   }
 
   /** Creates a reader of answers in {@code format}: a streaming (SSE) body when {@code streaming}, else one JSON body. */
-  public ChatResponseReader(boolean streaming, WireFormat format) {
+  public ChatResponseReader(boolean streaming, WireFormatSettings format) {
     interpreter = AnswerInterpreter.of(format);
     if (streaming) {
       decoder = new SseDecoder((type, data, length, id) -> interpreter.onEvent(data, length, readNanos));

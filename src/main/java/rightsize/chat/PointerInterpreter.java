@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import rightsize.config.WireFormat;
+import rightsize.config.WireFormatSettings;
 
 /**
  * Interprets the answers of apps that are not OpenAI-compatible (wire formats promptflow, aml-chat,
@@ -23,10 +23,10 @@ final class PointerInterpreter extends AnswerInterpreter {
   private static final JsonPointer AML_OUTPUT = JsonPointer.compile("/output");
 
   private final JsonPointer answer;
-  private final WireFormat.UsagePointers documentUsage;
+  private final WireFormatSettings.UsagePointers documentUsage;
   /** Null when the format has no delta pointer configured. */
   private final JsonPointer delta;
-  private final WireFormat.UsagePointers eventUsage;
+  private final WireFormatSettings.UsagePointers eventUsage;
   /** The setting to name when the delta pointer is missing or finds nothing. */
   private final String deltaSetting;
   private final String answerSetting;
@@ -35,8 +35,8 @@ final class PointerInterpreter extends AnswerInterpreter {
   private boolean deltaSeen;
   private String firstEvent;
 
-  private PointerInterpreter(JsonPointer answer, String answerSetting, WireFormat.UsagePointers documentUsage,
-      JsonPointer delta, String deltaSetting, String endMarker, WireFormat.UsagePointers eventUsage) {
+  private PointerInterpreter(JsonPointer answer, String answerSetting, WireFormatSettings.UsagePointers documentUsage,
+      JsonPointer delta, String deltaSetting, String endMarker, WireFormatSettings.UsagePointers eventUsage) {
     super(endMarker, endMarker == null || endMarker.isEmpty());
     this.answer = answer;
     this.answerSetting = answerSetting;
@@ -48,20 +48,20 @@ final class PointerInterpreter extends AnswerInterpreter {
   }
 
   /** A prompt flow: the output field holds the answer, and each event's delta; the body's end ends a stream. */
-  static PointerInterpreter promptFlow(WireFormat.PromptFlow f) {
+  static PointerInterpreter promptFlow(WireFormatSettings.PromptFlow f) {
     JsonPointer output = JsonPointer.compile("/" + escape(f.outputField()));
     String setting = "promptflow.output-field '" + f.outputField() + "'";
-    return new PointerInterpreter(output, setting, WireFormat.UsagePointers.NONE, output, setting, null, WireFormat.UsagePointers.NONE);
+    return new PointerInterpreter(output, setting, WireFormatSettings.UsagePointers.NONE, output, setting, null, WireFormatSettings.UsagePointers.NONE);
   }
 
   /** A catalog model on managed compute: {"output": "..."}, no usage. */
   static PointerInterpreter amlChat() {
     String setting = "/output (the aml-chat answer)";
-    return new PointerInterpreter(AML_OUTPUT, setting, WireFormat.UsagePointers.NONE, AML_OUTPUT, setting, null, WireFormat.UsagePointers.NONE);
+    return new PointerInterpreter(AML_OUTPUT, setting, WireFormatSettings.UsagePointers.NONE, AML_OUTPUT, setting, null, WireFormatSettings.UsagePointers.NONE);
   }
 
   /** A custom app, read through its configured pointers. */
-  static PointerInterpreter custom(WireFormat.Custom c) {
+  static PointerInterpreter custom(WireFormatSettings.Custom c) {
     return new PointerInterpreter(c.answerPointer(), "custom.answer-pointer " + c.answerPointer(), c.usage(),
         c.stream().deltaPointer(), c.stream().deltaPointer() == null ? "custom.stream.delta-pointer"
             : "custom.stream.delta-pointer " + c.stream().deltaPointer(),
@@ -143,7 +143,7 @@ final class PointerInterpreter extends AnswerInterpreter {
   }
 
   /** Reads the usage the pointers find; an event without it keeps what an earlier one gave. */
-  private void readUsage(JsonNode root, WireFormat.UsagePointers pointers) {
+  private void readUsage(JsonNode root, WireFormatSettings.UsagePointers pointers) {
     Integer prompt = count(root, pointers.promptTokens());
     Integer completion = count(root, pointers.completionTokens());
     if (prompt != null || completion != null) {

@@ -3,7 +3,7 @@ package rightsize.client;
 import java.net.URI;
 import java.util.Map;
 import rightsize.config.Timeouts;
-import rightsize.config.WireFormat;
+import rightsize.config.WireFormatSettings;
 
 /**
  * One chat HTTP request, ready to send: POST {@code uri} with {@code headers} and a JSON {@code
@@ -17,7 +17,7 @@ import rightsize.config.WireFormat;
  */
 public record ChatRequest(
     String requestId, URI uri, Map<String, String> headers, byte[] body, boolean streaming, Timeouts timeouts,
-    WireFormat format, String promptText) {
+    WireFormatSettings format, String promptText) {
 
   @Override
   public String toString() {

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import rightsize.config.Timeouts;
-import rightsize.config.WireFormat;
+import rightsize.config.WireFormatSettings;
 
 /**
  * Sends a few requests through a new client to a throwaway server on loopback before it measures
@@ -59,7 +59,7 @@ final class LoopbackWarmUp {
       Timeouts t = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
       for (int i = 0; i < ROUNDS; i++) {
         CountDownLatch done = new CountDownLatch(1);
-        client.execute(new ChatRequest("warm-up", uri, Map.of(), new byte[] {'{', '}'}, true, t, new WireFormat.OpenAiChat(), ""), r -> done.countDown());
+        client.execute(new ChatRequest("warm-up", uri, Map.of(), new byte[] {'{', '}'}, true, t, new WireFormatSettings.OpenAiChat(), ""), r -> done.countDown());
         done.await(2, TimeUnit.SECONDS);
       }
     } catch (RuntimeException | InterruptedException e) {

@@ -39,7 +39,7 @@ public record DeploymentSettings(
     int instanceCount,
     AuthSettings auth,
     Map<String, String> headers,
-    WireFormat wireFormat,
+    WireFormatSettings wireFormat,
     String path,
     PricingSettings pricing,
     EmulatedDeployment emulator,
@@ -55,7 +55,7 @@ public record DeploymentSettings(
   }
 
   /** This deployment spoken to in {@code format} (the genai DSL's override of {@code wire-format}). */
-  public DeploymentSettings withWireFormat(WireFormat format) {
+  public DeploymentSettings withWireFormat(WireFormatSettings format) {
     return new DeploymentSettings(name, kind, endpoint, deployment, apiVersion, maxTokensParam, vmSize, instanceCount,
         auth, headers, format, path, pricing, emulator, monitor);
   }
@@ -93,9 +93,9 @@ public record DeploymentSettings(
     Integer instances = s.integer("instance-count", 1);
     AuthSettings auth = AuthSettings.read(s.child("auth"), kind, env);
     Map<String, String> headers = headers(s);
-    WireFormat wireFormat = WireFormat.read(s);
-    if (wireFormat != null && !(wireFormat instanceof WireFormat.OpenAiChat) && kind != null && kind.speaksOnlyOpenAi()) {
-      s.problem("wire-format", "'" + wireFormat.wireName() + "' cannot be spoken to kind " + kind.wireName() + ", which serves OpenAI chat completions only",
+    WireFormatSettings wireFormat = WireFormatSettings.read(s);
+    if (wireFormat != null && !(wireFormat instanceof WireFormatSettings.OpenAiChat) && kind != null && kind.speaksOnlyOpenAi()) {
+      s.problem("wire-format", "'" + wireFormat.format().configName() + "' cannot be spoken to kind " + kind.wireName() + ", which serves OpenAI chat completions only",
           "use kind aml-online-endpoint (an Azure ML /score), openai-compatible (any other URL, with path) or emulator " + s.where("wire-format"));
     }
     String path = s.string("path");

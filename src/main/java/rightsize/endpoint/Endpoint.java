@@ -16,7 +16,7 @@ import rightsize.config.DeploymentSettings;
 import rightsize.config.RightsizeSettings;
 import rightsize.config.TargetKind;
 import rightsize.config.Timeouts;
-import rightsize.config.WireFormat;
+import rightsize.config.WireFormatSettings;
 import rightsize.endpoint.spi.EmulatorLauncher;
 
 /**
@@ -155,7 +155,7 @@ public final class Endpoint {
    * format, bounded by {@code timeouts}.
    */
   public ChatRequest request(ChatParams params, Timeouts timeouts) {
-    WireFormat format = deployment.wireFormat();
+    WireFormatSettings format = deployment.wireFormat();
     RequestBody body = RequestBody.of(format, params, model, deployment.maxTokensParam());
     Map<String, String> headers = new LinkedHashMap<>(fixedHeaders);
     headers.put("Content-Type", "application/json");
@@ -171,7 +171,7 @@ public final class Endpoint {
 
   /** The session values the deployment's body template names (feeder columns); empty for every other format. */
   public Set<String> sessionFields() {
-    return deployment.wireFormat() instanceof WireFormat.Custom c ? c.bodyTemplate().sessionFields() : Set.of();
+    return deployment.wireFormat() instanceof WireFormatSettings.Custom c ? c.bodyTemplate().sessionFields() : Set.of();
   }
 
   /** The deployment this target serves. */

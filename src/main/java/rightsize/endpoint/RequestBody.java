@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import rightsize.config.BodyTemplate;
-import rightsize.config.WireFormat;
+import rightsize.config.WireFormatSettings;
 
 /**
  * The JSON body of one request in a deployment's wire format, the text in it the tokenizer counts,
@@ -24,14 +24,14 @@ record RequestBody(byte[] json, String promptText, boolean stream) {
    * The body of {@code p} in {@code format}; {@code model} (or null) goes into an OpenAI body,
    * {@code maxTokensParam} names its output limit.
    */
-  static RequestBody of(WireFormat format, ChatParams p, String model, String maxTokensParam) {
-    if (format instanceof WireFormat.PromptFlow f) {
+  static RequestBody of(WireFormatSettings format, ChatParams p, String model, String maxTokensParam) {
+    if (format instanceof WireFormatSettings.PromptFlow f) {
       return promptFlow(f, p);
     }
-    if (format instanceof WireFormat.AmlChat) {
+    if (format instanceof WireFormatSettings.AmlChat) {
       return amlChat(p);
     }
-    if (format instanceof WireFormat.Custom c) {
+    if (format instanceof WireFormatSettings.Custom c) {
       return custom(c, p);
     }
     return openAi(p, model, maxTokensParam);
@@ -57,7 +57,7 @@ record RequestBody(byte[] json, String promptText, boolean stream) {
    * flow's history shape, and the static extra inputs. System messages are not sent: a flow has its
    * own prompt.
    */
-  private static RequestBody promptFlow(WireFormat.PromptFlow f, ChatParams p) {
+  private static RequestBody promptFlow(WireFormatSettings.PromptFlow f, ChatParams p) {
     Conversation c = Conversation.of(p.messages());
     List<Map<String, Object>> history = new ArrayList<>();
     StringBuilder text = new StringBuilder();
@@ -91,7 +91,7 @@ record RequestBody(byte[] json, String promptText, boolean stream) {
   }
 
   /** The template filled with JSON values; the text counted is what its placeholders put in. */
-  private static RequestBody custom(WireFormat.Custom c, ChatParams p) {
+  private static RequestBody custom(WireFormatSettings.Custom c, ChatParams p) {
     Conversation conv = Conversation.of(p.messages());
     StringBuilder text = new StringBuilder();
     String body = c.bodyTemplate().fill(name -> switch (name) {

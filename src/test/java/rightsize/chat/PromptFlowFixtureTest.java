@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import rightsize.config.WireFormat;
+import rightsize.config.WireFormatSettings;
 
 /**
  * The documented prompt-flow stream (fixtures/app-endpoints, a copy of
@@ -18,7 +18,7 @@ import rightsize.config.WireFormat;
  * split in two at every byte, and byte by byte.
  */
 class PromptFlowFixtureTest {
-  private static final WireFormat FLOW = new WireFormat.PromptFlow("question", "chat_history", "answer", Map.of());
+  private static final WireFormatSettings FLOW = new WireFormatSettings.PromptFlow("question", "chat_history", "answer", Map.of());
   private static final long END = 1_000_000;
 
   private static byte[] resource(String name) throws IOException {

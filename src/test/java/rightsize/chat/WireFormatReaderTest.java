@@ -6,29 +6,29 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import rightsize.config.WireFormat;
+import rightsize.config.WireFormatSettings;
 
 /** The promptflow, aml-chat and custom readers on good and bad answers: what counts as content, and what is malformed. */
 class WireFormatReaderTest {
-  private static final WireFormat FLOW = new WireFormat.PromptFlow("chat_input", "chat_history", "chat_output", Map.of());
+  private static final WireFormatSettings FLOW = new WireFormatSettings.PromptFlow("chat_input", "chat_history", "chat_output", Map.of());
   /** The emulator's documented custom shape (docs/targets.md). */
-  static final WireFormat.Custom CUSTOM = new WireFormat.Custom(
+  static final WireFormatSettings.Custom CUSTOM = new WireFormatSettings.Custom(
       rightsize.config.BodyTemplate.parse("{\"message\": ${prompt}, \"history\": ${history}, \"max_tokens\": ${max_tokens}, \"stream\": ${stream}}"),
       com.fasterxml.jackson.core.JsonPointer.compile("/reply/text"),
-      new WireFormat.UsagePointers(com.fasterxml.jackson.core.JsonPointer.compile("/usage/input_tokens"),
+      new WireFormatSettings.UsagePointers(com.fasterxml.jackson.core.JsonPointer.compile("/usage/input_tokens"),
           com.fasterxml.jackson.core.JsonPointer.compile("/usage/output_tokens")),
-      new WireFormat.Custom.Stream(com.fasterxml.jackson.core.JsonPointer.compile("/delta/text"), "[END]",
-          new WireFormat.UsagePointers(com.fasterxml.jackson.core.JsonPointer.compile("/usage/input_tokens"),
+      new WireFormatSettings.Custom.Stream(com.fasterxml.jackson.core.JsonPointer.compile("/delta/text"), "[END]",
+          new WireFormatSettings.UsagePointers(com.fasterxml.jackson.core.JsonPointer.compile("/usage/input_tokens"),
               com.fasterxml.jackson.core.JsonPointer.compile("/usage/output_tokens"))));
 
-  private static ChatResponseReader stream(WireFormat f, String body) {
+  private static ChatResponseReader stream(WireFormatSettings f, String body) {
     ChatResponseReader r = new ChatResponseReader(true, f);
     r.onBytes(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), 10);
     r.onEnd(20);
     return r;
   }
 
-  private static ChatResponseReader document(WireFormat f, String body) {
+  private static ChatResponseReader document(WireFormatSettings f, String body) {
     ChatResponseReader r = new ChatResponseReader(false, f);
     r.onBytes(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), 10);
     r.onEnd(20);
@@ -70,7 +70,7 @@ class WireFormatReaderTest {
   void jsonWithoutTheConfiguredFieldIsMalformedWithAnExcerpt() {
     assertThat(document(CUSTOM, "{\"reply\": {\"content\": \"Hi\"}}").outcome().malformed())
         .isEqualTo("response body has no custom.answer-pointer /reply/text: {\"reply\": {\"content\": \"Hi\"}}");
-    assertThat(document(new WireFormat.AmlChat(), "{\"outputs\": \"Hi\"}").outcome().malformed())
+    assertThat(document(new WireFormatSettings.AmlChat(), "{\"outputs\": \"Hi\"}").outcome().malformed())
         .isEqualTo("response body has no /output (the aml-chat answer): {\"outputs\": \"Hi\"}");
     assertThat(document(CUSTOM, "{\"reply\": {\"text\": 42}}").outcome().malformed())
         .startsWith("response body has custom.answer-pointer /reply/text as number, not text");
@@ -109,8 +109,8 @@ class WireFormatReaderTest {
 
   @Test
   void aCustomAppThatStreamsWithoutADeltaPointerSaysWhichSettingToSet() {
-    WireFormat noDelta = new WireFormat.Custom(CUSTOM.bodyTemplate(), CUSTOM.answerPointer(), WireFormat.UsagePointers.NONE,
-        new WireFormat.Custom.Stream(null, "", WireFormat.UsagePointers.NONE));
+    WireFormatSettings noDelta = new WireFormatSettings.Custom(CUSTOM.bodyTemplate(), CUSTOM.answerPointer(), WireFormatSettings.UsagePointers.NONE,
+        new WireFormatSettings.Custom.Stream(null, "", WireFormatSettings.UsagePointers.NONE));
     assertThat(stream(noDelta, "data: {\"delta\": {\"text\": \"Hi\"}}\n\n").outcome().malformed())
         .startsWith("the app streamed, but custom.stream.delta-pointer is not set");
   }

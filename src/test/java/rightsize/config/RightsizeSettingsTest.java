@@ -373,14 +373,14 @@ class RightsizeSettingsTest {
         + "            stream { delta-pointer = \"/delta/text\", end-marker = \"[END]\" } } },\n"
         + " { name = model, kind = aml-online-endpoint, endpoint = \"https://ep.eastus.inference.ml.azure.com\" }\n"
         + "]\nrightsize.deployment-defaults.wire-format = aml-chat");
-    assertThat(ok.deployment("flow").wireFormat()).isEqualTo(new WireFormat.PromptFlow("chat_input", "chat_history", "chat_output", Map.of("lang", "fr")));
-    WireFormat.Custom custom = (WireFormat.Custom) ok.deployment("app").wireFormat();
+    assertThat(ok.deployment("flow").wireFormat()).isEqualTo(new WireFormatSettings.PromptFlow("chat_input", "chat_history", "chat_output", Map.of("lang", "fr")));
+    WireFormatSettings.Custom custom = (WireFormatSettings.Custom) ok.deployment("app").wireFormat();
     assertThat(custom.bodyTemplate().sessionFields()).containsExactly("tenant");
     assertThat(custom.answerPointer().toString()).isEqualTo("/reply/text");
     assertThat(custom.stream().endMarker()).isEqualTo("[END]");
     assertThat(ok.deployment("app").path()).isEqualTo("/chat");
-    assertThat(ok.deployment("model").wireFormat()).isEqualTo(new WireFormat.AmlChat());
-    assertThat(parse("").deployments()).allSatisfy(d -> assertThat(d.wireFormat()).isEqualTo(new WireFormat.OpenAiChat()));
+    assertThat(ok.deployment("model").wireFormat()).isEqualTo(new WireFormatSettings.AmlChat());
+    assertThat(parse("").deployments()).allSatisfy(d -> assertThat(d.wireFormat()).isEqualTo(new WireFormatSettings.OpenAiChat()));
 
     InvalidConfigException e = invalid("rightsize.deployments = [\n"
         + " { name = a, kind = aml-online-endpoint, endpoint = \"https://x\", wire-format = gradio },\n"
