@@ -3,6 +3,7 @@ package rightsize.gatling;
 import io.gatling.core.CoreComponents;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
+import rightsize.chat.ChatResponseReader;
 import rightsize.client.ChatClient;
 import rightsize.endpoint.Endpoint;
 import rightsize.metrics.TokenCounter;
@@ -29,6 +30,7 @@ final class GenAiComponents implements ProtocolComponents {
     // Resolving here (Entra token, emulator start) makes a broken target fail before the load starts.
     this.endpoint = Endpoint.resolve(protocol.deployment, run.settings());
     this.client = ChatClient.shared();
+    ChatResponseReader.warmUp(protocol.deployment.wireFormat());
     this.tokens = TokenCounter.forEncoding(protocol.defaults.encoding());
   }
 
