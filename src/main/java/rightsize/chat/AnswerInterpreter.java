@@ -3,6 +3,7 @@ package rightsize.chat;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import rightsize.config.WireFormatSettings;
+import rightsize.secret.Secret;
 
 /**
  * Reads one answer in one wire format, event by event (SSE) or as one JSON document, and keeps
@@ -177,7 +178,9 @@ abstract class AnswerInterpreter {
 
   final void malformed(String description) {
     if (malformed == null) {
-      malformed = description; // the first problem explains the rest
+      // The first problem explains the rest. Its parts are the server's words: scrubbed whole here,
+      // the quoted ones before they were shortened.
+      malformed = Secret.redact(description);
     }
   }
 
@@ -185,13 +188,13 @@ abstract class AnswerInterpreter {
     return b == ' ' || b == '\n' || b == '\r' || b == '\t';
   }
 
-  /** A short, one-line excerpt of the data for a message (the client removes secrets from messages). */
+  /** A short, one-line, secret-free excerpt of the data for a message. */
   static String snippet(byte[] data, int offset, int length) {
-    return truncate(new String(data, offset, Math.min(length, MAX_MESSAGE_CHARS * 4), StandardCharsets.UTF_8));
+    return truncate(new String(data, offset, length, StandardCharsets.UTF_8));
   }
 
+  /** {@code s} on one line, scrubbed of secrets before it is shortened (a cut secret would no longer be recognised). */
   static String truncate(String s) {
-    String oneLine = s.replace('\n', ' ').replace('\r', ' ');
-    return oneLine.length() <= MAX_MESSAGE_CHARS ? oneLine : oneLine.substring(0, MAX_MESSAGE_CHARS) + "...";
+    return Secret.shorten(s, MAX_MESSAGE_CHARS);
   }
 }

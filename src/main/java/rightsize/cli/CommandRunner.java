@@ -32,6 +32,16 @@ final class CommandRunner {
       "%nExit codes: 0 done, " + USAGE + " usage error, " + InvalidConfigException.EXIT_CODE
           + " invalid configuration, 1 a bug (docs/commands.md).";
 
+  /** The mains' logging configuration on the classpath, unless {@code -Dlogback.configurationFile} names another. */
+  static final String LOGGING = "rightsize/cli/logback.xml";
+
+  static {
+    // Before any logger exists: set later, logback would have configured itself at DEBUG already.
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", LOGGING);
+    }
+  }
+
   private CommandRunner() {}
 
   /**

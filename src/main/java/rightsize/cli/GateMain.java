@@ -29,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import rightsize.secret.ScrubbedFiles;
 
 /**
  * The command line the nightly CI jobs call: {@code plan} before the load (which config, which
@@ -214,7 +215,7 @@ public final class GateMain implements Callable<Integer> {
 
   private static void writeString(Path file, String text) {
     try {
-      Files.writeString(file, text, StandardCharsets.UTF_8);
+      ScrubbedFiles.writeString(file, text);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

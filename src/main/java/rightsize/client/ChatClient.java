@@ -22,6 +22,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
@@ -40,9 +41,17 @@ public final class ChatClient implements AutoCloseable {
   private final SslContext tls;
   private final ConnectionPool pool;
 
-  /** A client with one I/O thread per two cores (at least one, at most four). */
+  /** A client with {@link #autoIoThreads()} I/O threads. */
   public ChatClient() {
-    this(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2)));
+    this(autoIoThreads());
+  }
+
+  /**
+   * The I/O threads of {@code rightsize.client.io-threads = auto}: one per two cores the JVM may use,
+   * at least one, at most four. On one core a second thread only adds hand-overs (docs/benchmarks.md).
+   */
+  public static int autoIoThreads() {
+    return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
   }
 
   /** A client with {@code ioThreads} event-loop threads (daemon threads). */
@@ -64,14 +73,17 @@ public final class ChatClient implements AutoCloseable {
     LoopbackWarmUp.run(this, group);
   }
 
-  /** The client this JVM's Gatling actions share, created on first use. */
-  public static ChatClient shared() {
+  /**
+   * The client this JVM's Gatling actions share, created on first use with {@code ioThreads} I/O
+   * threads; later calls get the same client, whatever they ask.
+   */
+  public static ChatClient shared(int ioThreads) {
     ChatClient c = shared;
     if (c == null) {
       synchronized (ChatClient.class) {
         c = shared;
         if (c == null) {
-          c = new ChatClient();
+          c = new ChatClient(ioThreads);
           shared = c;
         }
       }
@@ -194,6 +206,11 @@ public final class ChatClient implements AutoCloseable {
       return "connection refused by " + origin;
     }
     return "cannot connect to " + origin + ": " + ConnectionHandler.describe(cause);
+  }
+
+  /** The I/O event loops that read every response and time it: what the load generator monitor watches. */
+  public Iterable<? extends ScheduledExecutorService> eventLoops() {
+    return group;
   }
 
   /** Number of idle keep-alive connections held for reuse. */

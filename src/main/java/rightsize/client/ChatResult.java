@@ -14,7 +14,7 @@ import rightsize.record.Status;
  * @param startEpochMicros the wall-clock instant of {@code startNanos}, in microseconds since the epoch
  * @param endNanos end of the response, or the instant the failure was detected
  * @param httpStatus the response status, or null when no response head arrived
- * @param errorCode the service's error code from an error body ({@code error.code} and the like), or null
+ * @param errorCode the service's error code from an error body ({@code error.code} and the like; secrets removed), or null
  * @param message what went wrong in one line (secrets removed), or null when ok
  * @param rateLimit rate-limit headers the response carried, or null when none
  * @param outcome what a 2xx body delivered (possibly partial), or null when no 2xx body was read

@@ -5,14 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import rightsize.secret.Secret;
 
 /**
  * The service error code and message in a non-2xx body, whatever the service's shape: Azure
  * OpenAI / OpenAI {@code {"error":{"code","message"}}}, Foundry {@code {"code","message"}}, Azure ML
- * {@code {"message"}} or plain text.
+ * {@code {"message"}} or plain text; both scrubbed of secrets, then shortened.
  */
 record ErrorBody(String code, String message, boolean contentFilter) {
   static final int MESSAGE_MAX = 200;
+  // A code is a word such as "429" or "content_filter"; a longer one is a server echoing its input.
+  static final int CODE_MAX = 64;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> CONTENT_FILTER_CODES = Set.of("content_filter", "ResponsibleAIPolicyViolation");
 
@@ -40,7 +43,7 @@ record ErrorBody(String code, String message, boolean contentFilter) {
     String message = firstText(holder.path("message"), root.path("message"), root.path("detail"));
     String inner = firstText(holder.path("innererror").path("code"));
     boolean filtered = (code != null && CONTENT_FILTER_CODES.contains(code)) || (inner != null && CONTENT_FILTER_CODES.contains(inner));
-    return new ErrorBody(code, message == null ? null : shorten(message), filtered);
+    return new ErrorBody(Secret.shorten(code, CODE_MAX), shorten(message), filtered);
   }
 
   private static String firstText(JsonNode... nodes) {
@@ -56,7 +59,6 @@ record ErrorBody(String code, String message, boolean contentFilter) {
   }
 
   private static String shorten(String s) {
-    String one = s.replaceAll("\\s+", " ").trim();
-    return one.length() <= MESSAGE_MAX ? one : one.substring(0, MESSAGE_MAX - 1) + "…";
+    return Secret.shorten(s, MESSAGE_MAX);
   }
 }

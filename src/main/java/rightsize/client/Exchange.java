@@ -5,7 +5,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.ByteArrayOutputStream;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import rightsize.chat.ChatOutcome;
@@ -24,7 +23,7 @@ final class Exchange {
   final ChatRequest request;
   private final Consumer<ChatResult> callback;
   private final long attemptNanos = System.nanoTime();
-  private final long attemptEpochMicros = epochMicros();
+  private final long attemptEpochMicros = WallClock.SYSTEM.epochMicros(attemptNanos);
 
   private boolean written;
   private long writtenNanos;
@@ -49,8 +48,9 @@ final class Exchange {
 
   /** Call just before writing the request. */
   void markWritten() {
-    writtenEpochMicros = epochMicros();
+    // One reading: the written instant is the nanoTime's own (WallClock), so the two never disagree.
     writtenNanos = System.nanoTime();
+    writtenEpochMicros = WallClock.SYSTEM.epochMicros(writtenNanos);
     written = true;
   }
 
@@ -144,7 +144,7 @@ final class Exchange {
             written ? writtenEpochMicros : attemptEpochMicros,
             end,
             httpStatus,
-            errorCode,
+            Secret.redact(errorCode),
             Secret.redact(message),
             rateLimit,
             outcome);
@@ -181,10 +181,5 @@ final class Exchange {
     if (f != null) {
       f.cancel(false);
     }
-  }
-
-  private static long epochMicros() {
-    Instant now = Instant.now();
-    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
   }
 }

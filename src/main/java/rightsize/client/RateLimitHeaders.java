@@ -6,9 +6,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import rightsize.record.RequestRecord.RateLimit;
+import rightsize.secret.Secret;
 
 /** Reads the rate-limit headers Azure and OpenAI-style servers send (retry-after, remaining quota, PTU utilization). */
 final class RateLimitHeaders {
+  private static final int UTILIZATION_MAX = 32;
+
   private RateLimitHeaders() {}
 
   /** The rate-limit information in {@code h}, or null when it carries none. */
@@ -19,7 +22,8 @@ final class RateLimitHeaders {
     }
     Long remainingRequests = number(h.get("x-ratelimit-remaining-requests"));
     Long remainingTokens = number(h.get("x-ratelimit-remaining-tokens"));
-    String utilization = h.get("azure-openai-deployment-utilization");
+    // Recorded as sent ("12.5%"), but scrubbed first: a proxy that echoes the request puts the key here too.
+    String utilization = Secret.shorten(h.get("azure-openai-deployment-utilization"), UTILIZATION_MAX);
     if (retryAfterMs == null && remainingRequests == null && remainingTokens == null && utilization == null) {
       return null;
     }

@@ -1,12 +1,17 @@
 package rightsize.config;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import rightsize.secret.Secret;
 
 /**
  * One deployment to size, merged over {@code deployment-defaults}.
@@ -46,6 +51,8 @@ public record DeploymentSettings(
     DeploymentMonitor monitor) {
 
   private static final Set<String> SECRET_HEADERS = Set.of("api-key", "authorization", "ocp-apim-subscription-key");
+  private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   /** True when {@code filter} (a name or VM size, "Standard_" optional) selects this deployment. */
   public boolean matches(String filter) {
@@ -92,6 +99,12 @@ public record DeploymentSettings(
     String vmSize = s.string("vm-size");
     Integer instances = s.integer("instance-count", 1);
     AuthSettings auth = AuthSettings.read(s.child("auth"), kind, env);
+    if (endpoint != null && auth.type() != null && auth.type() != AuthType.NONE && !auth.allowCleartext() && cleartextToAnotherHost(endpoint)) {
+      s.problem("endpoint", "is plain http to a host that is not loopback (" + endpoint + "), where the "
+              + (auth.type() == AuthType.ENTRA ? "Entra ID token" : "key") + " of auth.type = " + auth.type().wireName()
+              + " can be read on the network",
+          "use https://, or set auth.allow-cleartext = true " + s.where("endpoint"));
+    }
     Map<String, String> headers = headers(s);
     WireFormatSettings wireFormat = WireFormatSettings.read(s);
     if (wireFormat != null && !(wireFormat instanceof WireFormatSettings.OpenAiChat) && kind != null && kind.speaksOnlyOpenAi()) {
@@ -120,22 +133,64 @@ public record DeploymentSettings(
       s.problem("endpoint", "is missing", "set endpoint (the base URL, e.g. https://myres.openai.azure.com) " + where);
       return null;
     }
+    // A problem line shows the URL with what may be a key masked: ?api-key=..., user:password@.
+    String shown = "'" + masked(endpoint) + "'";
     try {
       URI u = new URI(endpoint);
       String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
-        s.problem("endpoint", "'" + endpoint + "' is not an http(s) URL", "set the base URL, e.g. https://myres.openai.azure.com " + where);
+        s.problem("endpoint", shown + " is not an http(s) URL", "set the base URL, e.g. https://myres.openai.azure.com " + where);
         return null;
       }
       if (u.getRawQuery() != null) {
-        s.problem("endpoint", "'" + endpoint + "' has a query string", "set only the base URL; api-version has its own key " + where);
+        s.problem("endpoint", shown + " has a query string", "set only the base URL; api-version has its own key, the key goes in auth " + where);
+        return null;
+      }
+      if (u.getRawUserInfo() != null) {
+        s.problem("endpoint", shown + " carries a user and password", "set only the base URL; the key goes in auth " + where);
         return null;
       }
     } catch (URISyntaxException e) {
-      s.problem("endpoint", "'" + endpoint + "' is not a URL (" + e.getReason() + ")", "set the base URL, e.g. https://myres.openai.azure.com " + where);
+      s.problem("endpoint", shown + " is not a URL (" + e.getReason() + ")", "set the base URL, e.g. https://myres.openai.azure.com " + where);
       return null;
     }
     return endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+  }
+
+  /** {@code url} with its user info and the value of each query parameter replaced by {@link Secret#MASK}. */
+  static String masked(String url) {
+    String s = USER_INFO.matcher(url).replaceFirst("$1" + Matcher.quoteReplacement(Secret.MASK) + "@");
+    int q = s.indexOf('?');
+    if (q < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.substring(0, q + 1));
+    String[] params = s.substring(q + 1).split("[&;]", -1);
+    for (int i = 0; i < params.length; i++) {
+      int eq = params[i].indexOf('=');
+      out.append(i == 0 ? "" : "&").append(eq < 0 ? "" : params[i].substring(0, eq + 1)).append(Secret.MASK);
+    }
+    return out.toString();
+  }
+
+  /** Plain http to a host other than this machine: only a name or address literal is judged, nothing is resolved. */
+  private static boolean cleartextToAnotherHost(String endpoint) {
+    URI u = URI.create(endpoint);
+    if (!"http".equalsIgnoreCase(u.getScheme())) {
+      return false;
+    }
+    String host = u.getHost().toLowerCase(Locale.ROOT);
+    if (host.equals("localhost") || host.endsWith(".localhost")) {
+      return false;
+    }
+    if (host.startsWith("[") || IPV4.matcher(host).matches()) {
+      try {
+        return !InetAddress.getByName(host).isLoopbackAddress();
+      } catch (UnknownHostException notALiteral) {
+        return true;
+      }
+    }
+    return true;
   }
 
   private static Map<String, String> headers(Section s) {

@@ -24,6 +24,8 @@ import rightsize.secret.Secret;
  * @param outputLength how long answers are
  * @param apiKey the key requests must present, or null when auth is off (or secrets were not read)
  * @param groundTruthFile where to write ground truth on stop, or "" for nowhere
+ * @param groundTruthChunks whether the ground truth keeps every chunk ({@code ground-truth = chunks}),
+ *     or per request its facts and chunk statistics only ({@code requests}: memory flat in chunks)
  * @param faultHeaderAllowed whether a request may ask for a fault with x-rightsize-fault
  * @param faultRules configured faults
  * @param profiles the serving profiles of one instance, by name
@@ -38,6 +40,7 @@ public record EmulatorSettings(
     OutputLength outputLength,
     Secret apiKey,
     String groundTruthFile,
+    boolean groundTruthChunks,
     boolean faultHeaderAllowed,
     List<FaultRule> faultRules,
     Map<String, Profile> profiles,
@@ -132,7 +135,7 @@ public record EmulatorSettings(
   /** The same settings with auth on and {@code key} as the expected key (tests; the config reads an env var). */
   public EmulatorSettings withApiKey(Secret key) {
     return new EmulatorSettings(seed, tokensPerChunk, model, encoding, contentFilterAnnotations, outputLength, key,
-        groundTruthFile, faultHeaderAllowed, faultRules, profiles, payPerToken);
+        groundTruthFile, groundTruthChunks, faultHeaderAllowed, faultRules, profiles, payPerToken);
   }
 
   /** Reads the emulator block; {@code env} is null when secrets are not to be read. */
@@ -146,6 +149,7 @@ public record EmulatorSettings(
     OutputLength outputLength = outputLength(s.child("output-length"));
     Secret apiKey = apiKey(s.child("auth"), env);
     String groundTruthFile = s.string("ground-truth-file");
+    String detail = s.choice("ground-truth", "a ground-truth detail", List.of("chunks", "requests"));
     Section faults = s.child("faults");
     Boolean allowHeader = faults.bool("allow-header");
     List<FaultRule> rules = new ArrayList<>();
@@ -168,7 +172,7 @@ public record EmulatorSettings(
       return null;
     }
     return new EmulatorSettings(seed, tokensPerChunk, model, encoding, annotations, outputLength, apiKey,
-        groundTruthFile, allowHeader, rules, profiles, payPerToken);
+        groundTruthFile, "chunks".equals(detail), allowHeader, rules, profiles, payPerToken);
   }
 
   private static OutputLength outputLength(Section s) {
@@ -195,8 +199,8 @@ public record EmulatorSettings(
     }
     String key = env.apply(keyEnv);
     if (key == null || key.isBlank()) {
-      s.problem("key-env", "names environment variable " + keyEnv + ", which is not set",
-          "export " + keyEnv + "=<key> or set " + s.key("enabled") + " = false");
+      s.problem("key-env", "names " + AuthSettings.variable(keyEnv) + ", which is not set",
+          "export " + (AuthSettings.printable(keyEnv) ? keyEnv : "it") + "=<key> or set " + s.key("enabled") + " = false");
       return null;
     }
     return Secret.of(key.trim(), "env " + keyEnv);

@@ -47,9 +47,10 @@ public record PopulationSettings(Model model, Closed closed, Open open) {
    * @param users concurrent users per step, ascending
    * @param hold how long each step runs
    * @param thinkTime the pause between an answer and the user's next request
-   * @param warmup how long the warm-up runs at the first step's users; zero for none
+   * @param warmup how long the warm-up runs at the first step's users, its ramp included; zero for none
+   * @param ramp over how long each step starts its users, evenly spread; zero starts them at once
    */
-  public record Closed(List<Integer> users, Duration hold, Duration thinkTime, Duration warmup) {
+  public record Closed(List<Integer> users, Duration hold, Duration thinkTime, Duration warmup, Duration ramp) {
     public Closed {
       users = List.copyOf(users);
     }
@@ -114,10 +115,11 @@ public record PopulationSettings(Model model, Closed closed, Open open) {
     Duration hold = s.duration("hold", false);
     Duration thinkTime = s.duration("think-time", true);
     Duration warmup = s.duration("warmup", true);
+    Duration ramp = s.duration("ramp", true);
     if (s.failedSince(mark)) {
       return null;
     }
-    return new Closed(steps.stream().map(Double::intValue).toList(), hold, thinkTime, warmup);
+    return new Closed(steps.stream().map(Double::intValue).toList(), hold, thinkTime, warmup, ramp);
   }
 
   private static Open open(Section s) {

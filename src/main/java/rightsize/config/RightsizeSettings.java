@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import rightsize.secret.Secret;
 
 /**
  * The validated {@code rightsize} configuration of this JVM, read once: every section typed and
@@ -42,6 +43,7 @@ public final class RightsizeSettings {
   private final TrustThresholds trust;
   private final EmulatorSettings emulator;
   private final MonitorSettings monitor;
+  private final ClientSettings client;
 
   /** Which secrets a command needs from the environment; a needed one that is not set is a problem. */
   public enum Secrets {
@@ -66,7 +68,8 @@ public final class RightsizeSettings {
       CostSettings cost,
       TrustThresholds trust,
       EmulatorSettings emulator,
-      MonitorSettings monitor) {
+      MonitorSettings monitor,
+      ClientSettings client) {
     this.run = run;
     this.request = request;
     this.allDeployments = List.copyOf(all);
@@ -83,6 +86,7 @@ public final class RightsizeSettings {
     this.trust = trust;
     this.emulator = emulator;
     this.monitor = monitor;
+    this.client = client;
   }
 
   /** Loads from the standard sources and validates, secrets included; throws {@link InvalidConfigException} listing every problem. */
@@ -112,7 +116,8 @@ public final class RightsizeSettings {
       return load();
     } catch (InvalidConfigException e) {
       System.err.println("rightsize: the configuration is invalid, nothing was run:");
-      e.problems().forEach(p -> System.err.println("  " + p));
+      // Each problem masks what may be a key where it is found; scrubbed again for the keys already read.
+      e.problems().forEach(p -> System.err.println("  " + Secret.redact(p)));
       System.err.flush();
       System.exit(InvalidConfigException.EXIT_CODE);
       throw e;
@@ -154,11 +159,13 @@ public final class RightsizeSettings {
     CostSettings cost = CostSettings.read(rs.child("cost"), deploymentDefaults);
     TrustThresholds trust = TrustThresholds.read(rs.child("report").child("trust"));
     MonitorSettings monitor = MonitorSettings.read(rs.child("monitor"));
+    ClientSettings client = ClientSettings.read(rs.child("client"));
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
     return new RightsizeSettings(
-        run, request, all, workload, population, slo, sizing, targetLoad, regression, cost, trust, emulator, monitor);
+        run, request, all, workload, population, slo, sizing, targetLoad, regression, cost, trust, emulator, monitor,
+        client);
   }
 
   /**
@@ -304,6 +311,10 @@ public final class RightsizeSettings {
   /** How the deployments' Azure Monitor metrics are read after a run ({@code rightsize.monitor}). */
   public MonitorSettings monitor() {
     return monitor;
+  }
+
+  public ClientSettings client() {
+    return client;
   }
 
   public RequestDefaults request() {

@@ -7,11 +7,16 @@ import java.time.Duration;
  *
  * @param minRequestsP95 a p95 resting on fewer successful requests than this is flagged
  * @param minRequestsP99 a p99 resting on fewer successful requests than this is flagged
- * @param maxInjectorStallMs a step during which a load generator stalled longer than this is flagged
- * @param maxInjectorCpu a step during which a load generator's machine used more than this share
- *     (0..1) of its CPUs is flagged
+ * @param maxInjectorStallMs a load generator's sleeping probe thread waking later than this during a
+ *     step says its machine was busy (flagged only for runs older than the event loops' lag)
+ * @param maxInjectorCpu a load generator's machine using more than this share (0..1) of its CPUs
+ *     during a step says it was busy (flagged only for runs older than the event loops' lag)
+ * @param maxClientLagMs a step during which the client's event loops were later than this for more
+ *     than 1% of the time (their lag's p99) is flagged: its latency percentiles may hold that much
+ *     client-side delay
  */
-public record TrustThresholds(long minRequestsP95, long minRequestsP99, double maxInjectorStallMs, double maxInjectorCpu) {
+public record TrustThresholds(
+    long minRequestsP95, long minRequestsP99, double maxInjectorStallMs, double maxInjectorCpu, double maxClientLagMs) {
 
   static TrustThresholds read(Section s) {
     int mark = s.mark();
@@ -19,6 +24,7 @@ public record TrustThresholds(long minRequestsP95, long minRequestsP99, double m
     Long p99 = s.longValue("min-requests-p99");
     Duration stall = s.duration("max-injector-stall");
     Double cpu = s.number("max-injector-cpu");
-    return s.failedSince(mark) ? null : new TrustThresholds(p95, p99, stall.toNanos() / 1e6, cpu);
+    Duration lag = s.duration("max-client-lag", false);
+    return s.failedSince(mark) ? null : new TrustThresholds(p95, p99, stall.toNanos() / 1e6, cpu, lag.toNanos() / 1e6);
   }
 }

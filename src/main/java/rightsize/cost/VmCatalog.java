@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import rightsize.secret.ScrubbedFiles;
 
 /**
  * The VM sizes and hourly prices of {@code data/vm-catalog.csv} (one row per size and region;
@@ -68,7 +69,7 @@ public final class VmCatalog {
           .append('\n');
     }
     try {
-      Files.writeString(file, out, StandardCharsets.UTF_8);
+      ScrubbedFiles.writeString(file, out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the VM catalog " + file + ": " + e.getMessage(), e);
     }

@@ -62,7 +62,7 @@ public final class EmulatorServer implements AutoCloseable {
     Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(THREAD_NAME, true), io);
     EventLoop loop = group.next();
-    this.truth = new GroundTruth();
+    this.truth = new GroundTruth(setup.settings().groundTruthChunks());
     Backend backend;
     try {
       backend = loop.submit(() -> new Backend(setup, new LoopScheduler(loop), truth)).get();

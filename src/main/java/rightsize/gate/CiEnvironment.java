@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
+import rightsize.secret.ScrubbedFiles;
 
 /**
  * The CI system the gate runs in (GitHub Actions, Azure Pipelines or none) and the two things the
@@ -173,8 +174,7 @@ public final class CiEnvironment {
 
   private static void append(Path file, String text) {
     try {
-      Files.writeString(
-          file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      ScrubbedFiles.writeString(file, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -1,14 +1,14 @@
 package rightsize.gate;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import rightsize.secret.ScrubbedFiles;
 
 /**
  * Writes a {@link Verdict} as a JUnit XML report (the Ant/Surefire format that GitHub test
@@ -23,8 +23,9 @@ public final class JUnitXml {
 
   /** Writes {@code verdict} to {@code file}, replacing it. */
   public static void write(Verdict verdict, Path file) {
-    try (OutputStream out = Files.newOutputStream(file)) {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+    StringWriter out = new StringWriter();
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");
@@ -42,6 +43,7 @@ public final class JUnitXml {
       xml.writeCharacters("\n");
       xml.writeEndDocument();
       xml.close();
+      ScrubbedFiles.writeString(file, out.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     } catch (XMLStreamException e) {

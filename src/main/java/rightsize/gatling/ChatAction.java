@@ -171,7 +171,11 @@ final class ChatAction implements Action {
     return r;
   }
 
-  /** The KO message: the status, then the HTTP status and service error code when known. Few distinct values, so Gatling's error table stays readable. */
+  /**
+   * The KO message: the status, then the HTTP status and service error code when known. Few distinct
+   * values, so Gatling's error table stays readable. Every KO message is built here and scrubbed here,
+   * since it reaches simulation.log, Gatling's HTML pages and the console.
+   */
   static String koMessage(RequestRecord r) {
     StringBuilder sb = new StringBuilder(r.status().wireName());
     if (r.httpStatus() != null) {
@@ -180,7 +184,7 @@ final class ChatAction implements Action {
     if (r.errorCode() != null) {
       sb.append(' ').append(r.errorCode());
     }
-    return sb.toString();
+    return Secret.redact(sb.toString());
   }
 
   /** The session values the deployment's body template names; a missing one is left for the endpoint to report. */

@@ -29,7 +29,10 @@ final class GenAiComponents implements ProtocolComponents {
     this.run = RightsizeRun.current();
     // Resolving here (Entra token, emulator start) makes a broken target fail before the load starts.
     this.endpoint = Endpoint.resolve(protocol.deployment, run.settings());
-    this.client = ChatClient.shared();
+    Integer ioThreads = run.settings().client().ioThreads();
+    this.client = ChatClient.shared(ioThreads == null ? ChatClient.autoIoThreads() : ioThreads);
+    // The report judges the client by its own delay: how late its loops and Gatling's ran (docs/metrics.md).
+    run.watchEventLoops(client.eventLoops(), core.eventLoopGroup());
     ChatResponseReader.warmUp(protocol.deployment.wireFormat());
     this.tokens = TokenCounter.forEncoding(protocol.defaults.encoding());
   }

@@ -43,7 +43,7 @@ public final class InjectorFile {
    * generator, not data binding: the run's JVM then builds no object mapper (tens of MB of
    * allocation and class loading) while it times requests.
    */
-  static String line(InjectorSample sample) {
+  public static String line(InjectorSample sample) {
     StringWriter out = new StringWriter(160);
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartObject();
@@ -53,11 +53,41 @@ public final class InjectorFile {
       g.writeNumberField("worst_stall_ms", sample.worstStallMs());
       writeShare(g, "process_cpu", sample.processCpu());
       writeShare(g, "machine_cpu", sample.machineCpu());
+      if (sample.processCores() != null) {
+        g.writeNumberField("process_cores", sample.processCores());
+      }
+      if (sample.cpus() != null) {
+        g.writeNumberField("cpus", sample.cpus());
+      }
+      if (sample.gcPauseMs() != null) {
+        g.writeNumberField("gc_pause_ms", sample.gcPauseMs());
+      }
+      writeLag(g, "client_lag", sample.clientLag());
+      writeLag(g, "gatling_lag", sample.gatlingLag());
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write an injector sample as JSON: " + e.getMessage(), e);
     }
     return out.toString();
+  }
+
+  private static void writeLag(JsonGenerator g, String field, LoopLag lag) throws IOException {
+    if (lag == null) {
+      return;
+    }
+    g.writeObjectFieldStart(field);
+    g.writeNumberField("loops", lag.loops());
+    g.writeNumberField("ticks", lag.ticks());
+    g.writeNumberField("max_ms", lag.maxMs());
+    g.writeObjectFieldStart("over_ms");
+    for (int edge : LoopLag.EDGES_MS) {
+      long n = lag.over(edge);
+      if (n > 0) {
+        g.writeNumberField(Integer.toString(edge), n);
+      }
+    }
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
   private static void writeShare(JsonGenerator g, String field, Double value) throws IOException {

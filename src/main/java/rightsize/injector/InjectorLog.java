@@ -94,6 +94,10 @@ public final class InjectorLog {
     InjectorSample worst = null;
     Double process = null;
     Double machine = null;
+    Double cores = null;
+    Long gc = null;
+    LoopLag client = null;
+    LoopLag gatling = null;
     for (InjectorSample s : samples) {
       if (s.startEpochMicros() > toEpochMicros || s.startEpochMicros() + 1_000_000 <= fromEpochMicros) {
         continue;
@@ -104,15 +108,24 @@ public final class InjectorLog {
       }
       process = max(process, s.processCpu());
       machine = max(machine, s.machineCpu());
+      cores = max(cores, s.processCores());
+      if (s.gcPauseMs() != null) {
+        gc = (gc == null ? 0 : gc) + s.gcPauseMs();
+      }
+      client = s.clientLag() == null ? client : s.clientLag().plus(client);
+      gatling = s.gatlingLag() == null ? gatling : s.gatlingLag().plus(gatling);
     }
     if (worst == null) {
       return null;
     }
     return new InjectorLoad(seconds, worst.worstStallMs(), worst.injector(), Instant.ofEpochSecond(worst.epochSecond()),
-        process, machine);
+        process, machine, cores, gc, client, gatling);
   }
 
   private static Double max(Double a, Double b) {
-    return a == null ? b : b == null ? a : Math.max(a, b);
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : Double.valueOf(Math.max(a, b));
   }
 }

@@ -1,26 +1,29 @@
 package rightsize.injector;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rightsize.secret.ScrubbedFiles;
+import rightsize.secret.ScrubbedLines;
 
 /**
- * Watches this load generator while it measures: a daemon thread asks to wake every millisecond
- * and notes how late it wakes, and the JVM's and the machine's CPU load are read once a second;
- * each second becomes one {@link InjectorSample} for a sink (a run's {@value InjectorFile#NAME}).
+ * Watches this load generator while it measures: how late the client's and Gatling's event loops
+ * run a tick due every few milliseconds ({@link LoopLagProbe}), how late a daemon thread that asks
+ * to wake every millisecond wakes, the JVM's and the machine's CPU and the GC pauses; each second
+ * becomes one {@link InjectorSample} for a sink (a run's {@value InjectorFile#NAME}).
  *
- * <p>Why: latencies are timed on the load generator, so whatever delays its threads (a GC pause, a
- * CPU starved by other work) is inside them. A thread that only sleeps and wakes is delayed by the
- * same causes, so its lateness bounds the client-side delay a measurement may hold.
+ * <p>Why: latencies are timed on the client's event loops, so whatever delays them (its own backlog,
+ * a GC pause, a CPU starved by other work) is inside them. The loops' own lag is the client-side
+ * delay a response may have waited; the sleeping thread and the machine's CPU say whether the
+ * machine was busy, which delays the client only when its loops show it.
  */
 public final class InjectorMonitor implements AutoCloseable {
   static final long PERIOD_NANOS = 1_000_000;
@@ -53,18 +56,25 @@ public final class InjectorMonitor implements AutoCloseable {
     };
   }
 
-  /** CPU load as a share (0..1) of all CPUs since the previous reading; null when unknown. */
+  /** CPU use since the previous reading; null when unknown. */
   interface Cpu {
-    Double process();
+    /** This JVM's CPU time over the wall time, in cores (1.0: one core all the time). */
+    Double processCores();
 
+    /** Share (0..1) of all the machine's (or container's) CPUs in use by everything on it. */
     Double machine();
+
+    /** The CPUs this JVM may use. */
+    default int cpus() {
+      return Runtime.getRuntime().availableProcessors();
+    }
 
     /** The JVM's own gauges ({@code com.sun.management.OperatingSystemMXBean}), or nulls without them. */
     static Cpu ofJvm() {
       if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)) {
         return new Cpu() {
           @Override
-          public Double process() {
+          public Double processCores() {
             return null;
           }
 
@@ -75,21 +85,26 @@ public final class InjectorMonitor implements AutoCloseable {
         };
       }
       return new Cpu() {
+        private long lastCpuNanos = os.getProcessCpuTime();
+        private long lastNanos = System.nanoTime();
+
         @Override
-        public Double process() {
-          return share(os.getProcessCpuLoad());
+        public Double processCores() {
+          long cpu = os.getProcessCpuTime();
+          long now = System.nanoTime();
+          Double cores = cpu < 0 || lastCpuNanos < 0 || now <= lastNanos ? null : (cpu - lastCpuNanos) / (double) (now - lastNanos);
+          lastCpuNanos = cpu;
+          lastNanos = now;
+          return cores;
         }
 
         @Override
         public Double machine() {
-          return share(os.getCpuLoad());
+          double load = os.getCpuLoad();
+          // Negative: not available on this platform (or not yet: the first reading has no interval).
+          return load < 0 || Double.isNaN(load) ? null : Math.min(1, load);
         }
       };
-    }
-
-    private static Double share(double load) {
-      // Negative: not available on this platform (or not yet: the first reading has no interval).
-      return load < 0 || Double.isNaN(load) ? null : Math.min(1, load);
     }
   }
 
@@ -97,7 +112,10 @@ public final class InjectorMonitor implements AutoCloseable {
   private final Consumer<InjectorSample> sink;
   private final Clock clock;
   private final Cpu cpu;
+  private final LongSupplier gcPauseMs;
   private final AutoCloseable resource;
+  private volatile LoopLagProbe clientLoops;
+  private volatile LoopLagProbe gatlingLoops;
   private Thread thread;
   private volatile boolean running;
   private volatile long worstNanos;
@@ -109,17 +127,20 @@ public final class InjectorMonitor implements AutoCloseable {
   private int wakeups;
   private long secondWorstNanos;
 
-  InjectorMonitor(String injector, Consumer<InjectorSample> sink, Clock clock, Cpu cpu, AutoCloseable resource) {
+  InjectorMonitor(String injector, Consumer<InjectorSample> sink, Clock clock, Cpu cpu, LongSupplier gcPauseMs,
+      AutoCloseable resource) {
     this.injector = injector;
     this.sink = sink;
     this.clock = clock;
     this.cpu = cpu;
+    this.gcPauseMs = gcPauseMs;
     this.resource = resource;
   }
 
   /** Starts watching this JVM, handing each second's sample to {@code sink} (on the monitor's thread: keep it quick). */
   public static InjectorMonitor start(String injector, Consumer<InjectorSample> sink) {
-    InjectorMonitor m = new InjectorMonitor(injector, sink, Clock.SYSTEM, Cpu.ofJvm(), null);
+    GcPauses gc = new GcPauses();
+    InjectorMonitor m = new InjectorMonitor(injector, sink, Clock.SYSTEM, Cpu.ofJvm(), gc::takeMs, gc);
     m.start();
     return m;
   }
@@ -130,25 +151,29 @@ public final class InjectorMonitor implements AutoCloseable {
    */
   public static InjectorMonitor toFile(Path file, String injector) {
     // Load the JSON writer now: loaded by the first second's line, it could hold up the first timed requests.
-    InjectorFile.line(new InjectorSample(injector, 0, 0, 0, null, null));
-    BufferedWriter out;
+    InjectorFile.line(new InjectorSample(injector, 0, 0, 0, null, null, null, null, null, new LoopLag(0, 0, 0, null), null));
+    ScrubbedLines out;
     try {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      out = ScrubbedFiles.appendLines(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the injector file " + file + ": " + e.getMessage(), e);
     }
     Consumer<InjectorSample> writeLine = sample -> {
       try {
-        out.write(InjectorFile.line(sample) + "\n");
+        out.append(InjectorFile.line(sample));
         out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the injector file " + file + ": " + e.getMessage(), e);
       }
     };
-    InjectorMonitor m = new InjectorMonitor(injector, writeLine, Clock.SYSTEM, Cpu.ofJvm(), out);
+    GcPauses gc = new GcPauses();
+    InjectorMonitor m = new InjectorMonitor(injector, writeLine, Clock.SYSTEM, Cpu.ofJvm(), gc::takeMs, () -> {
+      gc.close();
+      out.close();
+    });
     m.start();
     return m;
   }
@@ -156,8 +181,9 @@ public final class InjectorMonitor implements AutoCloseable {
   synchronized void start() {
     running = true;
     // The first CPU reading covers no interval yet; take it now so the first sample's covers its second.
-    cpu.process();
+    cpu.processCores();
     cpu.machine();
+    gcPauseMs.getAsLong();
     // At least one wake-up, however soon close() comes: every run then has a line to show for it.
     thread = new Thread(() -> {
       do {
@@ -187,8 +213,13 @@ public final class InjectorMonitor implements AutoCloseable {
 
   private void emit() {
     if (wakeups > 0 && !sinkFailed) {
+      Double cores = cpu.processCores();
+      int cpus = cpu.cpus();
+      LoopLagProbe client = clientLoops;
+      LoopLagProbe gatling = gatlingLoops;
       InjectorSample s = new InjectorSample(injector, second, wakeups, round(secondWorstNanos / 1e6),
-          rounded(cpu.process()), rounded(cpu.machine()));
+          cores == null ? null : round(Math.min(1, cores / cpus)), rounded(cpu.machine()), rounded(cores), cpus,
+          gcPauseMs.getAsLong(), client == null ? null : client.take(), gatling == null ? null : gatling.take());
       try {
         sink.accept(s);
       } catch (RuntimeException e) {
@@ -199,6 +230,23 @@ public final class InjectorMonitor implements AutoCloseable {
     }
     wakeups = 0;
     secondWorstNanos = 0;
+  }
+
+  /**
+   * Measures, from now on, how late the client's I/O event loops run what is due on them (each
+   * sample's {@code client_lag}); a second call is ignored: the client of a JVM is one.
+   */
+  public synchronized void watchClientLoops(Iterable<? extends ScheduledExecutorService> loops) {
+    if (clientLoops == null && !closed) {
+      clientLoops = LoopLagProbe.start(loops);
+    }
+  }
+
+  /** As {@link #watchClientLoops}, for Gatling's own event loops, on which virtual users run ({@code gatling_lag}). */
+  public synchronized void watchGatlingLoops(Iterable<? extends ScheduledExecutorService> loops) {
+    if (gatlingLoops == null && !closed) {
+      gatlingLoops = LoopLagProbe.start(loops);
+    }
   }
 
   /** The worst stall seen since the start, in milliseconds. */
@@ -214,6 +262,12 @@ public final class InjectorMonitor implements AutoCloseable {
     }
     closed = true;
     running = false;
+    if (clientLoops != null) {
+      clientLoops.stop();
+    }
+    if (gatlingLoops != null) {
+      gatlingLoops.stop();
+    }
     boolean interrupted = false;
     // The last second is handed on below, by this thread: only once the probing thread has ended.
     while (thread != null && thread.isAlive()) {

@@ -48,6 +48,9 @@ public final class AzureMonitorMetrics {
   public static final String API_VERSION = "2024-02-01";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  // An error's code is a word; its message is cut at 300 characters and "…".
+  private static final int CODE_MAX = 64;
+  private static final int MESSAGE_MAX = 301;
 
   private final URI endpoint;
   private final HttpPipeline pipeline;
@@ -137,7 +140,7 @@ public final class AzureMonitorMetrics {
     return v == null || !v.isNumber() ? null : v.asDouble();
   }
 
-  /** ARM wraps errors in {"error":{...}}; the metrics service puts code and message at the top. */
+  /** ARM wraps errors in {"error":{...}}; the metrics service puts code and message at the top. Both are scrubbed before they are shortened. */
   private static Refused refused(int status, String body) {
     String code = String.valueOf(status);
     String message = body;
@@ -149,9 +152,7 @@ public final class AzureMonitorMetrics {
     } catch (IOException | RuntimeException e) {
       // Not JSON (a proxy's page): the status and the start of the body say enough.
     }
-    // Scrubbed before it is shortened, so that no piece of a secret survives the cut.
-    String line = Secret.redact(firstLine(message));
-    return new Refused(status, code, line.length() > 300 ? line.substring(0, 300) + "…" : line);
+    return new Refused(status, Secret.shorten(code, CODE_MAX), Secret.shorten(firstLine(message), MESSAGE_MAX));
   }
 
   private static String encode(String s) {

@@ -17,6 +17,7 @@ import rightsize.config.TargetKind;
 import rightsize.endpoint.spi.EmulatorLauncher;
 import rightsize.telemetry.Telemetry;
 import rightsize.telemetry.TelemetryFile;
+import rightsize.secret.Secret;
 
 /**
  * After a run: reads the server-side metrics of every deployment that was under load, from Azure
@@ -96,6 +97,11 @@ public final class ServerTelemetry {
 
   /** The same credential chain as Entra ID requests: az login, OIDC in CI, a managed identity. */
   private static TokenCredential azureCredential() {
-    return new DefaultAzureCredentialBuilder().build();
+    return registering(new DefaultAzureCredentialBuilder().build());
+  }
+
+  /** {@code credential}, each token registered as a secret as it is obtained, so that no text quoting it is written. */
+  static TokenCredential registering(TokenCredential credential) {
+    return context -> credential.getToken(context).doOnNext(t -> Secret.of(t.getToken(), "Entra ID token (Azure Monitor)"));
   }
 }

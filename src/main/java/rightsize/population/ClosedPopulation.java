@@ -1,11 +1,13 @@
 package rightsize.population;
 
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import java.time.Duration;
@@ -15,54 +17,64 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import rightsize.config.PopulationSettings;
+import rightsize.gatling.GenAi;
 import rightsize.record.LoadUnit;
 
 /**
- * Closed model: each step starts its number of users at once and each user sends requests one
- * after another (with think time between) until the step's hold time is up, so exactly that many
- * users are active during the step (over all load generators, when several share the test). Users
- * that wait for answers are how chat traffic behaves.
+ * Closed model: each step starts its number of users spread evenly over its ramp, and each user
+ * sends requests one after another (with think time between) until the step has held all of them
+ * for its hold time, so exactly that many users are active during the measured part of the step
+ * (over all load generators, when several share the test). Requests sent while the step was still
+ * ramping up are tagged warm-up and left out of its figures. Users that wait for answers are how
+ * chat traffic behaves.
  */
 public final class ClosedPopulation extends Population {
   private final int[] users;
   private final Duration hold;
   private final Duration thinkTime;
   private final Duration warmup;
+  private final Duration ramp;
   private final Share share;
 
-  private ClosedPopulation(int[] users, Duration hold, Duration thinkTime, Duration warmup, Share share) {
+  private ClosedPopulation(int[] users, Duration hold, Duration thinkTime, Duration warmup, Duration ramp, Share share) {
     requireAscending(Arrays.stream(users).asDoubleStream().toArray(), "closed population");
     this.users = users.clone();
     this.hold = positive(hold, "hold");
     this.thinkTime = notNegative(thinkTime, "think-time");
     this.warmup = notNegative(warmup, "warmup");
+    this.ramp = notNegative(ramp, "ramp");
     this.share = Objects.requireNonNull(share, "share");
   }
 
-  /** {@code users} steps with the hold, think time and warm-up of reference.conf. */
+  /** {@code users} steps with the hold, think time, warm-up and ramp of reference.conf. */
   static ClosedPopulation of(int... users) {
     PopulationSettings.Closed d = defaults().closed();
-    return new ClosedPopulation(users, d.hold(), d.thinkTime(), d.warmup(), Share.WHOLE);
+    return new ClosedPopulation(users, d.hold(), d.thinkTime(), d.warmup(), d.ramp(), Share.WHOLE);
   }
 
-  /** How long each step runs. */
+  /** How long each step holds its users, from its last user's start. */
   public ClosedPopulation hold(Duration newHold) {
-    return new ClosedPopulation(users, newHold, thinkTime, warmup, share);
+    return new ClosedPopulation(users, newHold, thinkTime, warmup, ramp, share);
   }
 
   /** The pause between a user's answer and its next request. */
   public ClosedPopulation thinkTime(Duration newThinkTime) {
-    return new ClosedPopulation(users, hold, newThinkTime, warmup, share);
+    return new ClosedPopulation(users, hold, newThinkTime, warmup, ramp, share);
   }
 
-  /** How long the warm-up runs, at the first step's users; zero for none. */
+  /** How long the warm-up runs, at the first step's users, its ramp included; zero for none. */
   public ClosedPopulation warmup(Duration newWarmup) {
-    return new ClosedPopulation(users, hold, thinkTime, newWarmup, share);
+    return new ClosedPopulation(users, hold, thinkTime, newWarmup, ramp, share);
+  }
+
+  /** Over how long each step starts its users (evenly spread); zero starts them all at once. */
+  public ClosedPopulation ramp(Duration newRamp) {
+    return new ClosedPopulation(users, hold, thinkTime, warmup, newRamp, share);
   }
 
   @Override
   public ClosedPopulation share(Share newShare) {
-    return new ClosedPopulation(users, hold, thinkTime, warmup, newShare);
+    return new ClosedPopulation(users, hold, thinkTime, warmup, ramp, newShare);
   }
 
   @Override
@@ -81,20 +93,39 @@ public final class ClosedPopulation extends Population {
   }
 
   @Override
+  public Duration length(Step step) {
+    return step.warmup() ? step.duration() : ramp.plus(step.duration());
+  }
+
+  @Override
   public PopulationBuilder inject(ScenarioBuilder scenario, Step step) {
     // A step with no user here still needs one user to last its hold: a scenario without users
     // ends at once, and this generator would run ahead of the others into the next step.
-    return scenario.injectOpen(atOnceUsers(idle(step) ? 1 : share.users(step.users())));
+    return scenario.injectOpen(starts(step));
+  }
+
+  /** When this load generator starts the users of {@code step}: evenly over the ramp, or at once without one. */
+  OpenInjectionStep starts(Step step) {
+    int n = idle(step) ? 1 : share.users(step.users());
+    // Not all at once: n requests in one instant are a burst no real traffic makes, and the server
+    // reading them (77 ms for 100, seconds for 2,000) would be inside every first second's figures.
+    return n == 1 || ramp.isZero() ? atOnceUsers(n) : rampUsers(n).during(ramp);
   }
 
   @Override
   public ChainBuilder behaviour(Step step, ChainBuilder request) {
     if (idle(step)) {
-      return exec(pause(step.duration()));
+      return exec(pause(length(step)));
     }
-    // exitASAP: no request starts after the hold time, so steps do not overlap.
+    StepClock clock = new StepClock(share.users(step.users()), ramp, step.duration(), step.warmup());
     ChainBuilder loop = thinkTime.isZero() ? request : request.pause(thinkTime);
-    return exec(during(step.duration(), true).on(loop));
+    // exitASAP: no request starts after the hold time, so steps do not overlap. A request sent
+    // before the step's last user started is a warm-up request: the step had fewer users then.
+    return exec(session -> {
+      clock.userStarted();
+      return session;
+    }).exec(asLongAs(session -> clock.running(), true).on(
+        exec(session -> session.set(GenAi.WARMUP, step.warmup() || clock.ramping())).exec(loop)));
   }
 
   @Override
@@ -102,7 +133,7 @@ public final class ClosedPopulation extends Population {
     return "closed: "
         + Arrays.stream(users).mapToObj(Integer::toString).collect(Collectors.joining(", "))
         + " users, " + hold.toSeconds() + " s each, think time " + thinkTime.toMillis() + " ms, warm-up "
-        + warmup.toSeconds() + " s"
+        + warmup.toSeconds() + " s" + (ramp.isZero() ? "" : ", each step's users started over " + ramp.toMillis() / 1000.0 + " s")
         + (share.whole() ? "" : "; " + share.describe() + " runs "
             + Arrays.stream(users).mapToObj(n -> Integer.toString(share.users(n))).collect(Collectors.joining(", ")) + " of them");
   }

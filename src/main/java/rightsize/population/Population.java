@@ -36,7 +36,8 @@ public abstract sealed class Population permits ClosedPopulation, OpenPopulation
         yield closed(c.users().stream().mapToInt(Integer::intValue).toArray())
             .hold(c.hold())
             .thinkTime(c.thinkTime())
-            .warmup(c.warmup());
+            .warmup(c.warmup())
+            .ramp(c.ramp());
       }
       case OPEN -> {
         PopulationSettings.Open o = settings.open();
@@ -64,6 +65,11 @@ public abstract sealed class Population permits ClosedPopulation, OpenPopulation
 
   /** The pause between two requests of one user. */
   public abstract Duration thinkTime();
+
+  /** How long {@code step} lasts from its first user's start to the end of its hold (the closed model's ramp included). */
+  public Duration length(Step step) {
+    return step.duration();
+  }
 
   /** Injects {@code scenario}'s users for this load generator's share of {@code step}. */
   public abstract PopulationBuilder inject(ScenarioBuilder scenario, Step step);

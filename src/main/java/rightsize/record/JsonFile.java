@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import rightsize.secret.ScrubbedFiles;
 
 /**
  * The one JSON mapping of the files a run folder summarises itself in (capacity.json,
@@ -68,7 +69,7 @@ public final class JsonFile {
       if (folder != null) {
         Files.createDirectories(folder);
       }
-      MAPPER.writeValue(file.toFile(), value);
+      ScrubbedFiles.writeString(file, MAPPER.writeValueAsString(value));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -1,26 +1,26 @@
 package rightsize.record;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import rightsize.secret.ScrubbedFiles;
+import rightsize.secret.ScrubbedLines;
 
 /**
  * Appends {@link RequestRecord}s to a JSON-lines file, one whole line per record, flushed at least
- * every {@value #FLUSH_INTERVAL_MS} ms so a run killed midway leaves a readable file.
+ * every {@value #FLUSH_INTERVAL_MS} ms so a run killed midway leaves a readable file. Every line is
+ * scrubbed of secrets as a whole ({@link ScrubbedLines}), whichever field carries one.
  */
 public final class RecordWriter implements AutoCloseable {
   static final long FLUSH_INTERVAL_MS = 250;
 
   private final Path file;
-  private final BufferedWriter out;
+  private final ScrubbedLines out;
   private final ScheduledExecutorService flusher;
   private final AtomicLong written = new AtomicLong();
   private boolean closed;
@@ -32,9 +32,7 @@ public final class RecordWriter implements AutoCloseable {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      this.out =
-          Files.newBufferedWriter(
-              file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      this.out = ScrubbedFiles.appendLines(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open record file " + file + ": " + e.getMessage(), e);
     }
@@ -62,8 +60,7 @@ public final class RecordWriter implements AutoCloseable {
         throw new IllegalStateException("record file " + file + " is closed");
       }
       try {
-        // One write call per line: a line is either in the buffer whole or not at all.
-        out.write(line + "\n");
+        out.append(line);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write record file " + file + ": " + e.getMessage(), e);
       }

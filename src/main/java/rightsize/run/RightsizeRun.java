@@ -3,6 +3,7 @@ package rightsize.run;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -91,6 +92,17 @@ public final class RightsizeRun implements AutoCloseable {
   /** The load generator's health, one line per second ({@link InjectorMonitor}): {@code <folder>/injector.jsonl}. */
   public Path injectorFile() {
     return folder.resolve(InjectorFile.NAME);
+  }
+
+  /**
+   * Has the run's monitor measure how late the client's I/O event loops and Gatling's own event
+   * loops run what is due on them ({@code client_lag}, {@code gatling_lag} in injector.jsonl); the
+   * first call of each counts.
+   */
+  public void watchEventLoops(Iterable<? extends ScheduledExecutorService> client,
+      Iterable<? extends ScheduledExecutorService> gatling) {
+    monitor.watchClientLoops(client);
+    monitor.watchGatlingLoops(gatling);
   }
 
   /** Calls {@code listener} with every record written from now on, on the thread that writes it (keep it quick). */

@@ -29,6 +29,7 @@ import rightsize.population.Step;
 import rightsize.record.RequestRecord;
 import rightsize.report.ReportGenerator;
 import rightsize.run.RightsizeRun;
+import rightsize.secret.Secret;
 
 /**
  * A {@link Sizing} ready to run: one Gatling scenario per deployment and step (warm-up first),
@@ -52,7 +53,8 @@ public final class SizingPlan {
     this.sizing = sizing;
     this.population = sizing.population.share(sizing.share);
     this.run = RightsizeRun.current();
-    this.console = line -> System.out.println(CONSOLE_PREFIX + line);
+    // Scrubbed: a progress line can quote what a server or the Azure SDK said.
+    this.console = line -> System.out.println(CONSOLE_PREFIX + Secret.redact(line));
     List<CapacitySearch.Target> targets = new ArrayList<>();
     for (DeploymentSettings d : sizing.deployments) {
       targets.add(new CapacitySearch.Target(d.name(), d.vmSize(), population.steps()));
@@ -161,9 +163,9 @@ public final class SizingPlan {
 
   private String describe() {
     Slo slo = sizing.slo;
-    Duration perDeployment = population.warmup().map(Step::duration).orElse(Duration.ZERO);
+    Duration perDeployment = population.warmup().map(population::length).orElse(Duration.ZERO);
     for (Step s : population.steps()) {
-      perDeployment = perDeployment.plus(s.duration());
+      perDeployment = perDeployment.plus(population.length(s));
     }
     return String.format(Locale.ROOT,
         "sizing %s with the %s workload (%d prompts); population %s; SLO p95 ttft <= %.0f ms, p95 e2e <= %.0f ms,"

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import rightsize.secret.ScrubbedFiles;
 
 /** Writes and reads a run's telemetry.json (docs/monitoring.md). */
 public final class TelemetryFile {
@@ -25,7 +26,7 @@ public final class TelemetryFile {
   public static void write(Path file, Telemetry telemetry) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      JSON.writeValue(file.toFile(), telemetry);
+      ScrubbedFiles.writeString(file, JSON.writeValueAsString(telemetry));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -7,6 +7,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -65,9 +68,45 @@ class LayersTest {
   @ArchTest
   static final ArchRule recordIsALeaf =
       noClasses().that().resideInAPackage("rightsize.record")
-          .should().dependOnClassesThat(resideInAPackage("rightsize..").and(not(resideInAPackage("rightsize.record"))))
-          .as("the record layer (rightsize.record) depends on no other rightsize package")
-          .because("the record file is the seam between measuring and reporting; both sides depend on it");
+          .should().dependOnClassesThat(resideInAPackage("rightsize..")
+              .and(not(resideInAnyPackage("rightsize.record", "rightsize.secret"))))
+          .as("the record layer (rightsize.record) depends on no other rightsize package but secret")
+          .because("the record file is the seam between measuring and reporting; both sides depend on it,"
+              + " and it is written through the scrubber like every other file");
+
+  @ArchTest
+  static final ArchRule secretIsALeaf =
+      noClasses().that().resideInAPackage("rightsize.secret")
+          .should().dependOnClassesThat(resideInAPackage("rightsize..").and(not(resideInAPackage("rightsize.secret"))))
+          .as("the scrubber (rightsize.secret) depends on no other rightsize package")
+          .because("every layer writes through it, so it can depend on none of them");
+
+  /** Writing a file without passing its text through the scrubber: java.nio Files, file streams, Jackson's writeValue to a file or stream. */
+  private static final DescribedPredicate<JavaAccess<?>> WRITES_A_FILE =
+      new DescribedPredicate<>("write a file (Files.write*, Files.newOutputStream/newBufferedWriter, file streams, Jackson writeValue)") {
+        @Override
+        public boolean test(JavaAccess<?> access) {
+          String owner = access.getTargetOwner().getFullName();
+          String name = access.getName();
+          if (owner.equals("java.nio.file.Files")) {
+            return name.startsWith("write") || name.equals("newOutputStream") || name.equals("newBufferedWriter") || name.equals("newByteChannel");
+          }
+          if (owner.equals("java.io.FileOutputStream") || owner.equals("java.io.FileWriter") || owner.equals("java.io.RandomAccessFile")) {
+            return name.equals(JavaConstructor.CONSTRUCTOR_NAME);
+          }
+          return owner.startsWith("com.fasterxml.jackson.databind.Object") && name.equals("writeValue");
+        }
+      };
+
+  @ArchTest
+  static final ArchRule everyFileIsWrittenThroughTheScrubber =
+      noClasses().that().resideOutsideOfPackage("rightsize.secret")
+          // Binary key material of the emulator's own certificate: no text from the wire or the configuration.
+          .and().doNotHaveFullyQualifiedName("rightsize.emulator.EmulatorCertificate")
+          .should().accessTargetWhere(WRITES_A_FILE)
+          .as("no class writes a file but through rightsize.secret.ScrubbedFiles (the emulator's certificate excepted)")
+          .because("every file a run leaves (records, reports, capacity, telemetry, injector and gate files) must be"
+              + " free of keys and tokens, whatever a server echoed (docs/configuration.md, \"Secrets\")");
 
   @ArchTest
   static final ArchRule configIsALeaf =

@@ -135,7 +135,7 @@ class RightsizeSettingsTest {
         "rightsize.deployments[1].headers.Authorization would put a secret in the config: remove it and use auth.type with auth.key-env (the key goes in an environment variable)",
         "rightsize.deployments[2].kind 'sagemaker' is not a target kind: use one of azure-openai, azure-openai-v1, foundry-models, aml-online-endpoint, openai-compatible, emulator",
         "rightsize.deployments[2].name 'prod-f4' is used twice: give every deployment its own name in application.conf: 8",
-        "rightsize.deployments[3].endpoint 'http://localhost:8000?x=1' has a query string: set only the base URL; api-version has its own key for deployment 'local' in application.conf: 9",
+        "rightsize.deployments[3].endpoint 'http://localhost:8000?x=***' has a query string: set only the base URL; api-version has its own key, the key goes in auth for deployment 'local' in application.conf: 9",
         "rightsize.deployments[3].instance-count is 0: set a whole number >= 1 for deployment 'local' in application.conf: 9",
         "rightsize.deployments[3].auth.scope is missing: set the Entra scope (e.g. api://<app-id>/.default) for kind openai-compatible for deployment 'local' in application.conf: 9",
         "rightsize.run.id 'a/b' is not a folder name: use only letters, digits, '.', '_' and '-' (or leave it empty to generate one)",
@@ -251,6 +251,11 @@ class RightsizeSettingsTest {
         arguments("rightsize.cost.catalog = \"\"", "rightsize.cost.catalog is missing: set catalog" + at),
         arguments("rightsize.report.trust.max-injector-stall = soon",
             "rightsize.report.trust.max-injector-stall is 'soon', not a duration such as 30s or 500ms: set it to a duration such as 30s or 500ms" + at),
+        arguments("rightsize.client.io-threads = 0", "rightsize.client.io-threads is 0: set a whole number >= 1" + at),
+        arguments("rightsize.client.io-threads = many",
+            "rightsize.client.io-threads is 'many', not a whole number: set it to a whole number" + at),
+        arguments("rightsize.report.trust.max-client-lag = 0ms",
+            "rightsize.report.trust.max-client-lag is 0ms: set a duration > 0 such as 30s" + at),
         // emulator
         arguments("rightsize.emulator.seed = x", "rightsize.emulator.seed is 'x', not a whole number: set it to a whole number" + at),
         arguments("rightsize.emulator.tokens-per-chunk = 0", "rightsize.emulator.tokens-per-chunk is 0: set a whole number >= 1" + at),
@@ -272,6 +277,8 @@ class RightsizeSettingsTest {
         arguments("rightsize.emulator.faults.rules = [ { kind = meltdown } ]",
             "rightsize.emulator.faults.rules[0].kind 'meltdown' is not an emulator fault:"
                 + " use http-500, http-503, http-424, reset, stall, malformed-chunk, truncate" + at),
+        arguments("rightsize.emulator.ground-truth = all",
+            "rightsize.emulator.ground-truth 'all' is not a ground-truth detail: use chunks, requests" + at),
         arguments("rightsize.emulator.faults.rules = [ { kind = stall, rate = 2 } ]",
             "rightsize.emulator.faults.rules[0].rate is 2.0: set a probability between 0 and 1" + at),
         arguments("rightsize.emulator.profiles.cpu-small.saturation-streams = 0",
@@ -310,7 +317,9 @@ class RightsizeSettingsTest {
     assertThat(s.sizing()).isEqualTo(new SizingSettings(true, 10));
     assertThat(s.targetLoad()).isEqualTo(new TargetLoad(100, 0));
     assertThat(s.regression()).isEqualTo(new RegressionThresholds(0.10, 0.10, 0.10, 1.0));
-    assertThat(s.trust()).isEqualTo(new TrustThresholds(20, 100, 20.0, 0.90));
+    assertThat(s.trust()).isEqualTo(new TrustThresholds(20, 100, 20.0, 0.90, 5.0));
+    assertThat(s.client().ioThreads()).as("auto").isNull();
+    assertThat(parse("rightsize.client.io-threads = 2").client().ioThreads()).isEqualTo(2);
     assertThat(s.cost().catalog()).isEqualTo(Path.of("data/vm-catalog.csv"));
     assertThat(s.cost().defaultPricing().mode()).isEqualTo(PricingMode.MANAGED_COMPUTE);
     assertThat(s.emulator().profiles()).containsOnlyKeys("cpu-small", "cpu-medium", "cpu-large");

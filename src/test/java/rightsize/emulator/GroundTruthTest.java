@@ -24,6 +24,27 @@ import rightsize.emulator.truth.RequestTruth;
 class GroundTruthTest {
 
   @Test
+  void theRequestsDetailKeepsEachRequestsFactsAndItsChunksSummaryButNoChunk() throws Exception {
+    EmulatorSetup settings = EmulatorTestSupport.setup(EmulatorTestSupport.FAST + "rightsize.emulator.ground-truth = requests");
+    try (EmulatorServer server = EmulatorServer.start(settings, 0)) {
+      post(server.uri(), "/score", body("summary", 12, true, true),
+          "azureml-model-deployment", "fast", "x-ms-client-request-id", "sum-1");
+      RequestTruth t = server.groundTruth().request("sum-1").orElseThrow();
+
+      assertThat(t.chunks()).isEmpty();
+      // The facts a join with the client needs are kept: first content, as scheduled and as sent.
+      assertThat(t.sentCompletionTokens()).isEqualTo(t.plannedCompletionTokens()).isPositive();
+      assertThat(t.firstContentScheduledNanos()).isEqualTo(t.prefillEndNanos());
+      assertThat(t.firstContentNanos()).isGreaterThanOrEqualTo(t.firstContentScheduledNanos());
+      // prompt filter, role, one content chunk per token (1 token per chunk), finish, usage, [DONE].
+      assertThat(t.chunkCount()).isEqualTo(t.sentCompletionTokens() + 5);
+      assertThat(t.maxLateNanos()).isGreaterThanOrEqualTo(t.meanLateNanos()).isNotNegative();
+      assertThat(EmulatorTestSupport.getJson(server.uri(), "/_rightsize/ground-truth").get(0).get("chunkCount").asInt())
+          .isEqualTo(t.chunkCount());
+    }
+  }
+
+  @Test
   void eachRequestIsRecordedUnderItsClientRequestIdInArrivalOrder(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("truth/ground-truth.jsonl");
     EmulatorSetup settings = EmulatorTestSupport.setup(

@@ -27,6 +27,7 @@ import rightsize.config.Timeouts;
 import rightsize.testing.ScriptedChatServer.Received;
 import rightsize.testing.ScriptedChatServer.Reply;
 import rightsize.testing.ScriptedChatServer;
+import rightsize.secret.Secret;
 
 class EndpointTest {
   private static final String KEY = "sk-test-4d1f9e";
@@ -179,6 +180,8 @@ class EndpointTest {
     OffsetDateTime replaced = OffsetDateTime.now();
     assertThat(auth.header().value()).isEqualTo("Bearer short-2");
     assertThat(replaced).as("replaced before the first token expired").isBefore(expiries.get(0));
+    // Each token was registered as a secret when it arrived, the refreshed one too.
+    assertThat(Secret.redact("401: short-1 and short-2 rejected")).isEqualTo("401: *** and *** rejected");
   }
 
   @Test

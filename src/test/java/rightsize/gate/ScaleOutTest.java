@@ -181,7 +181,8 @@ class ScaleOutTest {
       assertThat(first.exitValue()).as(firstLog).isZero();
       assertThat(second.exitValue()).as(Files.readString(dir.resolve("lg-2.log"))).isZero();
       assertThat(firstLog).as("the plan's console line names this generator's share")
-          .contains("closed: 4 users, 4 s each, think time 0 ms, warm-up 0 s; load generator 1 of 2 runs 2 of them");
+          .contains("closed: 4 users, 4 s each, think time 0 ms, warm-up 0 s, each step's users started over 2.0 s;"
+              + " load generator 1 of 2 runs 2 of them");
 
       // Step 4: one folder, one record file per machine.
       Path merged = dir.resolve("merged").resolve(RUN_ID);

@@ -16,13 +16,14 @@ import java.util.Map;
 import rightsize.run.RightsizeRun;
 
 /**
- * The simulation GatlingRunTest forks: one user per case (streams, 429, 500, disconnect, stalls)
- * asks "chat" inside group "turn" (and "more" there when "chat" succeeded, through exitBlockOnFail),
- * then a follow-up that carries the first answer in its history.
+ * The simulation GatlingRunTest forks: one user per case (streams, 429, 500, disconnect, stalls, a
+ * server echoing the key in an error and in a stream) asks "chat" inside group "turn" (and "more"
+ * there when "chat" succeeded, through exitBlockOnFail), then a follow-up that carries the first
+ * answer in its history.
  */
 public class LoopbackSimulation extends Simulation {
   static final List<String> CASES =
-      List.of("stream", "stream", "stream", "stream", "throttle", "error500", "disconnect", "stall", "slow");
+      List.of("stream", "stream", "stream", "stream", "throttle", "error500", "disconnect", "stall", "slow", "echo", "echo-stream");
 
   {
     Iterator<Map<String, Object>> cases = CASES.stream().map(c -> Map.<String, Object>of("case", c, "max", 16)).iterator();

@@ -36,7 +36,7 @@ class InjectorLogTest {
 
     // From S+1.5 to S+2.5: the seconds S+1 and S+2 of both injectors.
     InjectorLoad load = log.during(S * 1_000_000 + 1_500_000, S * 1_000_000 + 2_500_000);
-    assertThat(load).isEqualTo(new InjectorLoad(4, 120.0, "lg-1", Instant.ofEpochSecond(S + 1), 0.60, 0.95));
+    assertThat(load).isEqualTo(new InjectorLoad(4, 120.0, "lg-1", Instant.ofEpochSecond(S + 1), 0.60, 0.95, null, null, null, null));
     // A window ending exactly where second S+1 begins still touches it; one starting at S+1's end does not.
     assertThat(log.during(S * 1_000_000, (S + 1) * 1_000_000).seconds()).isEqualTo(3);
     assertThat(log.during((S + 3) * 1_000_000, (S + 4) * 1_000_000 + 999_999)).isNull();

@@ -40,10 +40,16 @@ class InjectorMonitorTest {
     }
   }
 
+  /** Half a core of two in use by this JVM: a quarter of the CPUs it may use. */
   private static final class FixedCpu implements InjectorMonitor.Cpu {
     @Override
-    public Double process() {
-      return 0.25;
+    public Double processCores() {
+      return 0.5;
+    }
+
+    @Override
+    public int cpus() {
+      return 2;
     }
 
     @Override
@@ -57,7 +63,7 @@ class InjectorMonitorTest {
     // Park 1499 wakes 120 ms late (in the second it ends), park 2600 0.3 ms late; all others on time.
     ScriptedClock clock = new ScriptedClock(Map.of(1499, 120_000_000L, 2600, 300_000L));
     List<InjectorSample> samples = new ArrayList<>();
-    InjectorMonitor monitor = new InjectorMonitor("lg-1", samples::add, clock, new FixedCpu(), null);
+    InjectorMonitor monitor = new InjectorMonitor("lg-1", samples::add, clock, new FixedCpu(), () -> 3, null);
     for (int i = 0; i < 2900; i++) {
       monitor.wakeOnce();
     }
@@ -68,11 +74,16 @@ class InjectorMonitorTest {
     // second 3, handed on by close(), wakes 2879..2899.
     long s0 = EPOCH_MILLIS / 1000;
     assertThat(samples).containsExactly(
-        new InjectorSample("lg-1", s0, 999, 0, 0.25, 0.5),
-        new InjectorSample("lg-1", s0 + 1, 880, 120.0, 0.25, 0.5),
-        new InjectorSample("lg-1", s0 + 2, 1000, 0.3, 0.25, 0.5),
-        new InjectorSample("lg-1", s0 + 3, 21, 0, 0.25, 0.5));
+        sample(s0, 999, 0),
+        sample(s0 + 1, 880, 120.0),
+        sample(s0 + 2, 1000, 0.3),
+        sample(s0 + 3, 21, 0));
     assertThat(monitor.worstStallMs()).isEqualTo(120.0);
+  }
+
+  /** A second of the scripted monitor: 3 ms of GC pauses each, no event loop watched. */
+  private static InjectorSample sample(long second, int wakeups, double stallMs) {
+    return new InjectorSample("lg-1", second, wakeups, stallMs, 0.25, 0.5, 0.5, 2, 3L, null, null);
   }
 
   @Test
@@ -82,7 +93,7 @@ class InjectorMonitorTest {
     InjectorMonitor monitor = new InjectorMonitor("lg-1", s -> {
       calls[0]++;
       throw new IllegalStateException("disk full");
-    }, clock, new FixedCpu(), null);
+    }, clock, new FixedCpu(), () -> 3, null);
     for (int i = 0; i < 3000; i++) {
       monitor.wakeOnce();
     }

@@ -148,7 +148,7 @@ class PopulationTest {
   @Test
   void describesItselfOnOneLine() {
     assertThat(Population.closed(1, 10).hold(Duration.ofSeconds(30)).describe())
-        .isEqualTo("closed: 1, 10 users, 30 s each, think time 1000 ms, warm-up 4 s");
+        .isEqualTo("closed: 1, 10 users, 30 s each, think time 1000 ms, warm-up 4 s, each step's users started over 2.0 s");
     assertThat(Population.open(0.5, 2).thinkTime(Duration.ofSeconds(3)).describe())
         .isEqualTo("open: 0.5, 2.0 users/s (Poisson), 20 s each, think time 3000 ms between turns, warm-up 5 s");
   }
@@ -156,7 +156,8 @@ class PopulationTest {
   @Test
   void describesTheShareOfThisLoadGenerator() {
     assertThat(Population.closed(1, 10, 50).hold(Duration.ofSeconds(30)).share(new Share(2, 3)).describe())
-        .isEqualTo("closed: 1, 10, 50 users, 30 s each, think time 1000 ms, warm-up 4 s; load generator 2 of 3 runs 0, 3, 17 of them");
+        .isEqualTo("closed: 1, 10, 50 users, 30 s each, think time 1000 ms, warm-up 4 s, each step's users started over 2.0 s;"
+            + " load generator 2 of 3 runs 0, 3, 17 of them");
     assertThat(Population.open(0.5, 1, 5).share(new Share(1, 3)).describe())
         .isEqualTo("open: 0.5, 1.0, 5.0 users/s (Poisson), 20 s each, think time 1000 ms between turns, warm-up 5 s;"
             + " load generator 1 of 3 runs 0.167, 0.333, 1.67 users/s of them");
@@ -169,6 +170,36 @@ class PopulationTest {
       out.add(new Share(index, count).users(total));
     }
     return out;
+  }
+
+  @Test
+  void aClosedStepStartsItsUsersEvenlyOverItsRampAndIsMeasuredOnceTheLastOneStarted() {
+    ClosedPopulation p = Population.closed(1, 100).ramp(Duration.ofSeconds(2));
+    List<Double> starts = arrivalSeconds(p.starts(p.steps().get(1)));
+    assertThat(starts).hasSize(100);
+    assertThat(starts.get(0)).isZero();
+    assertThat(starts.get(99)).isCloseTo(1.98, within(1e-9));
+    for (int i = 1; i < 100; i++) {
+      assertThat(starts.get(i) - starts.get(i - 1)).isCloseTo(0.02, within(1e-9));
+    }
+    // One user, or no ramp: at once, as before.
+    assertThat(arrivalSeconds(p.starts(p.steps().get(0)))).containsExactly(0.0);
+    assertThat(arrivalSeconds(p.ramp(Duration.ZERO).starts(p.steps().get(1)))).hasSize(100).containsOnly(0.0);
+    // A step lasts its ramp and then its hold; the warm-up's ramp lies within it.
+    assertThat(p.length(p.steps().get(1))).isEqualTo(Duration.ofSeconds(2).plus(REFERENCE.closed().hold()));
+    assertThat(p.length(p.warmup().orElseThrow())).isEqualTo(REFERENCE.closed().warmup());
+    assertThat(REFERENCE.closed().ramp()).as("within the default warm-up").isLessThanOrEqualTo(REFERENCE.closed().warmup());
+
+    // Requests sent before the last of a step's users started are the ramp's (tagged warm-up).
+    StepClock clock = new StepClock(3, Duration.ofSeconds(2), Duration.ofHours(1), false);
+    clock.userStarted();
+    clock.userStarted();
+    assertThat(clock.ramping()).isTrue();
+    clock.userStarted();
+    assertThat(clock.ramping()).isFalse();
+    assertThat(clock.running()).isTrue();
+    assertThat(problems("population.closed.ramp = -1s")).containsExactly(
+        "rightsize.population.closed.ramp is -1s: set a duration >= 0 such as 0s or 5s in application.conf: 1");
   }
 
   private static List<Double> arrivalSeconds(io.gatling.javaapi.core.OpenInjectionStep step) {

@@ -135,7 +135,7 @@ class TrustNotesReportTest {
     JsonNode json = JSON.readTree(r.json().toFile());
     assertThat(json.path("gate").path("untrusted_steps").asInt()).isEqualTo(4);
     assertThat(json.path("trust_thresholds").toString()).isEqualTo(
-        "{\"min_requests_p95\":20,\"min_requests_p99\":100,\"max_injector_stall_ms\":20.0,\"max_injector_cpu\":0.9}");
+        "{\"min_requests_p95\":20,\"min_requests_p99\":100,\"max_injector_stall_ms\":20.0,\"max_injector_cpu\":0.9,\"max_client_lag_ms\":5.0}");
     assertThat(json.path("injector_inputs").get(0).path("samples").asLong()).isEqualTo(323);
     JsonNode one = json.path("steps").get(0);
     assertThat(one.path("trust").toString()).isEqualTo("{\"trusted\":false,\"flags\":[{\"check\":\"few_requests\","

@@ -65,7 +65,7 @@ class SizingIntegrationTest {
     SizingRun run = SizingRun.runWithGatlingReport(dir, "closed-chatbot", DEPLOYMENTS + """
         rightsize {
           workload { kind = chatbot, chatbot.max-tokens = 20 }
-          population { model = closed, closed { steps = [2, 8, 16], hold = 2s, think-time = 0s, warmup = 1s } }
+          population { model = closed, closed { steps = [2, 8, 16], hold = 2s, think-time = 0s, warmup = 1s, ramp = 1s } }
           slo { p95-ttft = 300ms, p95-e2e = 5s, max-error-rate = 0.01, enforce = false }
           sizing { capacity-search = true, min-requests = 3 }
           monitor.grain = 1s
@@ -87,9 +87,19 @@ class SizingIntegrationTest {
       assertThat(r.vmSize()).isEqualTo(r.deployment().equals("fast") ? "Standard_F8s_v2" : "Standard_F2s_v2");
       assertThat(r.load()).isEqualTo(r.step().equals("warmup") ? 2.0 : Double.parseDouble(r.step().split(" ")[0]));
       assertThat(r.loadUnit()).isEqualTo(LoadUnit.USERS);
-      assertThat(r.warmup()).isEqualTo(r.step().equals("warmup"));
+      if (r.step().equals("warmup")) {
+        assertThat(r.warmup()).isTrue();
+      }
       assertThat(r.request()).isEqualTo("chat");
     });
+    // A step's first second is its ramp: the requests sent before its last user started are tagged
+    // warm-up, and all of them started before the step's first measured request.
+    for (String step : List.of("8 users", "16 users")) {
+      List<RequestRecord> ofStep = run.records.stream().filter(r -> r.deployment().equals("fast") && r.step().equals(step)).toList();
+      long firstMeasured = ofStep.stream().filter(r -> !r.warmup()).mapToLong(RequestRecord::startEpochMicros).min().orElseThrow();
+      assertThat(ofStep.stream().filter(RequestRecord::warmup)).as("the ramp of %s", step).isNotEmpty()
+          .allSatisfy(r -> assertThat(r.startEpochMicros()).isLessThanOrEqualTo(firstMeasured));
+    }
 
     // The closed model holds exactly the configured concurrency (emulator's ground truth).
     assertHeldConcurrency(run, "fast", "8 users", 8);
@@ -101,10 +111,11 @@ class SizingIntegrationTest {
     assertThat(run.capacity.at("/deployments/1/steps/0/outcome").asText()).isEqualTo("broken");
     assertThat(run.capacity.at("/deployments/1/steps/1/outcome").asText()).isEqualTo("skipped");
     assertThat(run.capacity.at("/deployments/1/steps/2/outcome").asText()).isEqualTo("skipped");
-    // Skipped steps cost no time: the run ended right after slow's last measured request, not 2 x 2 s later.
+    // Skipped steps cost no hold: the run ended right after slow's last measured request and the two
+    // skipped steps' ramps (Gatling injects their users over 1 s each; each leaves at once), not 2 x 2 s later.
     long lastSlowEndMillis = run.records.stream().filter(r -> r.deployment().equals("slow"))
         .mapToLong(r -> (r.startEpochMicros() + (long) (r.e2eMs() * 1000)) / 1000).max().orElseThrow();
-    assertThat(run.capacityWrittenMillis - lastSlowEndMillis).isLessThan(2000);
+    assertThat(run.capacityWrittenMillis - lastSlowEndMillis).isLessThan(2 * 1000 + 2000);
 
     // The load generator watched itself from start to close, and the report tells each step how it fared.
     InjectorLog injector = InjectorLog.read(run.runFolder);
@@ -290,7 +301,7 @@ class SizingIntegrationTest {
    */
   private static void assertHeldConcurrency(SizingRun run, String deployment, String step, int users) {
     List<RequestRecord> records = run.records.stream()
-        .filter(r -> r.deployment().equals(deployment) && r.step().equals(step)).toList();
+        .filter(r -> r.deployment().equals(deployment) && r.step().equals(step) && !r.warmup()).toList();
     long from = records.stream().mapToLong(RequestRecord::startEpochMicros).min().orElseThrow();
     long to = records.stream().mapToLong(r -> r.startEpochMicros() + (long) (r.e2eMs() * 1000)).max().orElseThrow();
     List<InFlightSample> samples = run.truth.inFlight(deployment);

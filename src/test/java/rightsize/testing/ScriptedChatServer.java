@@ -137,6 +137,13 @@ public final class ScriptedChatServer implements AutoCloseable {
       return new Reply(200, Map.of(), offsetsMs, chunks, null, ending);
     }
 
+    /** The same reply with {@code more} headers in its head. */
+    public Reply withHeaders(Map<String, String> more) {
+      Map<String, String> all = new LinkedHashMap<>(headers);
+      all.putAll(more);
+      return new Reply(status, all, offsetsMs, chunks, body, ending);
+    }
+
     /** Accepts the request and never answers. */
     public static Reply silence() {
       return new Reply(200, Map.of(), List.of(), List.of(), null, Ending.STALL_BEFORE_HEAD);

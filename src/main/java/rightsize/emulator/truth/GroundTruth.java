@@ -2,10 +2,8 @@ package rightsize.emulator.truth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import rightsize.emulator.capacity.InFlightObserver;
+import rightsize.secret.ScrubbedFiles;
+import rightsize.secret.ScrubbedLines;
 
 /**
  * Everything the emulator did, per request in arrival order, each deployment's in-flight count and
@@ -31,10 +31,21 @@ public final class GroundTruth implements InFlightObserver {
   private final Map<String, TruthRecorder> byRequestId = new HashMap<>();
   private final Map<String, List<long[]>> inFlight = new HashMap<>();
   private final Map<String, List<long[]>> busy = new HashMap<>();
+  private final boolean keepChunks;
   private long nextSeq = 1;
 
-  /** A store whose wall-clock times are anchored at the moment it is created. */
+  /** A store of every chunk, whose wall-clock times are anchored at the moment it is created. */
   public GroundTruth() {
+    this(true);
+  }
+
+  /**
+   * A store anchored now that keeps every chunk of every request, or, without {@code keepChunks},
+   * per request its facts and its chunks' count and lateness only: a long run's memory then grows
+   * with its requests, not with the tens of thousands of chunks a second a large run sends.
+   */
+  public GroundTruth(boolean keepChunks) {
+    this.keepChunks = keepChunks;
     Instant now = Instant.now();
     this.anchorNanos = System.nanoTime();
     this.anchorEpochMicros =
@@ -63,7 +74,7 @@ public final class GroundTruth implements InFlightObserver {
   public synchronized TruthRecorder begin(String requestId, String route, long arrivalNanos) {
     long seq = nextSeq++;
     String id = requestId == null || requestId.isBlank() ? "emulator-" + seq : requestId;
-    TruthRecorder recorder = new TruthRecorder(this, seq, id, route, arrivalNanos);
+    TruthRecorder recorder = new TruthRecorder(this, seq, id, route, arrivalNanos, keepChunks);
     requests.add(recorder);
     byRequestId.put(id, recorder);
     return recorder;
@@ -170,10 +181,9 @@ public final class GroundTruth implements InFlightObserver {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      try (ScrubbedLines lines = ScrubbedFiles.newLines(file)) {
         for (RequestTruth r : requests()) {
-          w.write(JSON.writeValueAsString(r));
-          w.newLine();
+          lines.append(JSON.writeValueAsString(r));
         }
       }
     } catch (IOException e) {

@@ -17,7 +17,11 @@ import java.util.List;
  * @param startNanos when it left the queue and took a slot
  * @param prefillStartNanos when its prompt processing began
  * @param prefillEndNanos when its prompt processing ended
- * @param chunks every write of the answer, in order
+ * @param chunks every write of the answer, in order; empty when the ground truth keeps summaries only
+ * @param chunkCount how many writes the answer took
+ * @param maxLateNanos how late the latest write was against its schedule
+ * @param meanLateNanos how late the writes were on average
+ * @param firstContentScheduledNanos when the schedule wanted the first write carrying content sent
  * @param firstContentNanos the first write carrying content
  * @param endNanos the last write, or when the connection was closed
  * @param promptTokens prompt tokens counted by the emulator (0 when unknown)
@@ -40,6 +44,10 @@ public record RequestTruth(
     Long prefillStartNanos,
     Long prefillEndNanos,
     List<ChunkTruth> chunks,
+    int chunkCount,
+    long maxLateNanos,
+    long meanLateNanos,
+    Long firstContentScheduledNanos,
     Long firstContentNanos,
     Long firstContentEpochMicros,
     Long endNanos,

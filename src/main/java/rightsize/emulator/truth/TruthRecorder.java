@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Collects what the emulator does for one request while it does it. Written by the emulator's
- * event loop, read by tests from any thread: every method is synchronized.
+ * Collects what the emulator does for one request while it does it: every write, or, without
+ * {@code keepChunks}, only their count and lateness (so a long run's memory does not grow with its
+ * chunks). Written by the emulator's event loop, read by tests from any thread: every method is
+ * synchronized.
  */
 public final class TruthRecorder {
   private final GroundTruth owner;
@@ -30,14 +32,25 @@ public final class TruthRecorder {
   private Outcome outcome = Outcome.IN_PROGRESS;
   private String fault;
 
+  private final boolean keepChunks;
   private int chunkCount;
-  private byte[] kinds = new byte[8];
-  private int[] tokens = new int[8];
-  private long[] scheduled = new long[8];
-  private long[] sent = new long[8];
+  private Long firstContentScheduledNanos;
+  private long maxLateNanos;
+  private long totalLateNanos;
+  private byte[] kinds;
+  private int[] tokens;
+  private long[] scheduled;
+  private long[] sent;
 
-  TruthRecorder(GroundTruth owner, long seq, String requestId, String route, long arrivalNanos) {
+  TruthRecorder(GroundTruth owner, long seq, String requestId, String route, long arrivalNanos, boolean keepChunks) {
     this.owner = owner;
+    this.keepChunks = keepChunks;
+    if (keepChunks) {
+      kinds = new byte[8];
+      tokens = new int[8];
+      scheduled = new long[8];
+      sent = new long[8];
+    }
     this.seq = seq;
     this.requestId = requestId;
     this.route = route;
@@ -78,24 +91,35 @@ public final class TruthRecorder {
 
   /** Records one write of {@code kind} carrying {@code contentTokens}, due at {@code scheduledNanos}, made at {@code sentNanos}. */
   public synchronized void chunk(ChunkKind kind, int contentTokens, long scheduledNanos, long sentNanos) {
-    if (chunkCount == kinds.length) {
-      int n = chunkCount * 2;
-      kinds = Arrays.copyOf(kinds, n);
-      tokens = Arrays.copyOf(tokens, n);
-      scheduled = Arrays.copyOf(scheduled, n);
-      sent = Arrays.copyOf(sent, n);
+    if (keepChunks) {
+      if (chunkCount == kinds.length) {
+        int n = chunkCount * 2;
+        kinds = Arrays.copyOf(kinds, n);
+        tokens = Arrays.copyOf(tokens, n);
+        scheduled = Arrays.copyOf(scheduled, n);
+        sent = Arrays.copyOf(sent, n);
+      }
+      kinds[chunkCount] = (byte) kind.ordinal();
+      tokens[chunkCount] = contentTokens;
+      scheduled[chunkCount] = scheduledNanos;
+      sent[chunkCount] = sentNanos;
     }
-    kinds[chunkCount] = (byte) kind.ordinal();
-    tokens[chunkCount] = contentTokens;
-    scheduled[chunkCount] = scheduledNanos;
-    sent[chunkCount] = sentNanos;
     chunkCount++;
+    long late = sentNanos - scheduledNanos;
+    maxLateNanos = Math.max(maxLateNanos, late);
+    totalLateNanos += late;
     if ((kind == ChunkKind.CONTENT || kind == ChunkKind.BODY) && contentTokens > 0) {
       sentCompletionTokens += contentTokens;
       if (firstContentNanos == null) {
         firstContentNanos = sentNanos;
+        firstContentScheduledNanos = scheduledNanos;
       }
     }
+  }
+
+  /** How many writes this recorder holds one by one: all of them, or none without {@code keepChunks}. */
+  synchronized int retainedChunks() {
+    return keepChunks ? chunkCount : 0;
   }
 
   /** The request ended at {@code nanos} with {@code outcome}; later calls are ignored. */
@@ -109,8 +133,8 @@ public final class TruthRecorder {
 
   /** An immutable copy of what was recorded so far. */
   public synchronized RequestTruth snapshot(boolean withChunks) {
-    List<ChunkTruth> chunks = new ArrayList<>(withChunks ? chunkCount : 0);
-    if (withChunks) {
+    List<ChunkTruth> chunks = new ArrayList<>(withChunks && keepChunks ? chunkCount : 0);
+    if (withChunks && keepChunks) {
       ChunkKind[] all = ChunkKind.values();
       for (int i = 0; i < chunkCount; i++) {
         chunks.add(new ChunkTruth(all[kinds[i]], tokens[i], scheduled[i], sent[i], owner.epochMicros(sent[i])));
@@ -128,6 +152,10 @@ public final class TruthRecorder {
         prefillStartNanos,
         prefillEndNanos,
         List.copyOf(chunks),
+        chunkCount,
+        maxLateNanos,
+        chunkCount == 0 ? 0 : totalLateNanos / chunkCount,
+        firstContentScheduledNanos,
         firstContentNanos,
         firstContentNanos == null ? null : owner.epochMicros(firstContentNanos),
         endNanos,

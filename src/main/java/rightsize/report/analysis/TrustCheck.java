@@ -10,6 +10,7 @@ import rightsize.analysis.StepSummary;
 import rightsize.config.TrustThresholds;
 import rightsize.injector.InjectorLoad;
 import rightsize.injector.InjectorLog;
+import rightsize.injector.LoopLag;
 import rightsize.report.input.TokenSources;
 import rightsize.report.model.Figure;
 import rightsize.report.model.Fmt;
@@ -18,8 +19,9 @@ import rightsize.report.model.TrustFlag;
 
 /**
  * Decides which figures of a step cannot be trusted: percentiles resting on too few requests,
- * token figures from estimated or missing counts, latencies timed while a load generator was
- * overloaded, and ttft where answers were not streamed. It flags and explains; it changes no figure and no SLO verdict.
+ * token figures from estimated or missing counts, latencies timed while the load generator's
+ * client fell behind (its own event loops late), and ttft where answers were not streamed. It flags
+ * and explains; it changes no figure and no SLO verdict. A busy machine is said apart, unflagged.
  */
 public final class TrustCheck {
   private static final List<Figure> LATENCIES = List.of(Figure.TTFT_P50, Figure.TTFT_P95, Figure.TTFT_P99,
@@ -55,7 +57,7 @@ public final class TrustCheck {
         : null;
     overload(load).ifPresent(flags::add);
     notStreamed(step).ifPresent(flags::add);
-    return new StepTrust(flags, load);
+    return new StepTrust(flags, load, load != null && machineBusy(load));
   }
 
   /** One latency metric of the step with the figures its p95 and p99 are. */
@@ -145,11 +147,39 @@ public final class TrustCheck {
     return Optional.of(new TrustFlag(TrustFlag.Check.NOT_STREAMED, NOT_STREAMED_FIGURES, which, step.notStreamed()));
   }
 
-  /** Flags every latency when a load generator stalled too long or its machine's CPU was saturated. */
-  private Optional<TrustFlag> overload(InjectorLoad load) {
+  /**
+   * Flags every latency when the client's own event loops were late long enough to move the step's
+   * p99s by more than the limit. Runs older than that measurement (no loop lag in their samples)
+   * are flagged as they were: on the sleeping probe's stall or the machine's CPU.
+   */
+  Optional<TrustFlag> overload(InjectorLoad load) {
     if (load == null) {
       return Optional.empty();
     }
+    if (!load.loopsMeasured()) {
+      return olderOverload(load);
+    }
+    LoopLag lag = load.clientLag();
+    double p99 = lag.quantileMs(0.99);
+    if (p99 <= thresholds.maxClientLagMs()) {
+      return Optional.empty();
+    }
+    double p95 = lag.quantileMs(0.95);
+    String gc = load.gcPauseMs() != null && load.gcPauseMs() > 0 ? "; GC paused the JVM " + load.gcPauseMs() + " ms in all" : "";
+    return Optional.of(new TrustFlag(TrustFlag.Check.INJECTOR_OVERLOAD, LATENCIES,
+        "the client's event loops ran more than " + Fmt.ms(p99) + " ms late during 1% of the step (p95 "
+            + Fmt.ms(p95) + " ms, worst " + Fmt.ms(lag.maxMs()) + " ms; limit " + Fmt.ms(thresholds.maxClientLagMs())
+            + " ms" + gc + "): its p99 latencies may be up to " + Fmt.ms(p99) + " ms high from the load generator's own"
+            + " delay, its p95s up to " + Fmt.ms(p95) + " ms", null));
+  }
+
+  /** The machine was busy: its CPU, or a sleeping thread woken late, past the limits. Not a verdict on the client. */
+  boolean machineBusy(InjectorLoad load) {
+    return load.worstStallMs() > thresholds.maxInjectorStallMs()
+        || load.peakMachineCpu() != null && load.peakMachineCpu() > thresholds.maxInjectorCpu();
+  }
+
+  private Optional<TrustFlag> olderOverload(InjectorLoad load) {
     boolean stalled = load.worstStallMs() > thresholds.maxInjectorStallMs();
     boolean busy = load.peakMachineCpu() != null && load.peakMachineCpu() > thresholds.maxInjectorCpu();
     if (!stalled && !busy) {

@@ -10,8 +10,11 @@ import rightsize.injector.InjectorLoad;
  * @param flags one per check that found a problem; empty when every figure stands
  * @param injector how the load generators fared during the step, or null when the run has no
  *     injector file or no sample of it overlaps the step
+ * @param machineBusy true when a load generator's machine was busy during the step (its CPU or its
+ *     sleeping probe thread, docs/report.md): said beside the step, not a flag, since other work
+ *     delays the client only when its event loops show it
  */
-public record StepTrust(List<TrustFlag> flags, InjectorLoad injector) {
+public record StepTrust(List<TrustFlag> flags, InjectorLoad injector, boolean machineBusy) {
 
   public StepTrust {
     flags = List.copyOf(flags);

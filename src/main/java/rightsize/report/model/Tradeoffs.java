@@ -92,6 +92,14 @@ public record Tradeoffs(
     return !injectorInputs.isEmpty();
   }
 
+  /**
+   * True when the run's injector files measured the client's event loops (runs since that
+   * measurement), so that the load generator table shows their lag and the client is judged by it.
+   */
+  public boolean injectorLoopsMeasured() {
+    return steps.stream().anyMatch(r -> r.trust().injector() != null && r.trust().injector().loopsMeasured());
+  }
+
   /** True when the run folder had a telemetry.json, so each step says what the server side measured. */
   public boolean serverMonitored() {
     return serverSide != null;

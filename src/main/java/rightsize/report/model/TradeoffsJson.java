@@ -91,7 +91,8 @@ public record TradeoffsJson(
   public record InjectorInput(String file, long samples, long unreadableLines, String error) {}
 
   /** When a step's figures are flagged as not to be trusted. */
-  public record TrustLimits(long minRequestsP95, long minRequestsP99, double maxInjectorStallMs, double maxInjectorCpu) {}
+  public record TrustLimits(
+      long minRequestsP95, long minRequestsP99, double maxInjectorStallMs, double maxInjectorCpu, Double maxClientLagMs) {}
 
   /** The SLO every step is judged by. */
   public record Slo(double p95TtftMs, double p95E2eMs, double maxErrorRate) {}
@@ -197,14 +198,29 @@ public record TradeoffsJson(
   public record Flag(
       String check, List<String> figures, @JsonInclude(JsonInclude.Include.NON_NULL) Long requests, String note) {}
 
-  /** How the load generators fared during a step. */
+  /**
+   * How the load generators fared during a step; the fields after {@code peakMachineCpu} are left out
+   * for runs whose injector files predate them.
+   *
+   * @param clientLag the client's event loops' lag over the step
+   * @param gatlingLag Gatling's event loops' lag over the step
+   * @param machineBusy the machine's CPU or the sleeping probe past their limits (no flag)
+   */
   public record Injector(
       int seconds,
       double worstStallMs,
       String worstStallInjector,
       String worstStallAt,
       Double peakProcessCpu,
-      Double peakMachineCpu) {}
+      Double peakMachineCpu,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double peakProcessCores,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long gcPauseMs,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Lag clientLag,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Lag gatlingLag,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean machineBusy) {}
+
+  /** How late a group of event loops ran, over a step's time, in ms: what a response arriving then waited. */
+  public record Lag(long ticks, double p50, double p95, double p99, double max) {}
 
   /**
    * What the report concludes for one deployment.

@@ -62,7 +62,6 @@ public final class HtmlReport {
       String skipped,
       String untrusted,
       String loadGenerator,
-      List<String> injectorColumns,
       String serverSide,
       List<String> serverColumns,
       String changes,
@@ -87,7 +86,6 @@ public final class HtmlReport {
       ReportText.SKIPPED,
       ReportText.UNTRUSTED,
       ReportText.LOAD_GENERATOR,
-      ReportText.INJECTOR_COLUMNS,
       ReportText.SERVER_SIDE,
       ReportText.SERVER_COLUMNS,
       ReportText.CHANGES,
@@ -112,7 +110,7 @@ public final class HtmlReport {
 
   record Trust(String legend, List<String> notes) {}
 
-  record Injectors(String intro, List<ReportText.InjectorCells> rows) {}
+  record Injectors(String intro, List<String> columns, List<ReportText.InjectorCells> rows) {}
 
   /** @param notes one line per deployment or metric that could not be read */
   record Server(String intro, List<ReportText.ServerCells> rows, List<String> notes) {
@@ -157,7 +155,8 @@ public final class HtmlReport {
         !t.skippedSteps().isEmpty(),
         t.untrustedSteps().isEmpty() ? null : new Trust(ReportText.trustLegend(t), ReportText.trustNotes(t)),
         t.injectorMonitored()
-            ? new Injectors(ReportText.injectorIntro(t), t.steps().stream().map(ReportText::injectorCells).toList())
+            ? new Injectors(ReportText.injectorIntro(t), ReportText.injectorColumns(t),
+                t.steps().stream().map(r -> ReportText.injectorCells(t, r)).toList())
             : null,
         t.serverMonitored()
             ? new Server(ReportText.serverIntro(t), t.steps().stream().map(ReportText::serverCells).toList(),

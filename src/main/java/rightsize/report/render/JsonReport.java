@@ -11,6 +11,7 @@ import rightsize.analysis.SloVerdict;
 import rightsize.analysis.StepSummary;
 import rightsize.cost.StepCost;
 import rightsize.injector.InjectorLoad;
+import rightsize.injector.LoopLag;
 import rightsize.record.Status;
 import rightsize.report.model.Comparison;
 import rightsize.report.model.CrossCheck;
@@ -52,7 +53,8 @@ public final class JsonReport {
         t.injectorInputs().stream().map(f -> new TradeoffsJson.InjectorInput(
             f.file().toString(), f.samples(), f.unreadableLines(), f.error())).toList(),
         new TradeoffsJson.TrustLimits(t.trustThresholds().minRequestsP95(), t.trustThresholds().minRequestsP99(),
-            t.trustThresholds().maxInjectorStallMs(), t.trustThresholds().maxInjectorCpu()),
+            t.trustThresholds().maxInjectorStallMs(), t.trustThresholds().maxInjectorCpu(),
+            t.trustThresholds().maxClientLagMs()),
         t.warnings(),
         new TradeoffsJson.Slo(t.slo().p95TtftMs(), t.slo().p95E2eMs(), t.slo().maxErrorRate()),
         new TradeoffsJson.TargetLoad(t.targetLoad().concurrentUsers(), t.targetLoad().requestsPerDay(),
@@ -101,7 +103,7 @@ public final class JsonReport {
         new TradeoffsJson.Verdict(r.slo().met(), breaches(r.slo())),
         cost(r.cost()),
         trust(r.trust()),
-        injectorMonitored ? Optional.ofNullable(injector(r.trust().injector())) : null,
+        injectorMonitored ? Optional.ofNullable(injector(r.trust())) : null,
         server(r.server()));
   }
 
@@ -124,9 +126,16 @@ public final class JsonReport {
         .toList());
   }
 
-  private static TradeoffsJson.Injector injector(InjectorLoad l) {
+  private static TradeoffsJson.Injector injector(StepTrust t) {
+    InjectorLoad l = t.injector();
     return l == null ? null : new TradeoffsJson.Injector(l.seconds(), l.worstStallMs(), l.worstStallInjector(),
-        text(l.worstStallAt()), finite(l.peakProcessCpu()), finite(l.peakMachineCpu()));
+        text(l.worstStallAt()), finite(l.peakProcessCpu()), finite(l.peakMachineCpu()), finite(l.peakProcessCores()),
+        l.gcPauseMs(), lag(l.clientLag()), lag(l.gatlingLag()), l.loopsMeasured() ? t.machineBusy() : null);
+  }
+
+  private static TradeoffsJson.Lag lag(LoopLag l) {
+    return l == null ? null
+        : new TradeoffsJson.Lag(l.ticks(), l.quantileMs(0.5), l.quantileMs(0.95), l.quantileMs(0.99), l.maxMs());
   }
 
   private static TradeoffsJson.Latency latency(LatencySummary l) {

@@ -122,9 +122,9 @@ public final class MarkdownReport {
     line("");
     line(esc(ReportText.injectorIntro(t)));
     line("");
-    header(ReportText.INJECTOR_COLUMNS, "|---|---|---:|---:|---|---:|---:|---|");
+    header(ReportText.injectorColumns(t), ReportText.injectorAlignment(t));
     for (StepRow r : t.steps()) {
-      ReportText.InjectorCells c = ReportText.injectorCells(r);
+      ReportText.InjectorCells c = ReportText.injectorCells(t, r);
       List<String> cells = new ArrayList<>(List.of(c.deployment(), c.load()));
       cells.addAll(c.figures());
       cells.add(c.overloaded() ? "**" + c.status() + "** " + ReportText.InjectorCells.MARKER : c.status());

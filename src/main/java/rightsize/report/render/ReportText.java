@@ -46,8 +46,12 @@ final class ReportText {
   static final List<String> STEP_COLUMNS = List.of("deployment", "load", "req/s", "output tok/s", "ttft p50",
       "ttft p95", "ttft p99", "tpot p50", "tpot p95", "e2e p50", "e2e p95", "e2e p99", "error %", "throttled %",
       "SLO", "$/h", "$/1k req", "$/1M output tok");
-  static final List<String> INJECTOR_COLUMNS = List.of("deployment", "load", "seconds sampled", "worst stall ms",
+  /** The load generator table of a run older than the event loops' lag (its injector files have none). */
+  static final List<String> OLDER_INJECTOR_COLUMNS = List.of("deployment", "load", "seconds sampled", "worst stall ms",
       "worst stall at", "JVM CPU peak", "machine CPU peak", "");
+  static final List<String> INJECTOR_COLUMNS = List.of("deployment", "load", "seconds sampled",
+      "client loop lag p99 ms", "client loop lag worst ms", "Gatling loop lag p99 ms", "GC pauses ms",
+      "JVM CPU peak, cores", "machine CPU peak", "sleeping thread worst stall ms", "");
   static final List<String> SERVER_COLUMNS = List.of("deployment", "load", "grains", "hottest", "utilization peak",
       "utilization mean", "service latency ms", "server tok/s", "instances");
   static final List<String> CHANGE_COLUMNS = List.of("deployment", "step", "p95 ttft", "p95 e2e", "error rate",
@@ -199,27 +203,52 @@ final class ReportText {
     return notes;
   }
 
+  /** The load generator table's columns: those of its runs' injector files' version. */
+  static List<String> injectorColumns(Tradeoffs t) {
+    return t.injectorLoopsMeasured() ? INJECTOR_COLUMNS : OLDER_INJECTOR_COLUMNS;
+  }
+
+  /** The markdown alignment row of {@link #injectorColumns}. */
+  static String injectorAlignment(Tradeoffs t) {
+    return t.injectorLoopsMeasured() ? "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|" : "|---|---|---:|---:|---|---:|---:|---|";
+  }
+
   /** What the load generator table shows and when a step is flagged. */
   static String injectorIntro(Tradeoffs t) {
     var th = t.trustThresholds();
-    return "Per step, from its first request's start to its last one's end (injector files): the worst stall, how"
-        + " much later than asked a thread sleeping 1 ms at a time woke (a GC pause or a starved CPU delays every"
-        + " thread, those timing responses too), and the peak CPU of a second. A step is flagged above a "
-        + Fmt.ms(th.maxInjectorStallMs()) + " ms stall or " + Fmt.pct(th.maxInjectorCpu())
-        + " machine CPU: latencies may then include client-side delay.";
+    if (!t.injectorLoopsMeasured()) {
+      return "Per step, from its first request's start to its last one's end (injector files): the worst stall, how"
+          + " much later than asked a thread sleeping 1 ms at a time woke (a GC pause or a starved CPU delays every"
+          + " thread, those timing responses too), and the peak CPU of a second. A step is flagged above a "
+          + Fmt.ms(th.maxInjectorStallMs()) + " ms stall or " + Fmt.pct(th.maxInjectorCpu())
+          + " machine CPU: latencies may then include client-side delay.";
+    }
+    return "Per step, from its first request's start to its last one's end (injector files): how late the client's"
+        + " event loops, which read the responses and time them, ran a tick due every few milliseconds (p99 over the"
+        + " step's time: a response arriving then would have waited as long), the same for Gatling's own event loops,"
+        + " on which the virtual users run, the GC pauses, the peak CPU of a second (the JVM's in cores, the"
+        + " machine's as a share), and the worst stall of a thread sleeping 1 ms at a time. A step is flagged when"
+        + " the client's loops were more than " + Fmt.ms(th.maxClientLagMs()) + " ms late for 1% of its time: its p99"
+        + " latencies may hold that much of the load generator's own delay. \"machine busy\" (machine CPU above "
+        + Fmt.pct(th.maxInjectorCpu()) + " or a stall above " + Fmt.ms(th.maxInjectorStallMs()) + " ms) is no flag:"
+        + " other work on the machine delays the measurements only when the client's loops show it.";
   }
 
+  /** One cell of the load generator table; {@code numeric} cells are right-aligned. */
+  record InjectorCell(String text, boolean numeric) {}
+
   /**
-   * One row of the load generator table: the step's figures and its status, "ok", "overloaded"
-   * (with the marker its latencies carry) or "not sampled" (no sample overlaps the step).
+   * One row of the load generator table: the step's figures and its status, "ok", "machine busy",
+   * "client behind" or, in older runs, "overloaded" (both with the marker its latencies carry), or
+   * "not sampled" (no sample overlaps the step).
    */
-  record InjectorCells(String deployment, String load, String seconds, String worstStall, String worstStallAt,
-      String processCpu, String machineCpu, String status, boolean sampled, boolean overloaded) {
+  record InjectorCells(String deployment, String load, List<InjectorCell> cells, String status, boolean sampled,
+      boolean overloaded) {
 
     static final String MARKER = TrustFlag.Check.INJECTOR_OVERLOAD.marker();
 
     List<String> figures() {
-      return List.of(seconds, worstStall, worstStallAt, processCpu, machineCpu);
+      return cells.stream().map(InjectorCell::text).toList();
     }
 
     String marker() {
@@ -227,16 +256,33 @@ final class ReportText {
     }
   }
 
-  static InjectorCells injectorCells(StepRow r) {
+  static InjectorCells injectorCells(Tradeoffs t, StepRow r) {
     InjectorLoad l = r.trust().injector();
+    boolean loops = t.injectorLoopsMeasured();
+    int figures = (loops ? INJECTOR_COLUMNS : OLDER_INJECTOR_COLUMNS).size() - 3;
     if (l == null) {
-      return new InjectorCells(r.key().deployment(), r.loadLabel(), "0", Fmt.NONE, Fmt.NONE, Fmt.NONE, Fmt.NONE,
-          "not sampled", false, false);
+      List<InjectorCell> none = new ArrayList<>(List.of(new InjectorCell("0", true)));
+      for (int i = 1; i < figures; i++) {
+        none.add(new InjectorCell(Fmt.NONE, loops || i != 2));
+      }
+      return new InjectorCells(r.key().deployment(), r.loadLabel(), none, "not sampled", false, false);
     }
     boolean overloaded = r.trust().flags().stream().anyMatch(f -> f.check() == TrustFlag.Check.INJECTOR_OVERLOAD);
-    return new InjectorCells(r.key().deployment(), r.loadLabel(), Integer.toString(l.seconds()),
-        Fmt.ms(l.worstStallMs()), l.worstStallInjector() + " at " + l.worstStallAt(), Fmt.pct(l.peakProcessCpu()),
-        Fmt.pct(l.peakMachineCpu()), overloaded ? "overloaded" : "ok", true, overloaded);
+    if (!loops) {
+      return new InjectorCells(r.key().deployment(), r.loadLabel(), List.of(new InjectorCell(Integer.toString(l.seconds()), true),
+          new InjectorCell(Fmt.ms(l.worstStallMs()), true), new InjectorCell(l.worstStallInjector() + " at " + l.worstStallAt(), false),
+          new InjectorCell(Fmt.pct(l.peakProcessCpu()), true), new InjectorCell(Fmt.pct(l.peakMachineCpu()), true)),
+          overloaded ? "overloaded" : "ok", true, overloaded);
+    }
+    return new InjectorCells(r.key().deployment(), r.loadLabel(), List.of(new InjectorCell(Integer.toString(l.seconds()), true),
+        new InjectorCell(l.clientLag() == null ? Fmt.NONE : Fmt.ms(l.clientLag().quantileMs(0.99)), true),
+        new InjectorCell(l.clientLag() == null ? Fmt.NONE : Fmt.ms(l.clientLag().maxMs()), true),
+        new InjectorCell(l.gatlingLag() == null ? Fmt.NONE : Fmt.ms(l.gatlingLag().quantileMs(0.99)), true),
+        new InjectorCell(l.gcPauseMs() == null ? Fmt.NONE : Long.toString(l.gcPauseMs()), true),
+        new InjectorCell(l.peakProcessCores() == null ? Fmt.NONE : String.format(Locale.ROOT, "%.2f", l.peakProcessCores()), true),
+        new InjectorCell(Fmt.pct(l.peakMachineCpu()), true),
+        new InjectorCell(Fmt.ms(l.worstStallMs()), true)),
+        overloaded ? "client behind" : r.trust().machineBusy() ? "machine busy" : "ok", true, overloaded);
   }
 
   /** What the server side table shows, where it comes from, and when a resource is called saturated. */
