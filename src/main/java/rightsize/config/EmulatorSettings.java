@@ -24,6 +24,8 @@ import rightsize.secret.Secret;
  * @param outputLength how long answers are
  * @param apiKey the key requests must present, or null when auth is off (or secrets were not read)
  * @param groundTruthFile where to write ground truth on stop, or "" for nowhere
+ * @param eventLoops the emulator's event-loop threads: one runs the capacity model and the timers
+ *     and serves connections, the others serve connections only
  * @param groundTruthChunks whether the ground truth keeps every chunk ({@code ground-truth = chunks}),
  *     or per request its facts and chunk statistics only ({@code requests}: memory flat in chunks)
  * @param faultHeaderAllowed whether a request may ask for a fault with x-rightsize-fault
@@ -40,6 +42,7 @@ public record EmulatorSettings(
     OutputLength outputLength,
     Secret apiKey,
     String groundTruthFile,
+    int eventLoops,
     boolean groundTruthChunks,
     boolean faultHeaderAllowed,
     List<FaultRule> faultRules,
@@ -135,7 +138,7 @@ public record EmulatorSettings(
   /** The same settings with auth on and {@code key} as the expected key (tests; the config reads an env var). */
   public EmulatorSettings withApiKey(Secret key) {
     return new EmulatorSettings(seed, tokensPerChunk, model, encoding, contentFilterAnnotations, outputLength, key,
-        groundTruthFile, groundTruthChunks, faultHeaderAllowed, faultRules, profiles, payPerToken);
+        groundTruthFile, eventLoops, groundTruthChunks, faultHeaderAllowed, faultRules, profiles, payPerToken);
   }
 
   /** Reads the emulator block; {@code env} is null when secrets are not to be read. */
@@ -150,6 +153,7 @@ public record EmulatorSettings(
     Secret apiKey = apiKey(s.child("auth"), env);
     String groundTruthFile = s.string("ground-truth-file");
     String detail = s.choice("ground-truth", "a ground-truth detail", List.of("chunks", "requests"));
+    Integer eventLoops = s.integer("event-loops", 1);
     Section faults = s.child("faults");
     Boolean allowHeader = faults.bool("allow-header");
     List<FaultRule> rules = new ArrayList<>();
@@ -172,7 +176,7 @@ public record EmulatorSettings(
       return null;
     }
     return new EmulatorSettings(seed, tokensPerChunk, model, encoding, annotations, outputLength, apiKey,
-        groundTruthFile, "chunks".equals(detail), allowHeader, rules, profiles, payPerToken);
+        groundTruthFile, eventLoops, "chunks".equals(detail), allowHeader, rules, profiles, payPerToken);
   }
 
   private static OutputLength outputLength(Section s) {

@@ -34,9 +34,12 @@ import rightsize.emulator.wire.Backend;
 import rightsize.emulator.wire.EmulatorHandler;
 
 /**
- * The emulator's HTTP server on 127.0.0.1: one Netty event loop thread accepts connections, runs
- * every deployment's capacity model and fires every chunk timer (no thread per stream). With TLS on,
- * the same port also answers HTTPS, with a self-signed certificate made at start.
+ * The emulator's HTTP server on 127.0.0.1: one Netty event loop thread runs every deployment's
+ * capacity model and fires every chunk timer (no thread per stream); with {@code
+ * rightsize.emulator.event-loops} above one, the connections are spread over that many loops, which
+ * read the requests and write the answers (the syscalls, most of the cost at thousands of streams),
+ * while the model's loop keeps the schedule. With TLS on, the same port also answers HTTPS, with a
+ * self-signed certificate made at start.
  */
 public final class EmulatorServer implements AutoCloseable {
   /** Name prefix of the emulator's event-loop thread (benchmarks measure its CPU time). */
@@ -60,7 +63,7 @@ public final class EmulatorServer implements AutoCloseable {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(THREAD_NAME, true), io);
+    this.group = new MultiThreadIoEventLoopGroup(setup.settings().eventLoops(), new DefaultThreadFactory(THREAD_NAME, true), io);
     EventLoop loop = group.next();
     this.truth = new GroundTruth(setup.settings().groundTruthChunks());
     Backend backend;
@@ -86,7 +89,7 @@ public final class EmulatorServer implements AutoCloseable {
             ch.pipeline()
                 .addLast(new HttpServerCodec())
                 .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
-                .addLast(new EmulatorHandler(backend));
+                .addLast(new EmulatorHandler(backend, loop));
           }
         });
     try {

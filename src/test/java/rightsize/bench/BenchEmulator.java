@@ -19,15 +19,16 @@ import java.util.concurrent.TimeUnit;
  * The standalone emulator ({@code rightsize.cli.EmulatorMain}) in its own JVM pinned to one CPU,
  * serving one pay-per-token deployment on a fixed schedule: 150 ms to the first token, then one
  * token per event every 50 ms, each answer exactly its {@code max_tokens} long, and limits too high
- * to throttle. Its ground truth is written when it stops.
+ * to throttle. Its ground truth (per request, no chunk kept: {@code ground-truth = requests}) is
+ * written when it stops.
  */
 final class BenchEmulator implements AutoCloseable {
   /** The deployment name, and so the path every client calls. */
   static final String PATH = "/openai/deployments/bench/chat/completions?api-version=2024-10-21";
 
   /**
-   * Its JVM: a heap large enough that the ground truth of a whole step (every chunk of every answer)
-   * never forces a full collection, and a fixed young generation so that young collections are rare.
+   * Its JVM: a fixed young generation so that young collections are rare; its ground truth keeps no
+   * chunk, so the old generation holds little more than one fact per request.
    */
   private static final List<String> JVM = List.of("-Xms3g", "-Xmx3g", "-Xmn1500m", "-XX:+UseParallelGC");
 
@@ -59,6 +60,7 @@ final class BenchEmulator implements AutoCloseable {
             tokens-per-chunk = 1
             output-length { min-fraction = 1.0, max-fraction = 1.0 }
             ground-truth-file = "%s"
+            ground-truth = requests
           }
         }
         """.formatted(truth.toAbsolutePath().toString().replace("\\", "/")));
@@ -112,18 +114,11 @@ final class BenchEmulator implements AutoCloseable {
       String line;
       while ((line = r.readLine()) != null) {
         JsonNode t = json.readTree(line);
-        JsonNode firstContent = null;
-        for (JsonNode c : t.path("chunks")) {
-          if ("content".equals(c.path("kind").asText())) {
-            firstContent = c;
-            break;
-          }
-        }
-        if (firstContent == null) {
+        if (t.path("firstContentEpochMicros").isNull() || t.path("firstContentEpochMicros").isMissingNode()) {
           continue; // no content was sent: nothing to compare a ttft with
         }
-        long sent = firstContent.path("sentEpochMicros").asLong();
-        long late = firstContent.path("lateNanos").asLong();
+        long sent = t.path("firstContentEpochMicros").asLong();
+        long late = t.path("firstContentNanos").asLong() - t.path("firstContentScheduledNanos").asLong();
         byId.put(t.path("requestId").asText(), new Truth(t.path("arrivalEpochMicros").asLong(), sent - late / 1_000, sent));
       }
     }

@@ -17,13 +17,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import rightsize.config.RightsizeSettings;
+import rightsize.injector.InjectorLoad;
+import rightsize.injector.InjectorLog;
+import rightsize.injector.LoopLag;
 
 /**
  * Side-by-side benchmark of streaming load generators (issue 14): the standalone emulator pinned to
  * CPU 0, one generator at a time pinned to CPU 1, at each concurrency; every request joined with the
  * emulator's ground truth by {@code x-ms-client-request-id}. Prints, per generator and concurrency,
  * the ttft error against ground truth (steady and whole step), the client-side share, the server's
- * own lateness, CPU per 1,000 requests, GC pauses and the load generator monitor's readings.
+ * own lateness, CPU per 1,000 requests, GC pauses and the load generator monitor's readings: its
+ * event loops' lag and its verdict. At 10, 100, 500 and 1,000 streams (rightsize only) this is the
+ * fidelity benchmark of issue 13: the client-side share is the ttft error against the server's
+ * send instants.
  *
  * <p>Run with {@code bench/side-by-side.sh} (docs/benchmarks.md, "Side by side"); not part of the
  * test run. Arguments: {@code --streams 100,500,1000,2000,3000}, {@code --generators
@@ -44,6 +51,9 @@ public final class SideBySideBenchmark {
    */
   private static final List<String> PLUGIN_JVM_DEFAULTS =
       List.of("-XX:+HeapDumpOnOutOfMemoryError", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12");
+
+  /** The report's limit on the client's loop lag (rightsize.report.trust.max-client-lag). */
+  private static final double LAG_LIMIT_MS = RightsizeSettings.reference().trust().maxClientLagMs();
 
   private SideBySideBenchmark() {}
 
@@ -86,8 +96,9 @@ public final class SideBySideBenchmark {
         + " | client-side share steady p50 / p99 / max ms | write -> emulator read steady p50 / p99 ms | emulator late p99 ms"
         + " | CPU s per 1k req | CPU of its core"
         + " | GC pauses in step: n, total, max ms | emulator GC total, max ms | monitor: worst stall ms, machine CPU"
+        + " | monitor, steady: client loop lag p50 / p99 / max ms, Gatling loop lag p99 ms, verdict at " + LAG_LIMIT_MS + " ms"
         + " | emulator CPU of its core | others' CPU (of one core) | load avg before -> after |\n"
-        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
     System.out.println(header);
     Files.writeString(table, header + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     for (int n : streams) {
@@ -156,13 +167,14 @@ public final class SideBySideBenchmark {
       GcLog gc = g.gcLog(dir) == null ? null : GcLog.read(g.gcLog(dir), stepStart, stepEnd);
       GcLog emulatorGc = GcLog.read(emulator.gcLog(), stepStart, stepEnd);
       return String.format(Locale.ROOT,
-          "| %s | %,d | %,d (%d) | %s | %s | %s | %.1f / %.1f | %.1f | %.2f | %.0f%% | %s | %.0f, %.0f | %s | %.0f%% | %.0f%% | %s -> %s |",
+          "| %s | %,d | %,d (%d) | %s | %s | %s | %.1f / %.1f | %.1f | %.2f | %.0f%% | %s | %.0f, %.0f | %s | %s | %.0f%% | %.0f%% | %s -> %s |",
           g.label(), streams, step.size(), noTruth, percentiles(steadyError), percentiles(wholeError),
           percentiles(steadyClient), percentile(steadyRead, 0.50), percentile(steadyRead, 0.99), percentile(steadyLate, 0.99),
           cpuSeconds / step.size() * 1000,
           100 * cpuSeconds / windowSeconds,
           gc == null ? "-" : String.format(Locale.ROOT, "%d, %.0f, %.0f", gc.pauses(), gc.totalMs(), gc.maxMs()),
           emulatorGc.totalMs(), emulatorGc.maxMs(), g == Generator.RIGHTSIZE ? monitor(dir, stepStart, stepEnd) : "-",
+          g == Generator.RIGHTSIZE ? loops(dir, steadyFrom, stepEnd) : "-",
           100 * emulatorCpu.cpuSeconds(stepStart, stepEnd) / windowSeconds, 100 * others / windowSeconds, loadBefore, loadAfter);
     }
   }
@@ -205,6 +217,24 @@ public final class SideBySideBenchmark {
       }
     }
     return String.format(Locale.ROOT, "%.0f, %.0f%%", stall, 100 * machine);
+  }
+
+  /**
+   * What the monitor measured of the client's and Gatling's event loops over the steady part of the
+   * step, and whether the report would flag the step at {@link #LAG_LIMIT_MS}: the figures the
+   * monitor's threshold is calibrated with (docs/benchmarks.md).
+   */
+  private static String loops(Path dir, long fromMicros, long toMicros) {
+    InjectorLog log = InjectorLog.read(dir.resolve("results").resolve("bench"));
+    InjectorLoad load = log.during(fromMicros, toMicros);
+    if (load == null || !load.loopsMeasured()) {
+      return "-";
+    }
+    LoopLag client = load.clientLag();
+    double p99 = client.quantileMs(0.99);
+    return String.format(Locale.ROOT, "%.1f / %.1f / %.0f, %s, %s", client.quantileMs(0.5), p99, client.maxMs(),
+        load.gatlingLag() == null ? "-" : String.format(Locale.ROOT, "%.1f", load.gatlingLag().quantileMs(0.99)),
+        p99 > LAG_LIMIT_MS ? "flagged" : "ok");
   }
 
   /** The JVM options of the gatling-maven-plugin configuration in ./pom.xml. */

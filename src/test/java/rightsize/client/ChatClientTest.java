@@ -89,6 +89,18 @@ class ChatClientTest {
   }
 
   @Test
+  void aNewClientHasReadASuccessAndEveryErrorAnswerBeforeMeasuring() {
+    try (ChatClient client = new ChatClient(1)) {
+      // Three streams, then a 429 with its rate-limit headers, a 500 and a gateway's 502 page.
+      assertThat(client.warmUp).extracting(ChatResult::status).containsExactly(rightsize.record.Status.OK,
+          rightsize.record.Status.OK, rightsize.record.Status.OK, rightsize.record.Status.THROTTLED,
+          rightsize.record.Status.HTTP_ERROR, rightsize.record.Status.HTTP_ERROR);
+      assertThat(client.warmUp).extracting(ChatResult::httpStatus).containsExactly(200, 200, 200, 429, 500, 502);
+      assertThat(client.warmUp.get(3).rateLimit().retryAfterMs()).isEqualTo(1000);
+    }
+  }
+
+  @Test
   void streamedAnswerIsTimedFromTheWrittenRequest() throws Exception {
     server = new ScriptedChatServer(r -> Reply.stream(
         List.of(0L, 80L, 100L, 120L, 140L, 150L, 155L),

@@ -277,6 +277,7 @@ class RightsizeSettingsTest {
         arguments("rightsize.emulator.faults.rules = [ { kind = meltdown } ]",
             "rightsize.emulator.faults.rules[0].kind 'meltdown' is not an emulator fault:"
                 + " use http-500, http-503, http-424, reset, stall, malformed-chunk, truncate" + at),
+        arguments("rightsize.emulator.event-loops = 0", "rightsize.emulator.event-loops is 0: set a whole number >= 1" + at),
         arguments("rightsize.emulator.ground-truth = all",
             "rightsize.emulator.ground-truth 'all' is not a ground-truth detail: use chunks, requests" + at),
         arguments("rightsize.emulator.faults.rules = [ { kind = stall, rate = 2 } ]",

@@ -98,6 +98,41 @@ class GroundTruthTest {
   }
 
   @Test
+  void withSeveralEventLoopsEveryStreamIsServedWholeOnTheModelsSchedule() {
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    EmulatorSetup setup = EmulatorTestSupport.setup(EmulatorTestSupport.FAST + "rightsize.emulator.event-loops = 3");
+    try (EmulatorServer server = EmulatorServer.start(setup, 0)) {
+      List<CompletableFuture<EmulatorTestSupport.Answer>> calls = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        String b = body("loops " + i, 60, true, true);
+        String id = "loops-" + i;
+        calls.add(CompletableFuture.supplyAsync(
+            () -> post(server.uri(), "/score", b, "azureml-model-deployment", "fast", "x-ms-client-request-id", id), pool));
+      }
+      List<EmulatorTestSupport.Answer> answers = calls.stream().map(CompletableFuture::join).toList();
+
+      assertThat(answers).allSatisfy(a -> {
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.failure()).isNull();
+        assertThat(a.events()).last().isEqualTo("[DONE]");
+      });
+      // The connections were spread over the loops; the model's loop kept one schedule for all.
+      assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().startsWith(EmulatorServer.THREAD_NAME))
+          .hasSizeGreaterThanOrEqualTo(3);
+      for (int i = 0; i < 6; i++) {
+        RequestTruth t = server.groundTruth().request("loops-" + i).orElseThrow();
+        assertThat(t.outcome()).isEqualTo(rightsize.emulator.truth.Outcome.OK);
+        assertThat(t.sentCompletionTokens()).isEqualTo(t.plannedCompletionTokens()).isPositive();
+        assertThat(t.contentChunks()).hasSize(t.sentCompletionTokens());
+      }
+      assertThat(server.groundTruth().inFlight("fast")).hasSize(12);
+      assertThat(server.groundTruth().inFlight("fast").get(11).inFlight()).isZero();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void theInFlightCountOverTimeShowsTheConcurrencyTheClientsHeld() {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try (EmulatorServer server = EmulatorServer.start(EmulatorTestSupport.setup(EmulatorTestSupport.FAST), 0)) {

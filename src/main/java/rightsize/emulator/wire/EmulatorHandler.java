@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
@@ -26,13 +27,20 @@ import rightsize.emulator.truth.GroundTruth;
  * metrics route through the {@link MetricsEndpoint}, and the loopback-only {@code /_rightsize/...}
  * routes that expose ground truth. Reads one request at a time (no
  * pipelining): the next request is read once the current answer has been written.
+ *
+ * <p>The capacity model and every answer's timers live on one event loop, the model's; a connection
+ * may be served by another (with several event loops, rightsize.emulator.event-loops), which then
+ * only reads requests and writes what the model's loop hands it. Everything this handler does with a
+ * request runs on the model's loop.
  */
 public final class EmulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final Backend backend;
+  private final EventExecutor modelLoop;
   private Exchange current;
 
-  public EmulatorHandler(Backend backend) {
+  public EmulatorHandler(Backend backend, EventExecutor modelLoop) {
     this.backend = backend;
+    this.modelLoop = modelLoop;
   }
 
   @Override
@@ -43,7 +51,23 @@ public final class EmulatorHandler extends SimpleChannelInboundHandler<FullHttpR
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
+    // When the whole request had been read, on the loop that read it.
     long arrival = backend.scheduler.nanoTime();
+    if (modelLoop.inEventLoop()) {
+      serve(ctx, http, arrival);
+      return;
+    }
+    http.retain();
+    modelLoop.execute(() -> {
+      try {
+        serve(ctx, http, arrival);
+      } finally {
+        http.release();
+      }
+    });
+  }
+
+  private void serve(ChannelHandlerContext ctx, FullHttpRequest http, long arrival) {
     QueryStringDecoder uri = new QueryStringDecoder(http.uri());
     String path = uri.path();
     boolean keepAlive = HttpUtil.isKeepAlive(http);
@@ -80,11 +104,19 @@ public final class EmulatorHandler extends SimpleChannelInboundHandler<FullHttpR
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    if (modelLoop.inEventLoop()) {
+      clientGone();
+    } else {
+      modelLoop.execute(this::clientGone);
+    }
+    ctx.fireChannelInactive();
+  }
+
+  private void clientGone() {
     if (current != null) {
       current.clientGone();
       current = null;
     }
-    ctx.fireChannelInactive();
   }
 
   @Override

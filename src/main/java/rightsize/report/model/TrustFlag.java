@@ -24,7 +24,10 @@ public record TrustFlag(Check check, List<Figure> figures, String note, Long req
     ESTIMATED_TOKENS("estimated_tokens", "\u2021", "token counts estimated by the tokenizer or missing"),
     /** Some successful requests have no token count at all. */
     UNCOUNTED_TOKENS("uncounted_tokens", "\u2021", "token counts estimated by the tokenizer or missing"),
-    /** A load generator stalled or its machine's CPU was saturated during the step. */
+    /**
+     * The load generator's client fell behind during the step (its event loops late past the limit);
+     * in runs older than that measurement, a load generator stalled or its machine's CPU was saturated.
+     */
     INJECTOR_OVERLOAD("injector_overload", "\u00a7", "the load generator was overloaded"),
     /** Some successful answers came as one JSON body, not streamed: their ttft cannot be measured. */
     NOT_STREAMED("not_streamed", "\u00b6", "answers not streamed: no ttft for them");
