@@ -48,12 +48,15 @@ public final class CapacityFile {
    * The SLO of a capacity.json.
    *
    * @param enforced true when the SLO was also Gatling assertions (rightsize.slo.enforce)
+   * @param emptyAnswerIsError false when empty answers did not count as errors; left out (null) when
+   *     they did, the default, and in files written before the setting
    */
-  public record Limits(double p95TtftMs, double p95E2eMs, double maxErrorRate, boolean enforced) {
+  public record Limits(double p95TtftMs, double p95E2eMs, double maxErrorRate, boolean enforced,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean emptyAnswerIsError) {
 
     /** The SLO the search judged by. */
     public Slo asSlo() {
-      return new Slo(p95TtftMs, p95E2eMs, maxErrorRate);
+      return new Slo(p95TtftMs, p95E2eMs, maxErrorRate, !Boolean.FALSE.equals(emptyAnswerIsError));
     }
   }
 
@@ -128,7 +131,8 @@ public final class CapacityFile {
   public static void write(
       Path file, Slo slo, boolean enforced, boolean capacitySearch, long minRequests, List<DeploymentCapacity> results) {
     JsonFile.write(file, new Contents(SCHEMA,
-        new Limits(slo.p95TtftMs(), slo.p95E2eMs(), slo.maxErrorRate(), enforced), capacitySearch, minRequests,
+        new Limits(slo.p95TtftMs(), slo.p95E2eMs(), slo.maxErrorRate(), enforced,
+            slo.emptyAnswerIsError() ? null : false), capacitySearch, minRequests,
         results.stream().map(d -> new Deployment(d.deployment(), d.vmSize(),
             d.capacity().map(c -> new Capacity(c.step(), c.load())).orElse(null),
             d.steps().stream().map(CapacityFile::planned).toList())).toList()));

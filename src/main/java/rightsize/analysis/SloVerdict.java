@@ -18,7 +18,8 @@ public record SloVerdict(List<Breach> breaches) {
    * breaks the latency limits too: an unmeasured latency is never taken as a met one. The one
    * exception is ttft in a step whose successful answers all came as one JSON body (aml-chat, or a
    * server that does not stream): it cannot be measured there, so the ttft limit does not apply and
-   * the report says so.
+   * the report says so. Empty answers count as errors unless the SLO says otherwise; they never
+   * count as successful requests.
    */
   public static SloVerdict of(Slo slo, StepSummary step) {
     List<Breach> breaches = new ArrayList<>();
@@ -30,7 +31,8 @@ public record SloVerdict(List<Breach> breaches) {
       checkAtMost(Limit.P95_TTFT, step.ttft().p95(), slo.p95TtftMs(), breaches);
     }
     checkAtMost(Limit.P95_E2E, step.e2e().p95(), slo.p95E2eMs(), breaches);
-    checkAtMost(Limit.ERROR_RATE, step.errorRate(), slo.maxErrorRate(), breaches);
+    double errorRate = slo.emptyAnswerIsError() ? step.errorRate() : step.errorRateWithoutEmptyAnswers();
+    checkAtMost(Limit.ERROR_RATE, errorRate, slo.maxErrorRate(), breaches);
     return new SloVerdict(breaches);
   }
 

@@ -15,6 +15,10 @@ public final class StepStats {
   private final LatencyHistogram ttft = new LatencyHistogram();
   private final LatencyHistogram tpot = new LatencyHistogram();
   private final LatencyHistogram e2e = new LatencyHistogram();
+  private final LatencyHistogram firstReasoning = new LatencyHistogram();
+  private final LatencyHistogram reasoningDuration = new LatencyHistogram();
+  private long reasoningRequests;
+  private long reasoningTokens;
   private final long[] statusCounts = new long[Status.values().length];
   private long requests;
   private long notStreamed;
@@ -39,7 +43,9 @@ public final class StepStats {
           "record of step " + StepKey.of(record) + " added to the statistics of " + key);
     }
     long endMicros = record.startEpochMicros() + Math.round(record.e2eMs() * 1000);
-    Double tpotMs = RequestMetrics.of(record).tpotMs();
+    RequestMetrics metrics = RequestMetrics.of(record);
+    Double tpotMs = metrics.tpotMs();
+    Double reasoningDurationMs = metrics.reasoningDurationMs();
     synchronized (this) {
       requests++;
       statusCounts[record.status().ordinal()]++;
@@ -63,6 +69,17 @@ public final class StepStats {
         promptTokens += valueOrZero(tokens.prompt());
         cachedTokens += valueOrZero(tokens.cached());
         completionTokens += valueOrZero(tokens.completion());
+      }
+      long reasoned = tokens == null ? 0 : valueOrZero(tokens.reasoning());
+      if (record.firstReasoningMs() != null || reasoned > 0) {
+        reasoningRequests++;
+        reasoningTokens += reasoned;
+      }
+      if (record.firstReasoningMs() != null) {
+        firstReasoning.record(record.firstReasoningMs());
+      }
+      if (reasoningDurationMs != null) {
+        reasoningDuration.record(reasoningDurationMs);
       }
     }
   }
@@ -88,6 +105,10 @@ public final class StepStats {
       ttft.addAll(copy.ttft);
       tpot.addAll(copy.tpot);
       e2e.addAll(copy.e2e);
+      reasoningRequests += copy.reasoningRequests;
+      reasoningTokens += copy.reasoningTokens;
+      firstReasoning.addAll(copy.firstReasoning);
+      reasoningDuration.addAll(copy.reasoningDuration);
     }
   }
 
@@ -104,7 +125,6 @@ public final class StepStats {
         key,
         requests,
         statusCounts[Status.OK.ordinal()],
-        notStreamed,
         statusCounts[Status.THROTTLED.ordinal()],
         counts,
         promptTokens,
@@ -114,7 +134,10 @@ public final class StepStats {
         empty ? 0 : lastEndMicros,
         LatencySummary.of(ttft),
         LatencySummary.of(tpot),
-        LatencySummary.of(e2e));
+        LatencySummary.of(e2e),
+        new StepSummary.Reasoning(reasoningRequests, reasoningTokens, LatencySummary.of(firstReasoning),
+            LatencySummary.of(reasoningDuration)),
+        notStreamed);
   }
 
   private synchronized StepStats copy() {
@@ -130,6 +153,10 @@ public final class StepStats {
     copy.ttft.addAll(ttft);
     copy.tpot.addAll(tpot);
     copy.e2e.addAll(e2e);
+    copy.reasoningRequests = reasoningRequests;
+    copy.reasoningTokens = reasoningTokens;
+    copy.firstReasoning.addAll(firstReasoning);
+    copy.reasoningDuration.addAll(reasoningDuration);
     return copy;
   }
 

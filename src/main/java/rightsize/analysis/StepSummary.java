@@ -13,7 +13,6 @@ import rightsize.record.Status;
  *
  * @param requests every request of the step
  * @param ok requests with status ok
- * @param notStreamed successful requests answered as one JSON body, whose ttft is not measurable
  * @param throttled requests answered 429 (also counted in {@link #ko()})
  * @param statusCounts requests per status, statuses with no request left out
  * @param promptTokens prompt tokens of the successful requests (cached ones included)
@@ -21,12 +20,15 @@ import rightsize.record.Status;
  * @param completionTokens completion (output) tokens of the successful requests
  * @param firstStartEpochMicros start of the step's first request, or 0 when it has none
  * @param lastEndEpochMicros end of the step's last request, or 0 when it has none
+ * @param ttft time to the first visible token
+ * @param tpot time per visible output token (docs/metrics.md)
+ * @param reasoning the reasoning phase of the successful requests that reasoned
+ * @param notStreamed successful requests answered as one JSON body, whose ttft is not measurable
  */
 public record StepSummary(
     StepKey key,
     long requests,
     long ok,
-    long notStreamed,
     long throttled,
     Map<Status, Long> statusCounts,
     long promptTokens,
@@ -36,10 +38,56 @@ public record StepSummary(
     long lastEndEpochMicros,
     LatencySummary ttft,
     LatencySummary tpot,
-    LatencySummary e2e) {
+    LatencySummary e2e,
+    Reasoning reasoning,
+    long notStreamed) {
 
   public StepSummary {
     statusCounts = Map.copyOf(statusCounts);
+  }
+
+  /** The figures of a step none of whose requests reasoned, every successful answer streamed. */
+  public StepSummary(StepKey key, long requests, long ok, long throttled, Map<Status, Long> statusCounts,
+      long promptTokens, long cachedTokens, long completionTokens, long firstStartEpochMicros,
+      long lastEndEpochMicros, LatencySummary ttft, LatencySummary tpot, LatencySummary e2e) {
+    this(key, requests, ok, throttled, statusCounts, promptTokens, cachedTokens, completionTokens,
+        firstStartEpochMicros, lastEndEpochMicros, ttft, tpot, e2e, Reasoning.NONE, 0);
+  }
+
+  /**
+   * The reasoning phase of a step's successful requests that reasoned: those that streamed
+   * reasoning, or whose usage reports reasoning tokens (docs/metrics.md, "Reasoning").
+   *
+   * @param requests successful requests that reasoned
+   * @param tokens their reasoning tokens (usage, else the tokenizer's count of the streamed reasoning)
+   * @param firstReasoning time to the first reasoning token, over the requests that streamed reasoning
+   * @param duration reasoning duration (first reasoning token to first visible token), over the same
+   */
+  public record Reasoning(long requests, long tokens, LatencySummary firstReasoning, LatencySummary duration) {
+
+    /** No request reasoned. */
+    public static final Reasoning NONE = new Reasoning(0, 0, new LatencySummary(0, null, null, null, null),
+        new LatencySummary(0, null, null, null, null));
+
+    /** Whether some successful request of the step reasoned. */
+    public boolean any() {
+      return requests > 0;
+    }
+
+    /** Mean reasoning tokens per request that reasoned, or null when none did. */
+    public Double meanTokens() {
+      return requests == 0 ? null : (double) tokens / requests;
+    }
+  }
+
+  /** Requests that ended normally with no visible content (status {@code empty_answer}). */
+  public long emptyAnswers() {
+    return statusCounts.getOrDefault(Status.EMPTY_ANSWER, 0L);
+  }
+
+  /** The error rate with empty answers counted as neither failed nor ok (an SLO that does not count them). */
+  public double errorRateWithoutEmptyAnswers() {
+    return requests == 0 ? 0 : (double) (ko() - emptyAnswers()) / requests;
   }
 
   /** True when no successful request was streamed: the step has no ttft to measure, by design of its wire format. */
@@ -47,7 +95,7 @@ public record StepSummary(
     return notStreamed > 0 && notStreamed == ok;
   }
 
-  /** Requests that did not end ok, throttled ones included. */
+  /** Requests that did not end ok, throttled ones and empty answers included. */
   public long ko() {
     return requests - ok;
   }

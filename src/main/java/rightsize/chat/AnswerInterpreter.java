@@ -59,13 +59,14 @@ abstract class AnswerInterpreter {
   }
 
   /**
-   * Reads one event's JSON data ({@code data[offset..offset+length)}, trimmed, not empty); returns
-   * whether it carried content (text, or a call fragment), which times it.
+   * Reads one event's JSON data ({@code data[offset..offset+length)}, trimmed, not empty) that
+   * arrived at {@code nowNanos}; returns whether it carried content (text, or a call fragment),
+   * which times it.
    */
-  abstract boolean readEvent(byte[] data, int offset, int length, int eventIndex);
+  abstract boolean readEvent(byte[] data, int offset, int length, int eventIndex, long nowNanos);
 
-  /** Reads a whole non-streaming body (not empty); returns whether it carried content. */
-  abstract boolean readDocument(byte[] body, int length);
+  /** Reads a whole non-streaming body (not empty) that ended at {@code nowNanos}; returns whether it carried content. */
+  abstract boolean readDocument(byte[] body, int length, long nowNanos);
 
   /** Called once the body ended: a format that must find something in it says here what was missing. */
   void onBodyEnded() {}
@@ -95,7 +96,7 @@ abstract class AnswerInterpreter {
       endNanos = nowNanos;
       return;
     }
-    if (readEvent(data, start, end - start, eventIndex)) {
+    if (readEvent(data, start, end - start, eventIndex, nowNanos)) {
       arrived(eventIndex, nowNanos);
     }
   }
@@ -106,7 +107,7 @@ abstract class AnswerInterpreter {
     int eventIndex = events++;
     if (length == 0) {
       malformed("response body is empty");
-    } else if (readDocument(body, length)) {
+    } else if (readDocument(body, length, nowNanos)) {
       arrived(eventIndex, nowNanos);
     }
     done = true;
@@ -122,6 +123,14 @@ abstract class AnswerInterpreter {
       done = true;
     }
     onBodyEnded();
+  }
+
+  /** An event's content says the stream ends here, at {@code nowNanos} (a format's in-band end). */
+  final void endStream(long nowNanos) {
+    if (!document) {
+      done = true;
+      endNanos = nowNanos;
+    }
   }
 
   private void arrived(int eventIndex, long nowNanos) {
@@ -158,7 +167,33 @@ abstract class AnswerInterpreter {
   final ChatOutcome outcome() {
     return new ChatOutcome(
         new ArrivalTimes(arrivals, arrivalCount), endNanos, done, text.toString(), finishReason, usage,
-        contentFiltered, malformed, events, !document);
+        contentFiltered, malformed, events, firstReasoningNanos(), reasoning(), callArguments(), otherChoices(),
+        unknownShape(), !document);
+  }
+
+  /** Arrival of the first event that carried reasoning, or -1 (formats without reasoning). */
+  long firstReasoningNanos() {
+    return -1;
+  }
+
+  /** The streamed reasoning text, "" for formats without reasoning. */
+  String reasoning() {
+    return "";
+  }
+
+  /** The call arguments the answer carried, "" for formats without calls. */
+  String callArguments() {
+    return "";
+  }
+
+  /** Whether other choices than the first carried anything; false for formats without choices. */
+  boolean otherChoices() {
+    return false;
+  }
+
+  /** What the events this format could not place looked like, or null. */
+  String unknownShape() {
+    return null;
   }
 
   /** Events (or the body) whose answer text was not empty. */

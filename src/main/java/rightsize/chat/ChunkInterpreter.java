@@ -18,19 +18,50 @@ import java.io.IOException;
  */
 final class ChunkInterpreter extends AnswerInterpreter {
 
+  /** The most of an unknown event's field names a message quotes. */
+  private static final int MAX_SHAPE_CHARS = 50;
+
+  /** Arrival of the first event whose choice 0 carried reasoning, or -1. */
+  private long firstReasoningNanos = -1;
+  /** Choice 0's streamed reasoning text (not summaries: they are not the reasoning tokens). */
+  private final StringBuilder reasoning = new StringBuilder();
+  /** Choice 0's tool-call and function-call arguments, in order. */
+  private final StringBuilder callArguments = new StringBuilder();
+  /** A choice other than 0 carried something (n > 1). */
+  private boolean otherChoices;
+  /** Events that were JSON objects without choices, usage or error: not the chat-completions shape. */
+  private int eventsWithoutChoices;
+  private String firstEventWithoutChoices;
+  private final StringBuilder rootFields = new StringBuilder();
+
   // Diagnostics the fixture tests compare with the recorded streams' expected facts.
   private int roleOnlyChunks;
   private int emptyChoicesEvents;
   private int toolCallChunks;
+  private int reasoningChunks;
+  private int firstReasoningEvent = -1;
 
   // Findings of the choice being read, applied when its object ends if it is choice 0.
   private final StringBuilder choiceText = new StringBuilder(64);
   private boolean choiceHasRole;
   private boolean choiceHasToolCall;
   private boolean choiceHasFunctionCall;
+  private final StringBuilder choiceReasoning = new StringBuilder();
+  private boolean choiceHasReasoning;
+  private final StringBuilder choiceArguments = new StringBuilder();
   private String choiceFinishReason;
   /** The event being read carried content or a call fragment in choice 0. */
   private boolean eventBearsContent;
+  /** The event being read carried reasoning in choice 0. */
+  private boolean eventBearsReasoning;
+  /** An "On Your Data" message's content was the {@code [DONE]} that ends its stream. */
+  private boolean eventEndsStream;
+
+  // "On Your Data" messages: the role a message index was given holds for its later deltas.
+  private String messageRole;
+  private int messageIndex = -1;
+  private String deltaRole;
+  private final StringBuilder deltaContent = new StringBuilder();
 
   ChunkInterpreter() {
     super("[DONE]", false);
@@ -42,13 +73,40 @@ final class ChunkInterpreter extends AnswerInterpreter {
   }
 
   @Override
-  boolean readEvent(byte[] data, int offset, int length, int eventIndex) {
-    return read(data, offset, length, eventIndex);
+  boolean readEvent(byte[] data, int offset, int length, int eventIndex, long nowNanos) {
+    return read(data, offset, length, eventIndex, nowNanos);
   }
 
   @Override
-  boolean readDocument(byte[] body, int length) {
-    return read(body, 0, length, 0);
+  boolean readDocument(byte[] body, int length, long nowNanos) {
+    return read(body, 0, length, 0, nowNanos);
+  }
+
+  @Override
+  long firstReasoningNanos() {
+    return firstReasoningNanos;
+  }
+
+  @Override
+  String reasoning() {
+    return reasoning.toString();
+  }
+
+  @Override
+  String callArguments() {
+    return callArguments.toString();
+  }
+
+  @Override
+  boolean otherChoices() {
+    return otherChoices;
+  }
+
+  /** "3 events had no choices (the first one's fields: type, delta)", or null when every event had them. */
+  @Override
+  String unknownShape() {
+    return eventsWithoutChoices == 0 ? null : eventsWithoutChoices + " event" + (eventsWithoutChoices == 1 ? "" : "s")
+        + " had no choices (the first one's fields: " + firstEventWithoutChoices + ")";
   }
 
   /** Choice 0 deltas with a role and no content, tool call or function call. */
@@ -66,8 +124,20 @@ final class ChunkInterpreter extends AnswerInterpreter {
     return toolCallChunks;
   }
 
-  private boolean read(byte[] data, int offset, int length, int eventIndex) {
+  /** Events whose choice 0 carried reasoning (reasoning content or a reasoning summary). */
+  int reasoningChunks() {
+    return reasoningChunks;
+  }
+
+  /** 0-based index of the first event whose choice 0 carried reasoning, or -1. */
+  int firstReasoningEvent() {
+    return firstReasoningEvent;
+  }
+
+  private boolean read(byte[] data, int offset, int length, int eventIndex, long nowNanos) {
     eventBearsContent = false;
+    eventBearsReasoning = false;
+    eventEndsStream = false;
     EventJsonParser p = EventJsonParser.forThisThread();
     try {
       if (p.start(data, offset, length) != JsonToken.START_OBJECT) {
@@ -83,23 +153,49 @@ final class ChunkInterpreter extends AnswerInterpreter {
     } catch (IOException e) {
       malformed(what(eventIndex) + " could not be read: " + e.getMessage()); // cannot happen on a byte array
     }
+    if (eventBearsReasoning && firstReasoningNanos < 0) {
+      firstReasoningNanos = nowNanos;
+      firstReasoningEvent = eventIndex;
+    }
+    if (eventEndsStream) {
+      endStream(nowNanos);
+    }
     // Content read before a syntax error still arrived; its timing counts.
     return eventBearsContent;
   }
 
   private void readRoot(JsonParser p) throws IOException {
+    boolean chatShape = false;
+    rootFields.setLength(0);
     String name;
     while ((name = p.nextFieldName()) != null) {
+      if (rootFields.length() < MAX_SHAPE_CHARS) {
+        rootFields.append(rootFields.length() == 0 ? "" : ", ").append(name);
+      }
       switch (name) {
-        case "choices" -> readChoices(p);
-        case "usage" -> readUsage(p);
+        case "choices" -> {
+          chatShape = true;
+          readChoices(p);
+        }
+        case "usage" -> {
+          chatShape = true;
+          readUsage(p);
+        }
         case "prompt_filter_results", "content_filter_results" -> readFilterResults(p);
-        case "error" -> readError(p);
+        case "error" -> {
+          chatShape = true;
+          readError(p);
+        }
         default -> {
           p.nextToken();
           p.skipChildren();
         }
       }
+    }
+    if (!chatShape && eventsWithoutChoices++ == 0) {
+      // Bounded, so that the record's one-line message (200 characters) keeps its end.
+      firstEventWithoutChoices = rootFields.length() <= MAX_SHAPE_CHARS ? rootFields.toString()
+          : rootFields.substring(0, MAX_SHAPE_CHARS - 1) + "…";
     }
   }
 
@@ -129,6 +225,9 @@ final class ChunkInterpreter extends AnswerInterpreter {
     choiceHasRole = false;
     choiceHasToolCall = false;
     choiceHasFunctionCall = false;
+    choiceReasoning.setLength(0);
+    choiceHasReasoning = false;
+    choiceArguments.setLength(0);
     choiceFinishReason = null;
     String name;
     while ((name = p.nextFieldName()) != null) {
@@ -139,6 +238,7 @@ final class ChunkInterpreter extends AnswerInterpreter {
           }
         }
         case "delta", "message" -> readDelta(p);
+        case "messages" -> readMessages(p);
         case "finish_reason" -> {
           if (p.nextToken() == JsonToken.VALUE_STRING) {
             choiceFinishReason = p.getText();
@@ -153,6 +253,8 @@ final class ChunkInterpreter extends AnswerInterpreter {
     }
     if (index == 0) {
       applyChoiceZero();
+    } else if (choiceText.length() > 0 || choiceHasToolCall || choiceHasFunctionCall || choiceHasReasoning) {
+      otherChoices = true;
     }
   }
 
@@ -163,32 +265,150 @@ final class ChunkInterpreter extends AnswerInterpreter {
     }
     String name;
     while ((name = p.nextFieldName()) != null) {
+      readDeltaField(p, name, p.nextToken(), choiceText);
+    }
+  }
+
+  /**
+   * Reads one field of a delta (or of a whole message) whose value starts at {@code t}; its {@code
+   * content} goes to {@code content}, what else it carries to the choice's findings.
+   */
+  private void readDeltaField(JsonParser p, String name, JsonToken t, StringBuilder content) throws IOException {
+    switch (name) {
+      case "content" -> appendString(p, t, content);
+      case "role" -> choiceHasRole |= t == JsonToken.VALUE_STRING;
+      // DeepSeek, Azure AI Foundry and vLLM's reasoning parsers; vLLM 0.10+ and OpenRouter say "reasoning".
+      case "reasoning_content", "reasoning" -> {
+        int before = choiceReasoning.length();
+        appendString(p, t, choiceReasoning);
+        choiceHasReasoning |= choiceReasoning.length() > before;
+      }
+      // A summary of the reasoning (Azure o-series): it marks the reasoning phase, but is not its tokens.
+      case "cot_summary" -> {
+        choiceHasReasoning |= t == JsonToken.VALUE_STRING && p.getTextLength() > 0;
+        p.skipChildren();
+      }
+      case "tool_calls" -> {
+        if (t == JsonToken.START_ARRAY) {
+          JsonToken item;
+          while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
+            choiceHasToolCall = true;
+            if (item == JsonToken.START_OBJECT) {
+              readToolCall(p);
+            } else {
+              p.skipChildren();
+            }
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+      case "function_call" -> {
+        if (t == JsonToken.START_OBJECT) {
+          choiceHasFunctionCall = true;
+          readFunction(p);
+        } else {
+          p.skipChildren();
+        }
+      }
+      default -> p.skipChildren();
+    }
+  }
+
+  /** One {@code tool_calls} fragment, from its start: its function's arguments are kept. */
+  private void readToolCall(JsonParser p) throws IOException {
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      if (p.nextToken() == JsonToken.START_OBJECT && "function".equals(name)) {
+        readFunction(p);
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  /** A function object (of a tool call, or a legacy {@code function_call}), from its start: keeps its arguments. */
+  private void readFunction(JsonParser p) throws IOException {
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      JsonToken t = p.nextToken();
+      if ("arguments".equals(name)) {
+        appendString(p, t, choiceArguments);
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  /**
+   * The {@code messages} of an Azure OpenAI "On Your Data" choice (the 2023 extensions API): each
+   * holds a {@code delta} (streaming) or is a whole message, with the index of the message it
+   * belongs to. Content counts as the answer unless its message is a {@code tool} message (the
+   * citations and intent); a content of exactly {@code [DONE]} is that API's end of stream.
+   */
+  private void readMessages(JsonParser p) throws IOException {
+    if (p.nextToken() != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t == JsonToken.START_OBJECT) {
+        readMessage(p);
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  private void readMessage(JsonParser p) throws IOException {
+    int index = -1;
+    deltaRole = null;
+    deltaContent.setLength(0);
+    String name;
+    while ((name = p.nextFieldName()) != null) {
       JsonToken t = p.nextToken();
       switch (name) {
-        case "content" -> {
-          if (t == JsonToken.VALUE_STRING) {
-            choiceText.append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-          } else {
-            p.skipChildren();
-          }
-        }
-        case "role" -> choiceHasRole |= t == JsonToken.VALUE_STRING;
-        case "tool_calls" -> {
-          if (t == JsonToken.START_ARRAY) {
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              choiceHasToolCall = true;
-              p.skipChildren();
+        case "index" -> index = t == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : -1;
+        case "delta" -> {
+          if (t == JsonToken.START_OBJECT) {
+            String field;
+            while ((field = p.nextFieldName()) != null) {
+              readMessageField(p, field, p.nextToken());
             }
           } else {
             p.skipChildren();
           }
         }
-        case "function_call" -> {
-          choiceHasFunctionCall |= t == JsonToken.START_OBJECT;
-          p.skipChildren();
-        }
-        default -> p.skipChildren();
+        default -> readMessageField(p, name, t);
       }
+    }
+    if (deltaRole != null) {
+      messageRole = deltaRole;
+    } else if (index != messageIndex) {
+      messageRole = null; // a new message that has not said whose it is
+    }
+    messageIndex = index;
+    if ("[DONE]".contentEquals(deltaContent)) {
+      eventEndsStream = true;
+    } else if (!"tool".equals(messageRole)) {
+      choiceText.append(deltaContent);
+    }
+  }
+
+  private void readMessageField(JsonParser p, String name, JsonToken t) throws IOException {
+    if ("role".equals(name) && t == JsonToken.VALUE_STRING) {
+      deltaRole = p.getText();
+    }
+    readDeltaField(p, name, t, deltaContent);
+  }
+
+  /** Appends a string value starting at {@code t} to {@code to}; skips any other value. */
+  private static void appendString(JsonParser p, JsonToken t, StringBuilder to) throws IOException {
+    if (t == JsonToken.VALUE_STRING) {
+      to.append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    } else {
+      p.skipChildren();
     }
   }
 
@@ -198,7 +418,13 @@ final class ChunkInterpreter extends AnswerInterpreter {
     if (choiceHasToolCall) {
       toolCallChunks++;
     }
-    if (choiceHasRole && !hasContent && !choiceHasToolCall && !choiceHasFunctionCall) {
+    callArguments.append(choiceArguments);
+    if (choiceHasReasoning) {
+      reasoningChunks++;
+      reasoning.append(choiceReasoning);
+      eventBearsReasoning = true;
+    }
+    if (choiceHasRole && !hasContent && !choiceHasToolCall && !choiceHasFunctionCall && !choiceHasReasoning) {
       roleOnlyChunks++;
     }
     if (hasContent || choiceHasToolCall || choiceHasFunctionCall) {

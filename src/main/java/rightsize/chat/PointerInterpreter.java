@@ -74,7 +74,7 @@ final class PointerInterpreter extends AnswerInterpreter {
   }
 
   @Override
-  boolean readEvent(byte[] data, int offset, int length, int eventIndex) {
+  boolean readEvent(byte[] data, int offset, int length, int eventIndex, long nowNanos) {
     if (firstEvent == null) {
       firstEvent = snippet(data, offset, length);
     }
@@ -103,7 +103,7 @@ final class PointerInterpreter extends AnswerInterpreter {
   }
 
   @Override
-  boolean readDocument(byte[] body, int length) {
+  boolean readDocument(byte[] body, int length, long nowNanos) {
     JsonNode root = parse(body, 0, length, 0);
     if (root == null) {
       return false;

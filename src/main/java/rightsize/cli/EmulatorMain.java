@@ -1,6 +1,7 @@
 package rightsize.cli;
 
 import rightsize.config.RightsizeSettings;
+import rightsize.config.WireFormat;
 import rightsize.emulator.EmulatorCertificate;
 import rightsize.emulator.EmulatorServer;
 import rightsize.emulator.settings.DeploymentSpec;
@@ -67,9 +68,11 @@ public final class EmulatorMain implements Callable<Integer> {
     out.println("rightsize emulator listening on " + base + (https ? " (and " + server.uri() + ")" : ""));
     for (DeploymentSpec d : server.setup().deployments()) {
       out.println("  deployment " + d.name() + " (" + d.profile().name() + ", " + d.instanceCount()
-          + " instance(s), max " + d.maxConcurrentPerInstance() + " concurrent per instance)");
+          + " instance(s), max " + d.maxConcurrentPerInstance() + " concurrent per instance, "
+          + d.wireFormat().configName() + ")");
     }
-    String first = server.setup().deployments().isEmpty() ? "NAME" : server.setup().deployments().get(0).name();
+    DeploymentSpec firstSpec = server.setup().deployments().isEmpty() ? null : server.setup().deployments().get(0);
+    String first = firstSpec == null ? "NAME" : firstSpec.name();
     String trust = "";
     if (https) {
       EmulatorCertificate certificate = server.certificate().orElseThrow();
@@ -81,12 +84,24 @@ public final class EmulatorMain implements Callable<Integer> {
       trust = " --cacert " + pem;
     }
     out.println("try: curl -N" + trust + " " + base + "/score -H 'azureml-model-deployment: " + first + "'"
-        + " -H 'content-type: application/json'"
-        + " -d '{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":20,\"stream\":true}'");
+        + " -H 'content-type: application/json'" + sampleRequest(firstSpec));
     out.println("ground truth: " + base + "/_rightsize/ground-truth   (Ctrl-C stops)");
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** The headers and body of a streamed request in the wire format of {@code d} (null: OpenAI chat). */
+  private static String sampleRequest(DeploymentSpec d) {
+    WireFormat format = d == null ? WireFormat.OPENAI_CHAT : d.wireFormat();
+    return switch (format) {
+      case OPENAI_CHAT -> " -d '{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":20,\"stream\":true}'";
+      case PROMPTFLOW -> " -H 'accept: text/event-stream' -d '{\"" + d.flow().inputField() + "\":\"hi\",\""
+          + d.flow().historyField() + "\":[]}'";
+      case AML_CHAT -> " -d '{\"input_data\":{\"input_string\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+          + "\"parameters\":{\"max_new_tokens\":20}}}'";
+      case CUSTOM -> " -d '{\"message\":\"hi\",\"history\":[],\"max_tokens\":20,\"stream\":true}'";
+    };
   }
 
   /**

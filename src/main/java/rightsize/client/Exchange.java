@@ -110,7 +110,10 @@ final class Exchange {
         deliver(Status.CONTENT_FILTERED, end, null, "content filter stopped the answer (finish_reason " + outcome.finishReason() + ")", outcome);
       } else if (sse && !outcome.done() && outcome.finishReason() == null) {
         // The body ended cleanly but the stream did not: a server-side cut, not an answer (docs/metrics.md).
-        deliver(Status.CONNECTION_LOST, end, null, "stream ended without " + reader.expectedEnd(), outcome);
+        deliver(Status.CONNECTION_LOST, end, null, "stream ended without " + reader.expectedEnd() + shape(outcome), outcome);
+      } else if (!outcome.answered()) {
+        // Ended normally with nothing to show: kept apart so it is never a silent "ok" without a ttft.
+        deliver(Status.EMPTY_ANSWER, end, null, emptyAnswer(outcome), outcome);
       } else {
         deliver(Status.OK, end, null, null, outcome);
       }
@@ -121,6 +124,22 @@ final class Exchange {
         httpStatus == 429 ? Status.THROTTLED : err.contentFilter() ? Status.CONTENT_FILTERED : Status.HTTP_ERROR;
     String message = "HTTP " + httpStatus + (err.message() == null ? "" : ": " + err.message());
     deliver(status, now, err.code(), message, null);
+  }
+
+  /** "answer ended with no visible content (finish_reason length, after reasoning)". */
+  private static String emptyAnswer(ChatOutcome outcome) {
+    return "answer ended with no visible content (finish_reason "
+        + (outcome.finishReason() == null ? "none" : outcome.finishReason())
+        + (outcome.reasoned() ? ", after reasoning" : "") + ")" + shape(outcome);
+  }
+
+  /**
+   * When nothing was read and some events were not chat-completion chunks, what they looked like:
+   * the shape the suite cannot read is named rather than blamed on the connection.
+   */
+  private static String shape(ChatOutcome outcome) {
+    return outcome.answered() || outcome.unknownShape() == null ? ""
+        : "; " + outcome.unknownShape() + ": not an OpenAI chat-completions stream";
   }
 
   /** Ends the exchange with {@code status} detected at {@code now} (timeouts, lost connection, connect failures). */

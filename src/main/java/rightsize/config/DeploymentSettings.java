@@ -75,10 +75,10 @@ public record DeploymentSettings(
   /**
    * Reads one entry of {@code deployments} merged over {@code deployment-defaults}; {@code env}
    * gives the keys (null: secrets are not read), {@code emulator} and {@code payPerTokenDefaults}
-   * resolve an emulated deployment's profile.
+   * resolve an emulated deployment's profile, {@code cores} an emulated application's vCPUs.
    */
   static DeploymentSettings read(
-      Section s, Function<String, String> env, EmulatorSettings emulator, Section payPerTokenDefaults) {
+      Section s, Function<String, String> env, EmulatorSettings emulator, Section payPerTokenDefaults, VmCores cores) {
     int mark = s.mark();
     String name = s.required("name");
     String kindName = s.required("kind");
@@ -117,7 +117,7 @@ public record DeploymentSettings(
     }
     PricingSettings pricing = PricingSettings.read(s.child("pricing"));
     EmulatedDeployment emulated =
-        kind == TargetKind.EMULATOR ? EmulatedDeployment.read(s.child("emulator"), emulator, payPerTokenDefaults) : null;
+        kind == TargetKind.EMULATOR ? EmulatedDeployment.read(s, wireFormat, emulator, payPerTokenDefaults, cores) : null;
     DeploymentMonitor monitor = s.has("monitor") ? DeploymentMonitor.read(s.child("monitor"), kind, deployment) : null;
     if (s.failedSince(mark) || kind == TargetKind.EMULATOR && emulated == null) {
       return null;

@@ -32,6 +32,7 @@ import rightsize.secret.Secret;
  * @param faultRules configured faults
  * @param profiles the serving profiles of one instance, by name
  * @param payPerToken how deployments with profile "pay-per-token" serve, unless they override it
+ * @param appProfiles the application profiles (an app on a CPU VM calling a model elsewhere), by name
  */
 public record EmulatorSettings(
     long seed,
@@ -47,14 +48,19 @@ public record EmulatorSettings(
     boolean faultHeaderAllowed,
     List<FaultRule> faultRules,
     Map<String, Profile> profiles,
-    PayPerToken payPerToken) {
+    PayPerToken payPerToken,
+    Map<String, AppProfile> appProfiles) {
 
   /** The profile name that makes a deployment act as Azure OpenAI pay-per-token. */
   public static final String PAY_PER_TOKEN = "pay-per-token";
 
+  /** The block of application profiles. */
+  static final String APP_PROFILES = "app-profiles";
+
   public EmulatorSettings {
     faultRules = List.copyOf(faultRules);
     profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
+    appProfiles = Collections.unmodifiableMap(new LinkedHashMap<>(appProfiles));
   }
 
   /**
@@ -135,10 +141,37 @@ public record EmulatorSettings(
       double decodeTokensPerSecond,
       long firstTokenOverheadMs) {}
 
+  /**
+   * A generative-AI application (a prompt flow, say) on a CPU VM that calls a model elsewhere (a
+   * block of {@code app-profiles}): per request it spends CPU time in the app, on the VM's vCPUs
+   * shared by its workers, then waits for the downstream pay-per-token model. Equations in
+   * docs/emulator.md, "Application profile".
+   *
+   * @param cpuMsPerRequest CPU time the app spends on one request, on one vCPU
+   * @param workersPerVcpu worker processes per vCPU (each uses at most one vCPU at a time)
+   * @param threadsPerWorker requests one worker holds at once (waiting on the model)
+   * @param modelFirstTokenMs the downstream model's time to its first token, besides its prompt processing
+   * @param modelPrefillTokensPerSecond prompt tokens the downstream model processes per second
+   * @param modelDecodeTokensPerSecond output tokens per second of each downstream stream
+   */
+  public record AppProfile(
+      double cpuMsPerRequest,
+      double workersPerVcpu,
+      int threadsPerWorker,
+      long modelFirstTokenMs,
+      double modelPrefillTokensPerSecond,
+      double modelDecodeTokensPerSecond) {
+
+    /** Worker processes on a VM with {@code vcpus} vCPUs: at least one. */
+    public int workers(int vcpus) {
+      return Math.max(1, (int) Math.floor(workersPerVcpu * vcpus + 1e-9));
+    }
+  }
+
   /** The same settings with auth on and {@code key} as the expected key (tests; the config reads an env var). */
   public EmulatorSettings withApiKey(Secret key) {
     return new EmulatorSettings(seed, tokensPerChunk, model, encoding, contentFilterAnnotations, outputLength, key,
-        groundTruthFile, eventLoops, groundTruthChunks, faultHeaderAllowed, faultRules, profiles, payPerToken);
+        groundTruthFile, eventLoops, groundTruthChunks, faultHeaderAllowed, faultRules, profiles, payPerToken, appProfiles);
   }
 
   /** Reads the emulator block; {@code env} is null when secrets are not to be read. */
@@ -172,11 +205,26 @@ public record EmulatorSettings(
       }
     }
     PayPerToken payPerToken = payPerToken(s.child(PAY_PER_TOKEN));
+    Map<String, AppProfile> appProfiles = new LinkedHashMap<>();
+    if (s.has(APP_PROFILES)) {
+      Section appBlock = s.child(APP_PROFILES);
+      for (String name : appBlock.keys()) {
+        if (profiles.containsKey(name) || PAY_PER_TOKEN.equals(name)) {
+          appBlock.problem(Section.path(name), "is also the name of a serving profile",
+              "give the application profile its own name " + appBlock.where(Section.path(name)));
+          continue;
+        }
+        AppProfile a = appProfile(appBlock.child(Section.path(name)));
+        if (a != null) {
+          appProfiles.put(name, a);
+        }
+      }
+    }
     if (s.failedSince(mark)) {
       return null;
     }
     return new EmulatorSettings(seed, tokensPerChunk, model, encoding, annotations, outputLength, apiKey,
-        groundTruthFile, eventLoops, "chunks".equals(detail), allowHeader, rules, profiles, payPerToken);
+        groundTruthFile, eventLoops, "chunks".equals(detail), allowHeader, rules, profiles, payPerToken, appProfiles);
   }
 
   private static OutputLength outputLength(Section s) {
@@ -244,6 +292,24 @@ public record EmulatorSettings(
       return null;
     }
     return new Profile(prefill, decode, saturated, streams, overhead);
+  }
+
+  private static AppProfile appProfile(Section s) {
+    int mark = s.mark();
+    Double cpuMs = positive(s, "cpu-ms-per-request");
+    Double workersPerVcpu = positive(s, "workers-per-vcpu");
+    Integer threads = s.integer("threads-per-worker", 1);
+    Section model = s.child("model");
+    Long firstToken = model.longValue("first-token-ms");
+    if (firstToken != null && firstToken < 0) {
+      model.problem("first-token-ms", "is " + firstToken, "set a whole number of milliseconds >= 0 " + model.where("first-token-ms"));
+    }
+    Double prefill = positive(model, "prefill-tokens-per-second");
+    Double decode = positive(model, "decode-tokens-per-second");
+    if (s.failedSince(mark)) {
+      return null;
+    }
+    return new AppProfile(cpuMs, workersPerVcpu, threads, firstToken, prefill, decode);
   }
 
   /** Reads a pay-per-token block: the global one, or a deployment's emulator block over it. */

@@ -147,7 +147,7 @@ public final class RightsizeSettings {
     EmulatorSettings emulator = EmulatorSettings.read(emulatorBlock, secrets == Secrets.NONE ? null : env);
     Section deploymentDefaults = rs.child("deployment-defaults");
     List<DeploymentSettings> all = readDeployments(rs, deploymentDefaults, secrets == Secrets.ALL ? env : null, emulator,
-        emulatorBlock.child(EmulatorSettings.PAY_PER_TOKEN));
+        emulatorBlock.child(EmulatorSettings.PAY_PER_TOKEN), new VmCores(rs.peek("cost.catalog")));
     RunSettings run = RunSettings.read(rs.child("run"), all);
     RequestDefaults request = RequestDefaults.read(rs.child("request"));
     WorkloadSettings workload = WorkloadSettings.read(rs.child("workload"), request == null ? null : request.encoding());
@@ -282,7 +282,7 @@ public final class RightsizeSettings {
   }
 
   private static List<DeploymentSettings> readDeployments(Section rs, Section defaults, Function<String, String> env,
-      EmulatorSettings emulator, Section payPerTokenDefaults) {
+      EmulatorSettings emulator, Section payPerTokenDefaults, VmCores cores) {
     if (rs.isEmptyList("deployments")) {
       rs.problem("deployments", "is empty",
           "configure at least one deployment " + rs.where("deployments") + " (or remove the key to use the emulator)");
@@ -293,7 +293,7 @@ public final class RightsizeSettings {
     for (Section entry : rs.objects("deployments", "{ name = ..., kind = ..., endpoint = ... }")) {
       String rawName = entry.peek("name");
       Section merged = entry.over(defaults).about(rawName == null || rawName.isBlank() ? "" : "for deployment '" + rawName + "'");
-      DeploymentSettings d = DeploymentSettings.read(merged, env, emulator, payPerTokenDefaults);
+      DeploymentSettings d = DeploymentSettings.read(merged, env, emulator, payPerTokenDefaults, cores);
       if (rawName != null && !rawName.isEmpty() && !names.add(rawName)) {
         entry.problem("name", "'" + rawName + "' is used twice", "give every deployment its own name " + entry.where("name"));
       }

@@ -17,9 +17,10 @@ public record SloSettings(Slo objective, boolean enforce) {
     Duration e2e = s.duration("p95-e2e");
     Double errors = s.number("max-error-rate");
     Boolean enforce = s.bool("enforce");
+    Boolean emptyAnswerIsError = s.bool("empty-answer-is-error");
     if (s.failedSince(mark)) {
       return null;
     }
-    return new SloSettings(new Slo(ttft.toNanos() / 1e6, e2e.toNanos() / 1e6, errors), enforce);
+    return new SloSettings(new Slo(ttft.toNanos() / 1e6, e2e.toNanos() / 1e6, errors, emptyAnswerIsError), enforce);
   }
 }

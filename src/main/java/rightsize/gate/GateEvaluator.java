@@ -166,6 +166,8 @@ public final class GateEvaluator {
       case "connection_lost" -> "every connection dropped mid-answer: the target or a proxy is failing";
       case "malformed_stream" -> "the answers are not chat completions: check the target kind";
       case "content_filtered" -> "every answer was content-filtered: check the prompts and the filter";
+      case "empty_answer" ->
+          "every answer was empty: a reasoning model needs a larger max_tokens, or the filter removed the answers";
       default -> "nothing was measured";
     };
   }

@@ -33,7 +33,7 @@ import scala.Option;
  */
 final class ChatAction implements Action {
   private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(ChatAction.class);
-  private static final ChatOutcome NOTHING = new ChatOutcome(List.of(), -1, false, "", null, null, false, null, 0, true);
+  private static final ChatOutcome NOTHING = new ChatOutcome(List.of(), -1, false, "", null, null, false, null, 0);
 
   private final ChatActionBuilder spec;
   private final GenAiComponents components;
@@ -152,6 +152,7 @@ final class ChatAction implements Action {
             spec.name,
             result.requestId(),
             result.startEpochMicros(),
+            m.firstReasoningMs(),
             m.ttftMs(),
             m.e2eMs(),
             m.itl(),

@@ -64,7 +64,7 @@ public final class RecordReader {
         : LoadUnit.USERS;
     boolean warmup = r.warmup() || RequestRecord.WARMUP_STEP.equals(r.step());
     return new RequestRecord(r.runId(), r.injector(), r.scenario(), r.deployment(), r.target(), r.vmSize(),
-        r.step(), r.load(), unit, warmup, r.request(), r.requestId(), r.startEpochMicros(), r.ttftMs(),
+        r.step(), r.load(), unit, warmup, r.request(), r.requestId(), r.startEpochMicros(), r.firstReasoningMs(), r.ttftMs(),
         r.e2eMs(), r.itl(), r.tokens(), r.finishReason(), r.status(), r.httpStatus(), r.errorCode(),
         r.message(), r.rateLimit(), r.streamed());
   }

@@ -22,7 +22,12 @@ public enum Status {
   /** The body could not be parsed as a chat completion (bad JSON, bad SSE). */
   MALFORMED_STREAM("malformed_stream"),
   /** The service stopped or refused the answer because of its content filter. */
-  CONTENT_FILTERED("content_filtered");
+  CONTENT_FILTERED("content_filtered"),
+  /**
+   * A 2xx response that ended normally with no visible content: no text, no tool or function call
+   * (a reasoning model stopped by max_tokens while still reasoning, an answer filtered without a mark).
+   */
+  EMPTY_ANSWER("empty_answer");
 
   private final String wireName;
 

@@ -1,6 +1,7 @@
 package rightsize.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static rightsize.analysis.TestRecords.record;
 
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,37 @@ class SloTest {
     assertThat(verdict.describe()).isEqualTo("error rate 2.0% > 1.0%");
     // Exactly at the limit still meets it: 1 of 100.
     assertThat(SloVerdict.of(SLO, steps(99, 100, 1000, 1).summary()).met()).isTrue();
+  }
+
+  /**
+   * Issue 13's step: 7 of 15 answers were empty. They used to be "ok" without a ttft, leaving
+   * "errors 0.0%" and a p95 ttft over the 8 others; now they are errors (46.7%) and the step breaks
+   * the SLO, unless empty answers are configured not to count.
+   */
+  @Test
+  void emptyAnswersAreErrorsUnlessTheSloSaysOtherwise() {
+    StepStats stats = new StepStats(KEY);
+    for (int i = 0; i < 8; i++) {
+      stats.add(record().start(1_000_000L * i).ttft(500.0).e2e(1_500).build());
+    }
+    for (int i = 0; i < 7; i++) {
+      stats.add(record().start(1_000_000L * (8 + i)).e2e(3_000).tokens(50, 0).reasoning(200.0, 400)
+          .status(Status.EMPTY_ANSWER).build());
+    }
+    StepSummary s = stats.summary();
+    assertThat(s.requests()).isEqualTo(15);
+    assertThat(s.ok()).isEqualTo(8);
+    assertThat(s.emptyAnswers()).isEqualTo(7);
+    assertThat(s.ttft().count()).as("ttft over the answers that showed something").isEqualTo(8);
+    assertThat(s.errorRate()).isCloseTo(7 / 15.0, within(1e-12));
+
+    SloVerdict verdict = SloVerdict.of(SLO, s);
+    assertThat(verdict.met()).isFalse();
+    assertThat(verdict.describe()).isEqualTo("error rate 46.7% > 1.0%");
+
+    Slo lenient = new Slo(2000, 20_000, 0.01, false);
+    assertThat(SloVerdict.of(lenient, s).met()).as("empty answers configured not to count").isTrue();
+    assertThat(RightsizeSettings.reference().slo().objective().emptyAnswerIsError()).as("the default").isTrue();
   }
 
   @Test

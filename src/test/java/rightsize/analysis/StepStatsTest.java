@@ -40,6 +40,40 @@ class StepStatsTest {
     assertThat(s.tpot().p95()).isCloseTo(85.5, withinPercentage(0.05));
   }
 
+  /**
+   * The reasoning phase of a step: time to first reasoning token and reasoning duration over the
+   * successful requests that streamed reasoning, the mean reasoning tokens over those that reasoned
+   * (a hosted model that does not stream its reasoning counts by its usage alone), and tpot over the
+   * visible tokens; merging injectors keeps the union.
+   */
+  @Test
+  void reasoningFiguresCoverTheRequestsThatReasoned() {
+    StepStats a = new StepStats(KEY);
+    StepStats b = new StepStats(KEY);
+    for (int i = 1; i <= 10; i++) {
+      // First reasoning at 10 * i ms, first visible token 1,000 ms later; 212 tokens, 198 of them reasoning.
+      (i % 2 == 0 ? a : b).add(record().reasoning(10.0 * i, 198).ttft(10.0 * i + 1_000).e2e(10.0 * i + 1_240.5)
+          .tokens(20, 212).start(T0 + i).build());
+    }
+    a.add(record().reasoning(null, 64).ttft(3_000.0).e2e(3_500).tokens(20, 80).start(T0 + 11).build());
+    a.add(record().ttft(100.0).e2e(1_000).tokens(20, 10).start(T0 + 12).build());
+    a.merge(b);
+    StepSummary s = a.summary();
+
+    StepSummary.Reasoning r = s.reasoning();
+    assertThat(r.any()).isTrue();
+    assertThat(r.requests()).isEqualTo(11);
+    assertThat(r.tokens()).isEqualTo(10 * 198 + 64);
+    assertThat(r.meanTokens()).isCloseTo((10 * 198 + 64) / 11.0, within(1e-9));
+    assertThat(r.firstReasoning().count()).as("only streamed reasoning is timed").isEqualTo(10);
+    assertThat(r.firstReasoning().p50()).isCloseTo(50, withinPercentage(0.5));
+    assertThat(r.duration().count()).isEqualTo(10);
+    assertThat(r.duration().p95()).isCloseTo(1_000, withinPercentage(0.5));
+    // 14 visible tokens in 240.5 ms after the first: 18.5 ms each.
+    assertThat(s.tpot().p50()).isCloseTo(18.5, withinPercentage(0.5));
+    assertThat(new StepStats(KEY).summary().reasoning().any()).isFalse();
+  }
+
   @Test
   void countsRatesAndThroughputOverTheStepWindow() {
     StepStats stats = new StepStats(KEY);

@@ -23,6 +23,8 @@ public final class TestRecords {
   private RequestRecord.TokenSource tokenSource = RequestRecord.TokenSource.usage;
   private Status status = Status.OK;
   private Boolean streamed;
+  private Double firstReasoningMs;
+  private Integer reasoning = 0;
 
   public static TestRecords record() {
     return new TestRecords();
@@ -101,6 +103,13 @@ public final class TestRecords {
     return this;
   }
 
+  /** The response reasoned: its first reasoning event at {@code firstMs} (null: not streamed), {@code tokens} reasoning tokens. */
+  public TestRecords reasoning(Double firstMs, Integer tokens) {
+    firstReasoningMs = firstMs;
+    reasoning = tokens;
+    return this;
+  }
+
   public TestRecords status(Status value) {
     status = value;
     return this;
@@ -122,10 +131,11 @@ public final class TestRecords {
         request,
         "req-" + startEpochMicros,
         startEpochMicros,
+        firstReasoningMs,
         ok ? ttftMs : null,
         e2eMs,
         ok && completion != null ? new RequestRecord.Itl(Math.max(0, completion - 1), 10, 10, 20) : null,
-        new RequestRecord.Tokens(prompt, ok ? completion : Integer.valueOf(0), cached, 0, tokenSource),
+        new RequestRecord.Tokens(prompt, ok ? completion : Integer.valueOf(0), cached, reasoning, tokenSource),
         ok ? "stop" : null,
         status,
         ok ? 200 : status == Status.THROTTLED ? 429 : 500,

@@ -134,6 +134,63 @@ class ChatResponseReaderTest {
     assertThat(functions.outcome().finishReason()).isEqualTo("function_call");
   }
 
+  /**
+   * Reasoning is timed from its first event and kept apart from the answer: DeepSeek's
+   * {@code reasoning_content}, vLLM 0.10+'s {@code reasoning}, and a reasoning summary, which marks
+   * the phase without being its text. An empty reasoning delta is nothing.
+   */
+  @Test
+  void reasoningIsTimedAndKeptApartFromTheAnswer() {
+    ChatResponseReader reader = new ChatResponseReader(true);
+    feed(reader, "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"reasoning_content\":\"\"}}]}\n\n", 100);
+    assertThat(reader.outcome().reasoned()).as("an empty reasoning delta").isFalse();
+    feed(reader, "data: {\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"First \"}}]}\n\n", 200);
+    feed(reader, "data: {\"choices\":[{\"index\":0,\"delta\":{\"reasoning\":\"then second.\"}}]}\n\n", 300);
+    assertThat(reader.hasFirstContent()).as("reasoning is not the answer").isFalse();
+    feed(reader, content("Answer") + finish("stop") + "data: [DONE]\n\n", 400);
+
+    ChatOutcome o = reader.outcome();
+    assertThat(o.firstReasoningNanos()).isEqualTo(200);
+    assertThat(o.reasoning()).isEqualTo("First then second.");
+    assertThat(o.text()).isEqualTo("Answer");
+    assertThat(o.contentArrivalNanos()).containsExactly(400L);
+    assertThat(reader.chunks().reasoningChunks()).isEqualTo(2);
+    assertThat(reader.chunks().firstReasoningEvent()).isEqualTo(1);
+    assertThat(reader.chunks().roleOnlyChunks()).isEqualTo(1);
+
+    // Azure's reasoning summaries (the azure-reasoning-tool-call recording): the phase, not its tokens.
+    ChatResponseReader summary = read(PROMPT_FILTER
+        + "data: {\"choices\":[{\"content_filter_results\":{},\"delta\":{\"cot_summary\":\"Analy\"},\"index\":0}]}\n\n"
+        + "data: {\"choices\":[{\"delta\":{\"tool_calls\":[{\"function\":{\"arguments\":\"{}\",\"name\":\"f\"},\"index\":0}]},\"index\":0}]}\n\n"
+        + finish("tool_calls") + "data: [DONE]\n\n");
+    assertThat(summary.chunks().firstReasoningEvent()).isEqualTo(1);
+    assertThat(summary.outcome().reasoning()).isEmpty();
+    assertThat(summary.outcome().callArguments()).isEqualTo("{}");
+  }
+
+  /** Choices other than 0 (n > 1) are noticed, so that tpot can use choice 0's own tokens. */
+  @Test
+  void otherChoicesAreNoticedButNotRead() {
+    ChatOutcome o = read(content("zero")
+        + "data: {\"choices\":[{\"delta\":{\"content\":\"one\"},\"index\":1}]}\n\n" + "data: [DONE]\n\n").outcome();
+    assertThat(o.text()).isEqualTo("zero");
+    assertThat(o.otherChoices()).isTrue();
+    assertThat(read(content("zero") + "data: [DONE]\n\n").outcome().otherChoices()).isFalse();
+  }
+
+  /** The non-streaming "On Your Data" body: the assistant message is the answer, the tool message is not. */
+  @Test
+  void nonStreamingOnYourDataBodyReadsTheAssistantMessage() {
+    ChatResponseReader reader = new ChatResponseReader(false);
+    feed(reader, "{\"id\":\"1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"messages\":["
+        + "{\"role\":\"tool\",\"content\":\"{\\\"citations\\\": []}\",\"end_turn\":false},"
+        + "{\"role\":\"assistant\",\"content\":\"Azure AI services are cloud-based [doc1].\",\"end_turn\":true}]}]}", 1);
+    reader.onEnd(2);
+    assertThat(reader.outcome().text()).isEqualTo("Azure AI services are cloud-based [doc1].");
+    assertThat(reader.outcome().contentArrivalNanos()).containsExactly(2L);
+    assertThat(reader.outcome().malformed()).isNull();
+  }
+
   @Test
   void eventsAfterDoneAndBlankDataEventsCarryNothing() {
     ChatOutcome o = read(content("a") + "data:\n\n" + "data: [DONE]\n\n" + content("late")).outcome();

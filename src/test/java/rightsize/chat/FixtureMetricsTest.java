@@ -41,6 +41,8 @@ class FixtureMetricsTest {
    */
   private static final Map<String, String> ENCODING = Map.of(
       "azure-async-filter", "o200k_base",
+      "azure-on-your-data", "cl100k_base",
+      "deepseek-reasoner", "o200k_base",
       "azure-reasoning-tool-call", "o200k_base",
       "azure-tool-calls", "cl100k_base",
       "azure-usage-final-chunk", "o200k_base",
@@ -69,28 +71,55 @@ class FixtureMetricsTest {
     assertThat(m.itl()).as("itl over the content-bearing events").isEqualTo(expectedItl(bearing));
 
     JsonNode usage = expected.get("usage");
+    TokenCounter counter = TokenCounter.forEncoding(ENCODING.get(f.name()));
+    String arguments = callArguments(events);
     if (!usage.isNull()) {
       assertThat(m.tokens()).as("the server's usage").isEqualTo(new RequestRecord.Tokens(
           reported(usage.path("prompt_tokens")), reported(usage.path("completion_tokens")),
           reported(usage.path("prompt_tokens_details").path("cached_tokens")),
           reported(usage.path("completion_tokens_details").path("reasoning_tokens")), TokenSource.usage));
-    } else if (expected.get("text").asText().isEmpty()) {
-      assertThat(m.tokens().source()).as("no usage, no content text: nothing to count").isEqualTo(TokenSource.none);
+    } else if (expected.get("text").asText().isEmpty() && arguments.isEmpty()) {
+      assertThat(m.tokens().source()).as("no usage, no content text, no call arguments: nothing to count")
+          .isEqualTo(TokenSource.none);
     } else {
       assertThat(m.tokens().source()).isEqualTo(TokenSource.tokenizer);
-      assertThat(m.tokens().completion())
-          .isEqualTo(TokenCounter.forEncoding(ENCODING.get(f.name())).count(expected.get("text").asText()));
+      String text = expected.get("text").asText();
+      assertThat(m.tokens().completion()).as("the answer's text and its call arguments")
+          .isEqualTo((text.isEmpty() ? 0 : counter.count(text)) + (arguments.isEmpty() ? 0 : counter.count(arguments)));
     }
 
+    // tpot is over the visible tokens: completion less the server's reasoning tokens.
     Integer completion = m.tokens().completion();
-    if (completion == null || completion < 2) {
+    JsonNode reasoning = usage.path("completion_tokens_details").path("reasoning_tokens");
+    Integer visible = completion == null ? null : completion - (reasoning.isInt() ? reasoning.asInt() : 0);
+    if (visible == null || visible < 2) {
       assertThat(m.tpotMs()).isNull();
       assertThat(m.decodeTokensPerSecond()).isNull();
     } else {
       double decodeMs = arrivalMs(events.size() - 1) - arrivalMs(bearing.get(0));
-      assertThat(m.tpotMs()).isCloseTo(decodeMs / (completion - 1), within(1e-9));
-      assertThat(m.decodeTokensPerSecond()).isCloseTo((completion - 1) / (decodeMs / 1000), within(1e-9));
+      assertThat(m.tpotMs()).isCloseTo(decodeMs / (visible - 1), within(1e-9));
+      assertThat(m.decodeTokensPerSecond()).isCloseTo((visible - 1) / (decodeMs / 1000), within(1e-9));
     }
+  }
+
+  /**
+   * The DeepSeek reasoner stream: its reasoning starts with event 1 (event 0 carries an empty
+   * reasoning_content), its answer with event 6; tpot is over the 169 - 117 = 52 visible tokens.
+   */
+  @Test
+  void theDeepSeekReasonerStreamByHand() {
+    Fixture deepseek = fixtures().stream().filter(f -> f.name().equals("deepseek-reasoner")).findFirst().orElseThrow();
+    List<String> events = events(deepseek);
+    ChatOutcome o = read(events);
+    RequestMetrics m = OutcomeMetrics.of(WRITTEN, o.endNanos(), o, null, TokenCounter.forEncoding("o200k_base"));
+
+    assertThat(m.firstReasoningMs()).isEqualTo(4.0); // event 1 at 2² ms
+    assertThat(m.ttftMs()).isEqualTo(49.0); // event 6 at 7² ms
+    assertThat(m.reasoningDurationMs()).isEqualTo(45.0);
+    assertThat(m.e2eMs()).isEqualTo(324.0); // [DONE], event 17 at 18² ms
+    assertThat(o.reasoning()).startsWith("Hmm, the user just said \"Hello!\"").endsWith("welcoming reply.");
+    assertThat(m.tokens().visibleTokens()).isEqualTo(52);
+    assertThat(m.tpotMs()).isCloseTo((324.0 - 49.0) / 51, within(1e-9));
   }
 
   /** The pirate stream, worked out by hand, as a check on the general expectations above. */
@@ -197,12 +226,37 @@ class FixtureMetricsTest {
         boolean content = delta.path("content").isTextual() && !delta.path("content").asText().isEmpty();
         boolean toolCall = delta.path("tool_calls").isArray() && !delta.path("tool_calls").isEmpty();
         boolean functionCall = delta.path("function_call").isObject();
+        // "On Your Data": the answer is message 1's content (message 0 is the tool's citations, 2 the end).
+        for (JsonNode message : choice.path("messages")) {
+          String text = message.path("delta").path("content").asText("");
+          content |= message.path("index").asInt() == 1 && !text.isEmpty();
+        }
         if (content || toolCall || functionCall) {
           bearing.add(k);
         }
       }
     }
     return bearing;
+  }
+
+  /** Choice 0's tool-call and function-call arguments over every event, read with the tree model. */
+  private static String callArguments(List<String> events) {
+    StringBuilder arguments = new StringBuilder();
+    for (String event : events) {
+      String data = event.strip().replaceFirst("^data: ?", "");
+      if (data.equals("[DONE]")) {
+        continue;
+      }
+      JsonNode delta;
+      try {
+        delta = JSON.readTree(data).path("choices").path(0).path("delta");
+      } catch (Exception e) {
+        throw new AssertionError("not JSON: " + data, e);
+      }
+      delta.path("tool_calls").forEach(call -> arguments.append(call.path("function").path("arguments").asText("")));
+      arguments.append(delta.path("function_call").path("arguments").asText(""));
+    }
+    return arguments.toString();
   }
 
   /** Count, mean, nearest-rank median and max of the gaps between the given events' arrivals. */

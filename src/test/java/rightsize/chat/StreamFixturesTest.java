@@ -29,10 +29,14 @@ class StreamFixturesTest {
     return StreamFixtures.all();
   }
 
-  /** The facts of NAME.expected.json, in the same shape for expected and actual. */
+  /**
+   * The facts of NAME.expected.json, in the same shape for expected and actual. The reasoning facts
+   * are optional in the files (README.local.md): null when the file has none, and then not compared.
+   */
   record Facts(
       int events, boolean done, int contentChunks, int roleOnlyChunks, int emptyChoicesEvents,
-      String text, String finishReason, ChatOutcome.Usage usage, int toolCallChunks, int firstTokenEvent) {
+      String text, String finishReason, ChatOutcome.Usage usage, int toolCallChunks, int firstTokenEvent,
+      Integer reasoningChunks, Integer firstReasoningEvent) {
 
     static Facts expected(JsonNode e) {
       JsonNode u = e.get("usage");
@@ -43,14 +47,18 @@ class StreamFixturesTest {
       return new Facts(e.get("events").asInt(), e.get("done").asBoolean(), e.get("content_chunks").asInt(),
           e.get("role_only_chunks").asInt(), e.get("empty_choices_events").asInt(), e.get("text").asText(),
           e.get("finish_reason").isNull() ? null : e.get("finish_reason").asText(), usage,
-          e.get("tool_call_chunks").asInt(), e.get("first_token_event").asInt());
+          e.get("tool_call_chunks").asInt(), e.get("first_token_event").asInt(),
+          intOrNull(e.get("reasoning_chunks")), intOrNull(e.get("first_reasoning_event")));
     }
 
-    static Facts actual(ChatResponseReader reader) {
+    /** What the reader found, with the reasoning facts only where {@code expected} has them. */
+    static Facts actual(ChatResponseReader reader, Facts expected) {
       ChatOutcome o = reader.outcome();
       ChunkInterpreter i = reader.chunks();
       return new Facts(o.events(), o.done(), i.contentChunks(), i.roleOnlyChunks(), i.emptyChoicesEvents(),
-          o.text(), o.finishReason(), o.usage(), i.toolCallChunks(), i.firstContentEvent());
+          o.text(), o.finishReason(), o.usage(), i.toolCallChunks(), i.firstContentEvent(),
+          expected.reasoningChunks() == null ? null : i.reasoningChunks(),
+          expected.firstReasoningEvent() == null ? null : i.firstReasoningEvent());
     }
 
     private static Integer intOrNull(JsonNode n) {
@@ -67,7 +75,7 @@ class StreamFixturesTest {
     boolean endsWithBlankLine = new String(f.body(), StandardCharsets.UTF_8).endsWith("\n\n");
 
     Facts expected = Facts.expected(f.expected());
-    assertThat(Facts.actual(reader)).isEqualTo(expected);
+    assertThat(Facts.actual(reader, expected)).isEqualTo(expected);
     ChatOutcome o = reader.outcome();
     assertThat(o.malformed()).isNull();
     assertThat(o.contentFiltered()).isFalse();
@@ -88,7 +96,8 @@ class StreamFixturesTest {
     byte[] body = f.body();
     ChatResponseReader reader = readByteByByte(body);
 
-    assertThat(Facts.actual(reader)).isEqualTo(Facts.expected(f.expected()));
+    Facts expected = Facts.expected(f.expected());
+    assertThat(Facts.actual(reader, expected)).isEqualTo(expected);
     long[] completedAt = times(reader.outcome());
     for (long at : completedAt) {
       // Completed by a line end (LF here), or by the end of the body.
@@ -123,7 +132,7 @@ class StreamFixturesTest {
       }
       reader.onEnd(END_TIME);
 
-      Facts actual = Facts.actual(reader);
+      Facts actual = Facts.actual(reader, expected);
       if (!actual.equals(expected)) {
         assertThat(actual).as("first read of %d bytes", first).isEqualTo(expected);
       }
@@ -144,33 +153,39 @@ class StreamFixturesTest {
   @MethodSource("fixtures")
   void crlfAndCrLineEndsGiveTheSameFacts(Fixture f) {
     String lf = new String(f.body(), StandardCharsets.UTF_8);
+    Facts expected = Facts.expected(f.expected());
     for (String lineEnd : List.of("\r\n", "\r")) {
       byte[] body = lf.replace("\n", lineEnd).getBytes(StandardCharsets.UTF_8);
       ChatResponseReader whole = new ChatResponseReader(true);
       whole.onBytes(ByteBuffer.wrap(body), 1);
       whole.onEnd(2);
-      assertThat(Facts.actual(whole)).as("line end %s", lineEnd.replace("\r", "CR").replace("\n", "LF"))
-          .isEqualTo(Facts.expected(f.expected()));
+      assertThat(Facts.actual(whole, expected)).as("line end %s", lineEnd.replace("\r", "CR").replace("\n", "LF"))
+          .isEqualTo(expected);
       // Byte by byte puts every CR at the end of one read and its LF at the start of the next.
-      assertThat(Facts.actual(readByteByByte(body))).isEqualTo(Facts.expected(f.expected()));
+      assertThat(Facts.actual(readByteByByte(body), expected)).isEqualTo(expected);
     }
   }
 
+  /**
+   * Without its last event (the {@code [DONE]}, or the "On Your Data" {@code [DONE]} message) and
+   * its blank line, a stream yields every other event and ends at the body's end.
+   */
   @ParameterizedTest
   @MethodSource("fixtures")
   void missingDoneAndFinalBlankLineStillYieldEveryEvent(Fixture f) {
     String body = new String(f.body(), StandardCharsets.UTF_8);
-    int done = body.lastIndexOf("data: [DONE]");
-    byte[] withoutDone = body.substring(0, done).getBytes(StandardCharsets.UTF_8);
+    int lastEvent = body.stripTrailing().lastIndexOf("\n\n") + 2;
+    byte[] withoutDone = body.substring(0, lastEvent).getBytes(StandardCharsets.UTF_8);
     Facts expected = Facts.expected(f.expected());
 
     ChatResponseReader reader = new ChatResponseReader(true);
     reader.onBytes(ByteBuffer.wrap(withoutDone), 1);
     reader.onEnd(2);
 
-    assertThat(Facts.actual(reader)).isEqualTo(new Facts(expected.events() - 1, false, expected.contentChunks(),
+    assertThat(Facts.actual(reader, expected)).isEqualTo(new Facts(expected.events() - 1, false, expected.contentChunks(),
         expected.roleOnlyChunks(), expected.emptyChoicesEvents(), expected.text(), expected.finishReason(),
-        expected.usage(), expected.toolCallChunks(), expected.firstTokenEvent()));
+        expected.usage(), expected.toolCallChunks(), expected.firstTokenEvent(), expected.reasoningChunks(),
+        expected.firstReasoningEvent()));
     assertThat(reader.done()).isFalse();
     assertThat(reader.outcome().endNanos()).as("without [DONE] the body's end ends the response").isEqualTo(2);
   }

@@ -251,6 +251,62 @@ class ChatClientTest {
     assertThat(r.outcome().text()).isEqualTo("Truncated");
   }
 
+  /**
+   * A 200 stream that ends normally with nothing visible is its own status, never an ok without a
+   * ttft: here a reasoning model stopped by max_tokens before it answered, and a plain empty answer.
+   */
+  @Test
+  void aStreamEndingNormallyWithoutVisibleContentIsAnEmptyAnswer() throws Exception {
+    String reasoning = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":null,\"reasoning_content\":\"Let me think\"}}]}\n\n";
+    server = new ScriptedChatServer(r -> Reply.stream(List.of(0L, 5L, 10L, 15L),
+        List.of(roleChunk(), reasoning, finishChunk("length"), DONE), Ending.END));
+    ChatResult r = send();
+    assertThat(r.status()).isEqualTo(Status.EMPTY_ANSWER);
+    assertThat(r.message()).isEqualTo("answer ended with no visible content (finish_reason length, after reasoning)");
+    assertThat(r.outcome().reasoned()).isTrue();
+    assertThat(r.outcome().contentArrivalNanos()).isEmpty();
+
+    server.script(x -> Reply.stream(List.of(0L, 5L, 10L), List.of(roleChunk(), finishChunk("stop"), DONE), Ending.END));
+    r = send();
+    assertThat(r.status()).isEqualTo(Status.EMPTY_ANSWER);
+    assertThat(r.message()).isEqualTo("answer ended with no visible content (finish_reason stop)");
+  }
+
+  /**
+   * Azure OpenAI "On Your Data" (2023 extensions API) ends its stream with a {@code [DONE]}
+   * message and no finish reason: it is read as a complete answer, not a lost connection.
+   */
+  @Test
+  void anOnYourDataStreamIsAnAnswer() throws Exception {
+    String head = "data:{\"id\": \"x\", \"object\": \"chat.completion.chunk\", \"choices\": [{\"index\": 0, \"messages\": [";
+    String tail = "], \"finish_reason\": null}]}\n\n";
+    server = new ScriptedChatServer(r -> Reply.stream(List.of(0L, 5L, 10L, 15L, 20L), List.of(
+        head + "{\"delta\": {\"role\": \"tool\", \"content\": \"{\\\"citations\\\": []}\"}, \"index\": 0}" + tail,
+        head + "{\"delta\": {\"role\": \"assistant\"}, \"index\": 1}" + tail,
+        head + "{\"delta\": {\"content\": \"Grounded\"}, \"index\": 1}" + tail,
+        head + "{\"delta\": {\"content\": \" answer [doc1].\"}, \"index\": 1}" + tail,
+        head + "{\"delta\": {\"content\": \"[DONE]\"}, \"index\": 2}" + tail), Ending.STALL));
+    ChatResult r = send();
+    assertThat(r.status()).isEqualTo(Status.OK);
+    assertThat(r.outcome().text()).isEqualTo("Grounded answer [doc1].");
+    assertThat(r.outcome().done()).isTrue();
+    assertThat(r.outcome().contentArrivalNanos()).hasSize(2);
+  }
+
+  /**
+   * A stream of another shape (here the Responses API's events) is not blamed on the connection:
+   * the message names what its events looked like.
+   */
+  @Test
+  void aStreamOfAnotherShapeIsNamed() throws Exception {
+    String event = "data: {\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"delta\":\"Hi\"}\n\n";
+    server = new ScriptedChatServer(r -> Reply.stream(List.of(0L, 5L), List.of(event, event), Ending.END));
+    ChatResult r = send();
+    assertThat(r.status()).isEqualTo(Status.CONNECTION_LOST);
+    assertThat(r.message()).isEqualTo("stream ended without [DONE] or a finish reason; 2 events had no choices"
+        + " (the first one's fields: type, item_id, delta): not an OpenAI chat-completions stream");
+  }
+
   @Test
   void noContentInTimeIsFirstTokenTimeout() throws Exception {
     server = new ScriptedChatServer(r -> Reply.stream(List.of(0L), List.of(roleChunk()), Ending.STALL));

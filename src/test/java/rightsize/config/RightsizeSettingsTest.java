@@ -217,8 +217,8 @@ class RightsizeSettingsTest {
         arguments("rightsize.deployments = [ { name = a, pricing.usd-per-hour = cheap } ]",
             "rightsize.deployments[0].pricing.usd-per-hour is 'cheap', not a number: set it to a number" + a),
         arguments("rightsize.deployments = [ { name = a, emulator.profile = gpu-huge } ]",
-            "rightsize.deployments[0].emulator.profile 'gpu-huge' is not defined: use pay-per-token, cpu-large, cpu-medium, cpu-small"
-                + " (or define it under rightsize.emulator.profiles)" + a),
+            "rightsize.deployments[0].emulator.profile 'gpu-huge' is not defined: use pay-per-token, cpu-large, cpu-medium, cpu-small,"
+                + " promptflow-app (or define it under rightsize.emulator.profiles or app-profiles)" + a),
         arguments("rightsize.deployments = [ { name = a, emulator.max-concurrent-requests-per-instance = 0 } ]",
             "rightsize.deployments[0].emulator.max-concurrent-requests-per-instance is 0: set a whole number >= 1" + a),
         arguments("rightsize.deployments = [ { name = a, emulator { profile = pay-per-token, tokens-per-minute = lots } } ]",

@@ -19,7 +19,7 @@ final class Steps {
       String label, double load, long ok, double windowSeconds, long prompt, long cached, long completion) {
     return new StepSummary(
         new StepKey("d", "Standard_F4s_v2", label, load, LoadUnit.USERS),
-        ok, ok, 0, 0, Map.of(Status.OK, ok), prompt, cached, completion,
+        ok, ok, 0, Map.of(Status.OK, ok), prompt, cached, completion,
         T0, T0 + Math.round(windowSeconds * 1e6), NONE, NONE, NONE);
   }
 }

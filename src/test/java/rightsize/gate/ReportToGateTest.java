@@ -46,7 +46,7 @@ class ReportToGateTest {
                 null,
                 ok ? new RequestRecord.Tokens(200, 150, 0, 0, RequestRecord.TokenSource.usage) : null,
                 ok ? "stop" : null,
-                status, ok ? 200 : null, null, ok ? null : "connection refused", null, null));
+                status, ok ? 200 : null, null, ok ? null : "connection refused", null));
       }
     }
     return file;

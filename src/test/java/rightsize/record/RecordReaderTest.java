@@ -17,7 +17,7 @@ class RecordReaderTest {
     return new RequestRecord("run", "injector-1", "chatbot", "Standard_F4s_v2", "emulator", "Standard_F4s_v2", step,
         load, unit, warmup, "chat", "req-" + step, 1_795_000_000_000_000L, 120.5, 3105.25, null,
         new RequestRecord.Tokens(57, 64, null, null, RequestRecord.TokenSource.usage), "length", Status.OK, 200,
-        null, null, null, null);
+        null, null, null);
   }
 
   /** A line as the writer wrote it before records carried load_unit and warmup. */
@@ -71,6 +71,41 @@ class RecordReaderTest {
             tuple("2.0 users/s", LoadUnit.ARRIVALS_PER_SECOND, false),
             tuple("warmup", LoadUnit.USERS, true));
     assertThat(read(file).get(0)).isEqualTo(record("10 users", 10, LoadUnit.USERS, false));
+  }
+
+  /**
+   * The reasoning fields are written and read back; a line written before them (reasoning tokens in
+   * its usage, no visible count) still gives the visible tokens tpot is taken over.
+   */
+  @Test
+  void reasoningFieldsAreWrittenAndOlderLinesStayReadable(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("records.jsonl");
+    RequestRecord reasoned = new RequestRecord("run", "injector-1", "chatbot", "r1", "foundry-models", null, "1 user",
+        1, LoadUnit.USERS, false, "chat", "req-1", 1_795_000_000_000_000L, 300.0, 4_300.0, 4_540.5, null,
+        new RequestRecord.Tokens(20, 212, null, 180, RequestRecord.TokenSource.usage,
+            RequestRecord.TokenSource.tokenizer, 32, RequestRecord.TokenSource.tokenizer),
+        "stop", Status.OK, 200, null, null, null, null);
+    RequestRecord empty = new RequestRecord("run", "injector-1", "chatbot", "r1", "foundry-models", null, "1 user",
+        1, LoadUnit.USERS, false, "chat", "req-2", 1_795_000_000_000_000L, 250.0, null, 9_000.0, null,
+        new RequestRecord.Tokens(20, 400, null, 400, RequestRecord.TokenSource.usage), "length", Status.EMPTY_ANSWER,
+        200, null, "answer ended with no visible content (finish_reason length, after reasoning)", null, null);
+    try (RecordWriter writer = new RecordWriter(file)) {
+      writer.write(reasoned);
+      writer.write(empty);
+    }
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines.get(0)).contains("\"first_reasoning_ms\":300.0,\"ttft_ms\":4300.0,")
+        .contains("\"tokens\":{\"prompt\":20,\"completion\":212,\"reasoning\":180,\"source\":\"usage\","
+            + "\"reasoning_source\":\"tokenizer\",\"visible\":32,\"visible_source\":\"tokenizer\"}");
+    assertThat(lines.get(1)).contains("\"status\":\"empty_answer\"").doesNotContain("ttft_ms");
+    assertThat(read(file)).containsExactly(reasoned, empty);
+    assertThat(read(file).get(0).tokens().visibleTokens()).isEqualTo(32);
+
+    Files.write(file, List.of(lineWithoutUnitOrFlag("1 user", 1).replace("\"completion\":64,",
+        "\"completion\":64,\"reasoning\":50,")));
+    RequestRecord older = read(file).get(0);
+    assertThat(older.firstReasoningMs()).isNull();
+    assertThat(older.tokens().visibleTokens()).as("64 completion - 50 reasoning (usage)").isEqualTo(14);
   }
 
   @Test

@@ -21,7 +21,7 @@ class RecordWriterTest {
     return new RequestRecord("run", "injector-1", "chatbot", "Standard_F4s_v2", "emulator", "Standard_F4s_v2", "10 users",
         10, LoadUnit.USERS, false, "chat", id, 1_795_000_000_000_000L, 120.5, 3105.25, new RequestRecord.Itl(63, 42.7, 41.9, 88.0),
         new RequestRecord.Tokens(57, 64, null, null, RequestRecord.TokenSource.usage), "length", Status.OK, 200,
-        null, null, null, null);
+        null, null, null);
   }
 
   /**

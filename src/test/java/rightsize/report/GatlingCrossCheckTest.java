@@ -127,7 +127,7 @@ class GatlingCrossCheckTest {
     Path run = copyRun("slower", records -> records.stream().map(r -> new RequestRecord(r.runId(), r.injector(),
         r.scenario(), r.deployment(), r.target(), r.vmSize(), r.step(), r.load(), r.loadUnit(), r.warmup(),
         r.request(), r.requestId(), r.startEpochMicros(), r.ttftMs(), r.e2eMs() * 1.2 + 20, r.itl(), r.tokens(),
-        r.finishReason(), r.status(), r.httpStatus(), r.errorCode(), r.message(), r.rateLimit(), null)).toList());
+        r.finishReason(), r.status(), r.httpStatus(), r.errorCode(), r.message(), r.rateLimit())).toList());
     CrossCheck check = Reports.generator().generate(run).tradeoffs().gatling();
     assertThat(check.agree()).isFalse();
     assertThat(check.problems()).anySatisfy(p -> assertThat(p).startsWith("chat: p50: Gatling"));

@@ -56,7 +56,7 @@ public class LoopbackGatlingSimulation extends Simulation {
                                   new RequestRecord.Tokens(10, ok ? 5 : 0, 0, 0,
                                       RequestRecord.TokenSource.tokenizer),
                                   ok ? "stop" : null, ok ? Status.OK : Status.HTTP_ERROR,
-                                  ok ? 200 : 500, null, null, null, null));
+                                  ok ? 200 : 500, null, null, null));
                           return session.markAsSucceeded();
                         }));
     setUp(chat.injectOpen(atOnceUsers(USERS))).protocols(protocol);

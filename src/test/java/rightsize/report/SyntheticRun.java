@@ -188,6 +188,6 @@ final class SyntheticRun {
         new RequestRecord.Tokens(prompt, completion, cached, 0, RequestRecord.TokenSource.usage),
         ok ? "stop" : null, status, ok ? 200 : 429, ok ? null : "429",
         ok ? null : "Requests to the ChatCompletions_Create Operation have exceeded the token rate limit",
-        ok ? null : new RequestRecord.RateLimit(1000L, 0L, 0L, null), null);
+        ok ? null : new RequestRecord.RateLimit(1000L, 0L, 0L, null));
   }
 }

@@ -23,7 +23,7 @@ class RightsizeRunTest {
   private static RequestRecord record(String id, Status status) {
     return new RequestRecord("r-1", "injector-1", "s", "d", "emulator", null, "1 user", 1, LoadUnit.USERS, false, "chat", id,
         1_795_000_000_000_000L,
-        10.0, 20.0, null, new RequestRecord.Tokens(null, null, null, null, RequestRecord.TokenSource.none), null, status, null, null, null, null, null);
+        10.0, 20.0, null, new RequestRecord.Tokens(null, null, null, null, RequestRecord.TokenSource.none), null, status, null, null, null, null);
   }
 
   @Test

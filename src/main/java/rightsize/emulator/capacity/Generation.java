@@ -140,11 +140,9 @@ public final class Generation {
     instance = on;
     instance.take(now);
     ServingProfile profile = on.profile;
-    long prefillStart = profile.serialPrefill() ? Math.max(now, on.prefillFreeAt) : now;
-    long prefillEnd = prefillStart + profile.prefillNanos(promptTokens);
-    if (profile.serialPrefill()) {
-      on.prefillFreeAt = prefillEnd;
-    }
+    long step = profile.serialStepNanos(promptTokens);
+    long prefillStart = profile.serialPrefill() ? on.bookSerialStep(now, step) : now;
+    long prefillEnd = prefillStart + step;
     listener.onStarted(now, prefillStart, prefillEnd);
     if (state != State.RUNNING) {
       return;
@@ -152,7 +150,7 @@ public final class Generation {
     // The first token comes out of the prefill step itself; the rest of the first chunk is decoded.
     // A stall asked for when it started (onStarted) holds back the first chunk.
     int first = Math.min(tokensPerChunk, completionTokens);
-    nextChunkAt = prefillEnd + profile.firstTokenOverheadNanos() + decodeNanos(first - 1) + pendingDelayNanos;
+    nextChunkAt = prefillEnd + profile.firstTokenNanos(promptTokens) + decodeNanos(first - 1) + pendingDelayNanos;
     pendingDelayNanos = 0;
     scheduleChunk(first);
   }

@@ -6,14 +6,15 @@ import java.util.Map;
 
 /**
  * An Azure ML managed online deployment: {@code instanceCount} instances, each serving at most
- * {@code maxConcurrentPerInstance} requests at once; more wait in a FIFO queue; more than {@code 2
- * x maxConcurrentPerInstance x instanceCount} in flight are refused with 429; a request still
- * unfinished {@code requestTimeoutMs} after arrival gets 408.
+ * {@code maxConcurrentPerInstance} requests at once (fewer when the app on it holds fewer); more
+ * wait in a FIFO queue; more than {@code 2 x maxConcurrentPerInstance x instanceCount} in flight are
+ * refused with 429; a request still unfinished {@code requestTimeoutMs} after arrival gets 408.
  */
 public final class ManagedComputeDeployment implements DeploymentModel, Generation.Owner {
   private final String name;
   private final Instance[] instances;
   private final int maxConcurrentPerInstance;
+  private final int slotsPerInstance;
   private final long requestTimeoutNanos;
   private final Scheduler scheduler;
   private final InFlightObserver observer;
@@ -40,6 +41,7 @@ public final class ManagedComputeDeployment implements DeploymentModel, Generati
       instances[i] = new Instance(profile, name, i, observer);
     }
     this.maxConcurrentPerInstance = maxConcurrentPerInstance;
+    this.slotsPerInstance = Math.min(maxConcurrentPerInstance, profile.concurrencyLimit());
     this.requestTimeoutNanos = requestTimeoutMs * 1_000_000L;
     this.scheduler = scheduler;
     this.observer = observer;
@@ -106,7 +108,7 @@ public final class ManagedComputeDeployment implements DeploymentModel, Generati
   private void dispatch() {
     while (!queue.isEmpty()) {
       Instance free = leastLoaded();
-      if (free.active() >= maxConcurrentPerInstance) {
+      if (free.active() >= slotsPerInstance) {
         return;
       }
       Generation next = queue.poll();

@@ -16,6 +16,9 @@ package rightsize.emulator.capacity;
  *     stops growing
  * @param firstTokenOverheadNanos fixed time between the end of prefill and the first token (network,
  *     filters); 0 for the CPU profiles
+ * @param app the application that runs on the instance and calls the model elsewhere, or null when
+ *     the instance serves the model itself; with an app, the serial step is the app's CPU work and
+ *     the prompt is processed by the downstream model before its first token
  */
 public record ServingProfile(
     String name,
@@ -24,7 +27,60 @@ public record ServingProfile(
     double decodeTokensPerSecond,
     double saturatedDecodeTokensPerSecond,
     int saturationStreams,
-    long firstTokenOverheadNanos) {
+    long firstTokenOverheadNanos,
+    App app) {
+
+  /**
+   * An application on a CPU VM (an app profile made concrete for one VM size).
+   *
+   * @param vcpus vCPUs of one instance
+   * @param workers worker processes; each uses at most one vCPU at a time
+   * @param threadsPerWorker requests one worker holds at once
+   * @param cpuNanos CPU time the app spends on one request, on one vCPU
+   */
+  public record App(int vcpus, int workers, int threadsPerWorker, long cpuNanos) {
+    public App {
+      if (vcpus < 1 || workers < 1 || threadsPerWorker < 1 || cpuNanos < 0) {
+        throw new IllegalArgumentException("an application needs vcpus, workers and threads >= 1 and cpu time >= 0");
+      }
+    }
+
+    /** Requests doing CPU work at once: one per vCPU, but no more than there are workers. */
+    public int cpuLanes() {
+      return Math.min(vcpus, workers);
+    }
+
+    /** Requests the app holds at once: every thread of every worker. */
+    public int concurrency() {
+      return workers * threadsPerWorker;
+    }
+  }
+
+  /** A profile of an instance that serves the model itself. */
+  public ServingProfile(
+      String name,
+      double prefillTokensPerSecond,
+      boolean serialPrefill,
+      double decodeTokensPerSecond,
+      double saturatedDecodeTokensPerSecond,
+      int saturationStreams,
+      long firstTokenOverheadNanos) {
+    this(name, prefillTokensPerSecond, serialPrefill, decodeTokensPerSecond, saturatedDecodeTokensPerSecond,
+        saturationStreams, firstTokenOverheadNanos, null);
+  }
+
+  /**
+   * An application on a CPU VM calling a pay-per-token model: the app's CPU work is the serial step
+   * (on {@link App#cpuLanes()} lanes), then the model processes the prompt at {@code
+   * modelPrefillTokensPerSecond}, answers its first token {@code modelFirstTokenNanos} later and
+   * decodes every stream at {@code modelDecodeTokensPerSecond}, however many there are.
+   */
+  public static ServingProfile application(
+      String name, App app, double modelPrefillTokensPerSecond, double modelDecodeTokensPerSecond,
+      long modelFirstTokenNanos) {
+    return new ServingProfile(name, modelPrefillTokensPerSecond, true, modelDecodeTokensPerSecond,
+        modelDecodeTokensPerSecond * Integer.MAX_VALUE, Integer.MAX_VALUE, modelFirstTokenNanos, app);
+  }
 
   public ServingProfile {
     if (prefillTokensPerSecond <= 0 || decodeTokensPerSecond <= 0) {
@@ -73,5 +129,28 @@ public record ServingProfile(
   /** Nanoseconds to prefill {@code promptTokens} at the full prefill rate. */
   public long prefillNanos(int promptTokens) {
     return Math.round(promptTokens * 1e9 / prefillTokensPerSecond);
+  }
+
+  /** Requests whose serial step (prefill, or an app's CPU work) can run at once on one instance. */
+  public int serialLanes() {
+    return app == null ? 1 : app.cpuLanes();
+  }
+
+  /** Nanoseconds of the serial step of a request with {@code promptTokens}: its prefill, or an app's CPU work. */
+  public long serialStepNanos(int promptTokens) {
+    return app == null ? prefillNanos(promptTokens) : app.cpuNanos();
+  }
+
+  /**
+   * Nanoseconds from the end of the serial step to the first token: the fixed overhead, plus for an
+   * app the downstream model processing the prompt.
+   */
+  public long firstTokenNanos(int promptTokens) {
+    return firstTokenOverheadNanos + (app == null ? 0 : prefillNanos(promptTokens));
+  }
+
+  /** Requests one instance holds at once besides Azure ML's limit: an app's threads, else no limit. */
+  public int concurrencyLimit() {
+    return app == null ? Integer.MAX_VALUE : app.concurrency();
   }
 }

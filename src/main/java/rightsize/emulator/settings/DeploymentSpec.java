@@ -1,5 +1,7 @@
 package rightsize.emulator.settings;
 
+import rightsize.config.EmulatedDeployment;
+import rightsize.config.WireFormat;
 import rightsize.emulator.capacity.ServingProfile;
 
 /**
@@ -13,6 +15,8 @@ import rightsize.emulator.capacity.ServingProfile;
  * @param requestTimeoutMs Azure ML request_timeout_ms (0 = none)
  * @param profile how fast one instance serves
  * @param payPerToken the rate limits when it acts as an Azure OpenAI pay-per-token deployment, else null
+ * @param wireFormat the format it answers in on the Azure ML route ({@code /score})
+ * @param flow the prompt flow's field names when the format is promptflow, else null
  */
 public record DeploymentSpec(
     String name,
@@ -22,7 +26,9 @@ public record DeploymentSpec(
     int maxConcurrentPerInstance,
     long requestTimeoutMs,
     ServingProfile profile,
-    PayPerTokenLimits payPerToken) {
+    PayPerTokenLimits payPerToken,
+    WireFormat wireFormat,
+    EmulatedDeployment.FlowFields flow) {
 
   /** Tokens- and requests-per-minute quota of a pay-per-token deployment, over a refill window. */
   public record PayPerTokenLimits(long tokensPerMinute, long requestsPerMinute, double windowSeconds) {}

@@ -61,6 +61,12 @@ public record EmulatorSetup(EmulatorSettings settings, List<DeploymentSpec> depl
           TimeUnit.MILLISECONDS.toNanos(ppt.firstTokenOverheadMs()));
       limits = new DeploymentSpec.PayPerTokenLimits(
           ppt.tokensPerMinute(), ppt.requestsPerMinute(), ppt.window().toMillis() / 1000.0);
+    } else if (e.app() != null) {
+      EmulatorSettings.AppProfile a = e.app();
+      ServingProfile.App app = new ServingProfile.App(e.vcpus(), a.workers(e.vcpus()), a.threadsPerWorker(),
+          Math.round(a.cpuMsPerRequest() * 1_000_000L));
+      profile = ServingProfile.application(e.profile(), app, a.modelPrefillTokensPerSecond(),
+          a.modelDecodeTokensPerSecond(), TimeUnit.MILLISECONDS.toNanos(a.modelFirstTokenMs()));
     } else {
       EmulatorSettings.Profile p = e.managed();
       profile = new ServingProfile(
@@ -73,6 +79,6 @@ public record EmulatorSetup(EmulatorSettings settings, List<DeploymentSpec> depl
           TimeUnit.MILLISECONDS.toNanos(p.firstTokenOverheadMs()));
     }
     return new DeploymentSpec(d.name(), d.deployment(), d.vmSize(), d.instanceCount(),
-        e.maxConcurrentRequestsPerInstance(), e.requestTimeoutMs(), profile, limits);
+        e.maxConcurrentRequestsPerInstance(), e.requestTimeoutMs(), profile, limits, e.wireFormat(), e.flow());
   }
 }

@@ -3,15 +3,17 @@ package rightsize.emulator.wire;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import rightsize.emulator.text.CompletionText;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import rightsize.emulator.truth.ChunkKind;
 
 /**
- * The bytes of Azure-shaped chat-completion answers: SSE events (prompt filter, role, content,
+ * The OpenAI chat-completions format as Azure answers it: SSE events (prompt filter, role, content,
  * finish, usage, [DONE]), whole JSON bodies and error bodies, with keys in Azure's alphabetical
  * order (docs/emulator.md shows each shape).
  */
-final class AzureWire {
+final class AzureWire implements WireShape {
   static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
   private static final String SAFE = "{\"filtered\":false,\"severity\":\"safe\"}";
@@ -32,73 +34,98 @@ final class AzureWire {
     this.fingerprint = "fp_" + String.format("%010x", (seed * 0x9E3779B97F4A7C15L) >>> 24);
   }
 
+  @Override
+  public ChatRequest read(byte[] body, HttpHeaders headers) throws ChatRequest.Invalid {
+    return ChatRequest.parse(body);
+  }
+
+  @Override
+  public Refusal refuse(ChatRequest.Invalid invalid) {
+    return new Refusal(400, invalidRequest(invalid.getMessage(), invalid.param), Map.of());
+  }
+
+  @Override
+  public Refusal modelError() {
+    return new Refusal(424, error("424", "Model Error: the model container returned a non-200 response (500)."),
+        Map.of("ms-azureml-model-error-statuscode", "500", "ms-azureml-model-error-reason", "model_error"));
+  }
+
   /** The first event Azure sends: empty choices and the prompt filter results. */
   byte[] promptFilterEvent() {
     return event("{\"choices\":[],\"created\":0,\"id\":\"\",\"model\":\"\",\"object\":\"\","
         + "\"prompt_filter_results\":" + PROMPT_FILTER + "}");
   }
 
-  /** The events of one streamed answer with id {@code id}, created at {@code created} (epoch s). */
-  Stream stream(String id, long created, boolean includeUsage) {
-    return new Stream(id, created, includeUsage);
+  @Override
+  public Framing framing(String id, long created, ChatRequest request) {
+    return new Stream(id, created, request.includeUsage());
   }
 
-  /** One streamed answer's event shapes; content events share a precomputed prefix and suffix. */
-  final class Stream {
+  /** One answer's event shapes; content events share a precomputed prefix and suffix. */
+  final class Stream implements Framing {
+    private final String id;
+    private final long created;
+    private final boolean includeUsage;
     private final String tail;
-    private final byte[] contentPrefix;
-    private final byte[] contentSuffix;
+    private final SseText text;
 
     private Stream(String id, long created, boolean includeUsage) {
+      this.id = id;
+      this.created = created;
+      this.includeUsage = includeUsage;
       this.tail = "\"created\":" + created + ",\"id\":" + quote(id) + ",\"model\":" + quote(model)
           + ",\"object\":\"chat.completion.chunk\",\"system_fingerprint\":\"" + fingerprint + "\""
           + (includeUsage ? ",\"usage\":null" : "");
-      this.contentPrefix = ("data: {\"choices\":[{" + filter(CONTENT_FILTER) + "\"delta\":{\"content\":\"")
-          .getBytes(StandardCharsets.UTF_8);
-      this.contentSuffix = ("\"},\"finish_reason\":null,\"index\":0,\"logprobs\":null}]," + tail + "}\n\n")
-          .getBytes(StandardCharsets.UTF_8);
+      this.text = new SseText("{\"choices\":[{" + filter(CONTENT_FILTER) + "\"delta\":{\"content\":\"",
+          "\"},\"finish_reason\":null,\"index\":0,\"logprobs\":null}]," + tail + "}");
     }
 
-    byte[] role() {
-      return event("{\"choices\":[{" + filter("{}")
+    @Override
+    public Event opening() {
+      return annotations ? new Event(ChunkKind.PROMPT_FILTER, promptFilterEvent()) : null;
+    }
+
+    @Override
+    public Event beforeFirstContent() {
+      return new Event(ChunkKind.ROLE, event("{\"choices\":[{" + filter("{}")
           + "\"delta\":{\"content\":\"\",\"refusal\":null,\"role\":\"assistant\"},"
-          + "\"finish_reason\":null,\"index\":0,\"logprobs\":null}]," + tail + "}");
+          + "\"finish_reason\":null,\"index\":0,\"logprobs\":null}]," + tail + "}"));
     }
 
-    /**
-     * A content event carrying plan pieces {@code [from, to)}, written straight into one pooled
-     * buffer: this runs for every chunk of every stream. Plan pieces are plain ASCII
-     * ({@link CompletionText#isPlainAscii}), so they need no JSON escaping.
-     */
-    ByteBuf content(ByteBufAllocator alloc, String[] plan, int from, int to) {
-      ByteBuf buf = alloc.buffer(contentPrefix.length + (to - from) * 12 + contentSuffix.length);
-      buf.writeBytes(contentPrefix);
-      writePieces(buf, plan, from, to);
-      return buf.writeBytes(contentSuffix);
+    @Override
+    public ByteBuf content(ByteBufAllocator alloc, String[] plan, int from, int to) {
+      return text.content(alloc, plan, from, to);
     }
 
-    /** A content event whose JSON stops in the middle of the text (the malformed-chunk fault). */
-    ByteBuf malformedContent(ByteBufAllocator alloc, String[] plan, int from, int to) {
-      ByteBuf buf = alloc.buffer(contentPrefix.length + (to - from) * 12 + 2);
-      buf.writeBytes(contentPrefix);
-      writePieces(buf, plan, from, to);
-      return buf.writeByte('\n').writeByte('\n');
+    @Override
+    public ByteBuf malformedContent(ByteBufAllocator alloc, String[] plan, int from, int to) {
+      return text.malformed(alloc, plan, from, to);
     }
 
-    byte[] finish(String finishReason) {
-      return event("{\"choices\":[{" + filter("{}") + "\"delta\":{},\"finish_reason\":\"" + finishReason
-          + "\",\"index\":0,\"logprobs\":null}]," + tail + "}");
+    @Override
+    public Event finish(String finishReason) {
+      return new Event(ChunkKind.FINISH, event("{\"choices\":[{" + filter("{}") + "\"delta\":{},\"finish_reason\":\""
+          + finishReason + "\",\"index\":0,\"logprobs\":null}]," + tail + "}"));
     }
 
-    byte[] usage(int promptTokens, int completionTokens) {
+    @Override
+    public Event usage(int promptTokens, int completionTokens) {
+      if (!includeUsage) {
+        return null;
+      }
       String t = tail.replace(",\"usage\":null", "");
-      return event("{\"choices\":[]," + t + ",\"usage\":" + usageJson(promptTokens, completionTokens) + "}");
+      return new Event(ChunkKind.USAGE,
+          event("{\"choices\":[]," + t + ",\"usage\":" + usageJson(promptTokens, completionTokens) + "}"));
     }
-  }
 
-  private static void writePieces(ByteBuf buf, String[] plan, int from, int to) {
-    for (int i = from; i < to; i++) {
-      buf.writeCharSequence(plan[i], StandardCharsets.US_ASCII);
+    @Override
+    public byte[] end() {
+      return DONE;
+    }
+
+    @Override
+    public byte[] body(String answer, String finishReason, int promptTokens, int completionTokens) {
+      return AzureWire.this.body(id, created, answer, finishReason, promptTokens, completionTokens);
     }
   }
 
@@ -136,11 +163,11 @@ final class AzureWire {
         + (prompt + completion) + "}";
   }
 
-  private static byte[] event(String json) {
+  static byte[] event(String json) {
     return utf8("data: " + json + "\n\n");
   }
 
-  private static byte[] utf8(String s) {
+  static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 

@@ -24,8 +24,11 @@ import rightsize.emulator.truth.GroundTruth;
  */
 public final class Backend {
 
-  /** A deployment as configured, with its live capacity model. */
-  record Served(DeploymentSpec spec, DeploymentModel model) {}
+  /**
+   * A deployment as configured, with its live capacity model and the format it answers in on the
+   * Azure ML route.
+   */
+  record Served(DeploymentSpec spec, DeploymentModel model, WireShape amlShape) {}
 
   final EmulatorSettings settings;
   final Scheduler scheduler;
@@ -51,7 +54,7 @@ public final class Backend {
       aliasUse.merge(spec.alias(), 1, Integer::sum);
     }
     for (DeploymentSpec spec : setup.deployments()) {
-      Served served = new Served(spec, model(spec));
+      Served served = new Served(spec, model(spec), shape(spec));
       byName.put(spec.name(), served);
       if (aliasUse.get(spec.alias()) == 1) {
         byAlias.put(spec.alias(), served);
@@ -77,6 +80,15 @@ public final class Backend {
         spec.requestTimeoutMs(),
         scheduler,
         truth);
+  }
+
+  private WireShape shape(DeploymentSpec spec) {
+    return switch (spec.wireFormat()) {
+      case OPENAI_CHAT -> wire;
+      case PROMPTFLOW -> new PromptflowShape(spec.flow());
+      case AML_CHAT -> new AmlChatShape();
+      case CUSTOM -> new CustomShape();
+    };
   }
 
   /** The deployment called {@code name} (its name, or its unique deployment value), or null. */

@@ -30,19 +30,10 @@ record ChatRequest(
     }
   }
 
+  /** Reads an OpenAI chat-completions body. */
   static ChatRequest parse(byte[] body) throws Invalid {
-    JsonNode root;
-    try {
-      root = JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new Invalid("We could not parse the JSON body of your request. (HINT: This likely means you"
-          + " aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)", null);
-    } catch (java.io.IOException e) {
-      throw new Invalid("could not read the request body", null);
-    }
-    if (root == null || !root.isObject()) {
-      throw new Invalid("The request body must be a JSON object.", null);
-    }
+    JsonNode root = object(body, "We could not parse the JSON body of your request. (HINT: This likely means you"
+        + " aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)");
     JsonNode messages = root.get("messages");
     if (messages == null || !messages.isArray() || messages.isEmpty()) {
       throw new Invalid("'messages' must be a non-empty array of message objects.", "messages");
@@ -69,10 +60,43 @@ record ChatRequest(
     }
     String model = root.path("model").isTextual() ? root.get("model").asText() : null;
     boolean includeUsage = root.path("stream_options").path("include_usage").asBoolean(false);
+    return new ChatRequest(messages, model, stream.asBoolean(false), includeUsage, maxTokens,
+        fingerprint(messages, maxTokens, root.path("seed").asLong(0)));
+  }
+
+  /**
+   * A request of another format made into the same parts: its conversation as OpenAI {@code
+   * messages}, so prompt tokens, text and timing follow one pipeline.
+   */
+  static ChatRequest of(JsonNode messages, boolean stream, Integer maxTokens) {
+    return new ChatRequest(messages, null, stream, false, maxTokens, fingerprint(messages, maxTokens, 0));
+  }
+
+  /** The body as a JSON object, or {@link Invalid} with {@code notJson} as its message. */
+  static JsonNode object(byte[] body, String notJson) throws Invalid {
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new Invalid(notJson, null);
+    } catch (java.io.IOException e) {
+      throw new Invalid("could not read the request body", null);
+    }
+    if (root == null || !root.isObject()) {
+      throw new Invalid("The request body must be a JSON object.", null);
+    }
+    return root;
+  }
+
+  /** A new empty messages array. */
+  static com.fasterxml.jackson.databind.node.ArrayNode newMessages() {
+    return JSON.createArrayNode();
+  }
+
+  private static long fingerprint(JsonNode messages, Integer maxTokens, long seed) {
     long fingerprint = fnv1a(messages.toString().getBytes(StandardCharsets.UTF_8));
     fingerprint = fnv1a(fingerprint, maxTokens == null ? -1 : maxTokens);
-    fingerprint = fnv1a(fingerprint, root.path("seed").asLong(0));
-    return new ChatRequest(messages, model, stream.asBoolean(false), includeUsage, maxTokens, fingerprint);
+    return fnv1a(fingerprint, seed);
   }
 
   private static long fnv1a(byte[] bytes) {

@@ -35,9 +35,9 @@ import rightsize.emulator.truth.Outcome;
 import rightsize.emulator.truth.TruthRecorder;
 
 /**
- * One chat-completions request on one connection, from arrival to the last byte: checks it, asks
- * its deployment's capacity model for a slot, writes the answer as the model releases tokens, and
- * records every write in the ground truth.
+ * One request on one connection, from arrival to the last byte: reads it in its deployment's wire
+ * format, asks the deployment's capacity model for a slot, writes the answer in that format as the
+ * model releases tokens, and records every write in the ground truth.
  */
 final class Exchange implements GenerationListener {
   private static final String DEFAULT_API_VERSION = "2024-10-21";
@@ -46,7 +46,7 @@ final class Exchange implements GenerationListener {
   private final ChannelHandlerContext ctx;
   private final Api api;
   private final String path;
-  private final boolean keepAlive;
+  private boolean keepAlive;
   private final Consumer<Boolean> onDone;
   private final TruthRecorder truth;
   private final String clientRequestId;
@@ -55,10 +55,11 @@ final class Exchange implements GenerationListener {
   private final long arrivalNanos;
 
   private Backend.Served deployment;
+  private WireShape shape;
   private ChatRequest request;
   private Fault fault;
   private Generation generation;
-  private AzureWire.Stream events;
+  private WireShape.Framing events;
   private String[] plan;
   private String finishReason;
   private String completionId;
@@ -105,15 +106,26 @@ final class Exchange implements GenerationListener {
     }
     byte[] body = new byte[http.content().readableBytes()];
     http.content().getBytes(http.content().readerIndex(), body);
+    // The Azure ML route names its deployment in a header, and the deployment's format says how to read the body.
+    shape = backend.wire;
+    if (api == Api.AML) {
+      deployment = resolve(amlDeploymentHeader);
+      if (deployment == null) {
+        return;
+      }
+      shape = deployment.amlShape();
+    }
     try {
-      request = ChatRequest.parse(body);
+      request = shape.read(body, http.headers());
     } catch (ChatRequest.Invalid e) {
-      error(400, Outcome.BAD_REQUEST, AzureWire.invalidRequest(e.getMessage(), e.param));
+      refuse(shape.refuse(e), Outcome.BAD_REQUEST);
       return;
     }
-    deployment = resolve();
     if (deployment == null) {
-      return;
+      deployment = resolve(api == Api.AZURE_OPENAI ? Api.deploymentInPath(path) : request.model());
+      if (deployment == null) {
+        return;
+      }
     }
     try {
       fault = backend.faults.choose(deployment.spec().name(), http.headers().get("x-rightsize-fault"));
@@ -130,6 +142,7 @@ final class Exchange implements GenerationListener {
     finishReason = completion == maxTokens ? "length" : "stop";
     completionId = completionId(settings.seed(), truth.seq());
     createdEpochSeconds = backend.truth.epochMicros(backend.scheduler.nanoTime()) / 1_000_000L;
+    events = shape.framing(completionId, createdEpochSeconds, request);
     truth.request(deployment.spec().name(), request.stream(), promptTokens, maxTokens, completion);
     if (fault != null) {
       truth.fault(fault.kind().configName());
@@ -169,14 +182,14 @@ final class Exchange implements GenerationListener {
           .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
           .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
       HttpUtil.setTransferEncodingChunked(response, true);
+      if (events.closesAfterStream()) {
+        keepAlive = false;
+      }
       commonHeaders(response, generation.rateLimit());
       truth.status(200);
       ctx.write(response);
       headersSent = true;
-      events = backend.wire.stream(completionId, createdEpochSeconds, request.includeUsage());
-      if (backend.settings.contentFilterAnnotations()) {
-        send(ChunkKind.PROMPT_FILTER, backend.wire.promptFilterEvent(), 0, nowNanos);
-      }
+      send(events.opening(), nowNanos);
       ctx.flush();
     }
     if (fault != null && fault.kind() == FaultKind.STALL && fault.afterChunks() == 0) {
@@ -190,8 +203,7 @@ final class Exchange implements GenerationListener {
       return;
     }
     if (contentChunks == 0) {
-      ctx.write(content(events.role()));
-      truth.chunk(ChunkKind.ROLE, 0, scheduledNanos, now());
+      send(events.beforeFirstContent(), scheduledNanos);
     }
     contentChunks++;
     boolean strikes = fault != null && !midStreamFaultDone && contentChunks == fault.afterChunks() + 1;
@@ -223,15 +235,16 @@ final class Exchange implements GenerationListener {
         cut(fault.kind());
         return;
       }
-      send(ChunkKind.FINISH, events.finish(finishReason), 0, scheduledNanos);
-      if (request.includeUsage()) {
-        send(ChunkKind.USAGE, events.usage(promptTokens, plan.length), 0, scheduledNanos);
-      }
+      send(events.finish(finishReason), scheduledNanos);
+      send(events.usage(promptTokens, plan.length), scheduledNanos);
       long t = now();
-      // Ground truth first: a client that has read [DONE] may read the truth at once.
+      // Ground truth first: a client that has read the end of the stream may read the truth at once.
       truth.chunk(ChunkKind.DONE, 0, scheduledNanos, t);
       truth.end(Outcome.OK, t);
-      ctx.write(content(AzureWire.DONE));
+      byte[] end = events.end();
+      if (end != null) {
+        ctx.write(content(end));
+      }
       ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
       finish(Outcome.OK, t);
       return;
@@ -271,8 +284,7 @@ final class Exchange implements GenerationListener {
 
   private void writeBody(long scheduledNanos) {
     heldBody = null;
-    byte[] body = backend.wire.body(completionId, createdEpochSeconds, CompletionText.text(plan, 0, plan.length),
-        finishReason, promptTokens, plan.length);
+    byte[] body = events.body(CompletionText.text(plan, 0, plan.length), finishReason, promptTokens, plan.length);
     if (fault != null && fault.kind() == FaultKind.RESET) {
       cut(FaultKind.RESET);
       return;
@@ -352,13 +364,7 @@ final class Exchange implements GenerationListener {
           "The server had an error while processing your request. Sorry about that!"));
       case HTTP_503 -> error(503, Outcome.FAULT_HTTP_ERROR, AzureWire.error("ServiceUnavailable",
           "The service is temporarily unable to process your request. Please try again later."));
-      default -> {
-        DefaultFullHttpResponse r = full(424, AzureWire.error("424",
-            "Model Error: the model container returned a non-200 response (500)."));
-        r.headers().set("ms-azureml-model-error-statuscode", "500")
-            .set("ms-azureml-model-error-reason", "model_error");
-        respond(r, Outcome.FAULT_HTTP_ERROR);
-      }
+      default -> refuse(shape.modelError(), Outcome.FAULT_HTTP_ERROR);
     }
   }
 
@@ -380,6 +386,12 @@ final class Exchange implements GenerationListener {
         .set("retry-after-ms", Long.toString(r.retryAfterMillis()));
     commonHeaders(response, r.rateLimit());
     respond(response, Outcome.RATE_LIMITED);
+  }
+
+  private void refuse(WireShape.Refusal refusal, Outcome outcome) {
+    DefaultFullHttpResponse r = full(refusal.status(), refusal.body());
+    refusal.headers().forEach(r.headers()::set);
+    respond(r, outcome);
   }
 
   private void error(int status, Outcome outcome, byte[] body) {
@@ -405,12 +417,8 @@ final class Exchange implements GenerationListener {
     onDone.accept(keepAlive);
   }
 
-  private Backend.Served resolve() {
-    String name = switch (api) {
-      case AZURE_OPENAI -> Api.deploymentInPath(path);
-      case AML -> amlDeploymentHeader;
-      default -> request.model();
-    };
+  /** The deployment called {@code name} (none: the only one), or null after answering 404 or 400. */
+  private Backend.Served resolve(String name) {
     Backend.Served served = name != null ? backend.find(name) : backend.single();
     if (served != null) {
       return served;
@@ -452,8 +460,11 @@ final class Exchange implements GenerationListener {
     return r;
   }
 
-  private void send(ChunkKind kind, byte[] bytes, int tokens, long scheduledNanos) {
-    send(kind, Unpooled.wrappedBuffer(bytes), tokens, scheduledNanos);
+  /** Writes an event of the format, when it has one at this point. */
+  private void send(WireShape.Event event, long scheduledNanos) {
+    if (event != null) {
+      send(event.kind(), Unpooled.wrappedBuffer(event.bytes()), 0, scheduledNanos);
+    }
   }
 
   private void send(ChunkKind kind, ByteBuf bytes, int tokens, long scheduledNanos) {

@@ -92,10 +92,17 @@ public record TradeoffsJson(
 
   /** When a step's figures are flagged as not to be trusted. */
   public record TrustLimits(
-      long minRequestsP95, long minRequestsP99, double maxInjectorStallMs, double maxInjectorCpu, Double maxClientLagMs) {}
+      long minRequestsP95, long minRequestsP99, double maxInjectorStallMs, double maxInjectorCpu,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double maxClientLagMs) {}
 
-  /** The SLO every step is judged by. */
-  public record Slo(double p95TtftMs, double p95E2eMs, double maxErrorRate) {}
+  /**
+   * The SLO every step is judged by.
+   *
+   * @param emptyAnswerIsError false when empty answers do not count as errors; left out when they
+   *     do (the default, and every file written before the setting)
+   */
+  public record Slo(double p95TtftMs, double p95E2eMs, double maxErrorRate,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean emptyAnswerIsError) {}
 
   /** The load the monthly costs are for. */
   public record TargetLoad(double concurrentUsers, double requestsPerDay, String description) {}
@@ -109,6 +116,8 @@ public record TradeoffsJson(
    *     {@code Optional.empty()} (written as null) when no sample overlaps the step
    * @param server what the deployment measured itself during the step: left out when the run's
    *     telemetry.json has nothing for it (or the run has none: then {@code server_side} is left out too)
+   * @param emptyAnswers requests that ended normally with no visible content; left out when none did
+   * @param reasoning the reasoning phase of the requests that reasoned; left out when none did
    */
   public record Step(
       String deployment,
@@ -138,7 +147,19 @@ public record TradeoffsJson(
       Cost cost,
       Trust trust,
       @JsonInclude(JsonInclude.Include.NON_NULL) Optional<Injector> injector,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Server server) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) Server server,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long emptyAnswers,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Reasoning reasoning) {}
+
+  /**
+   * A step's reasoning phase (docs/metrics.md, "Reasoning").
+   *
+   * @param requests successful requests that reasoned (streamed reasoning, or reported reasoning tokens)
+   * @param tokensMean their mean reasoning tokens
+   * @param firstReasoningMs time to the first reasoning token, over the requests that streamed reasoning
+   * @param reasoningMs reasoning duration, first reasoning token to first visible token
+   */
+  public record Reasoning(long requests, Double tokensMean, Latency firstReasoningMs, Latency reasoningMs) {}
 
   /**
    * A step's server-side figures.

@@ -41,7 +41,9 @@ public final class HtmlReport {
       List<String> charts,
       List<StepLine> steps,
       boolean anySkipped,
+      String emptyAnswers,
       Trust trust,
+      Reasoning reasoning,
       Injectors injectors,
       Server server,
       Changes changes,
@@ -61,6 +63,9 @@ public final class HtmlReport {
       String latencies,
       String skipped,
       String untrusted,
+      String reasoning,
+      String reasoningIntro,
+      List<String> reasoningColumns,
       String loadGenerator,
       String serverSide,
       List<String> serverColumns,
@@ -85,6 +90,9 @@ public final class HtmlReport {
       ReportText.LATENCIES,
       ReportText.SKIPPED,
       ReportText.UNTRUSTED,
+      ReportText.REASONING,
+      ReportText.REASONING_INTRO,
+      ReportText.REASONING_COLUMNS,
       ReportText.LOAD_GENERATOR,
       ReportText.SERVER_SIDE,
       ReportText.SERVER_COLUMNS,
@@ -109,6 +117,8 @@ public final class HtmlReport {
   record Skipped(String deployment, String load, String description) {}
 
   record Trust(String legend, List<String> notes) {}
+
+  record Reasoning(List<ReportText.ReasoningCells> rows) {}
 
   record Injectors(String intro, List<String> columns, List<ReportText.InjectorCells> rows) {}
 
@@ -153,7 +163,11 @@ public final class HtmlReport {
         Charts.of(t),
         t.stepTable().stream().map(HtmlReport::stepLine).toList(),
         !t.skippedSteps().isEmpty(),
+        ReportText.emptyAnswers(t),
         t.untrustedSteps().isEmpty() ? null : new Trust(ReportText.trustLegend(t), ReportText.trustNotes(t)),
+        ReportText.anyReasoning(t)
+            ? new Reasoning(ReportText.reasoningSteps(t).stream().map(ReportText::reasoningCells).toList())
+            : null,
         t.injectorMonitored()
             ? new Injectors(ReportText.injectorIntro(t), ReportText.injectorColumns(t),
                 t.steps().stream().map(r -> ReportText.injectorCells(t, r)).toList())

@@ -56,7 +56,8 @@ public final class JsonReport {
             t.trustThresholds().maxInjectorStallMs(), t.trustThresholds().maxInjectorCpu(),
             t.trustThresholds().maxClientLagMs()),
         t.warnings(),
-        new TradeoffsJson.Slo(t.slo().p95TtftMs(), t.slo().p95E2eMs(), t.slo().maxErrorRate()),
+        new TradeoffsJson.Slo(t.slo().p95TtftMs(), t.slo().p95E2eMs(), t.slo().maxErrorRate(),
+            t.slo().emptyAnswerIsError() ? null : false),
         new TradeoffsJson.TargetLoad(t.targetLoad().concurrentUsers(), t.targetLoad().requestsPerDay(),
             t.targetLoad().describe()),
         t.recommendation(),
@@ -104,7 +105,14 @@ public final class JsonReport {
         cost(r.cost()),
         trust(r.trust()),
         injectorMonitored ? Optional.ofNullable(injector(r.trust())) : null,
-        server(r.server()));
+        server(r.server()),
+        s.emptyAnswers() == 0 ? null : s.emptyAnswers(),
+        reasoning(s.reasoning()));
+  }
+
+  private static TradeoffsJson.Reasoning reasoning(StepSummary.Reasoning r) {
+    return !r.any() ? null : new TradeoffsJson.Reasoning(r.requests(), finite(r.meanTokens()),
+        latency(r.firstReasoning()), latency(r.duration()));
   }
 
   private static TradeoffsJson.Server server(WindowFigures f) {

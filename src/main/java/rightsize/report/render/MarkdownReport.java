@@ -44,6 +44,7 @@ public final class MarkdownReport {
     regressions(t);
     deployments(t);
     steps(t);
+    reasoning(t);
     injectors(t);
     serverSide(t);
     comparison(t);
@@ -105,6 +106,10 @@ public final class MarkdownReport {
     if (!t.skippedSteps().isEmpty()) {
       line(ReportText.SKIPPED);
     }
+    String empty = ReportText.emptyAnswers(t);
+    if (empty != null) {
+      line(esc(empty));
+    }
     line("");
     if (!t.untrustedSteps().isEmpty()) {
       line("**" + ReportText.UNTRUSTED + "** (" + ReportText.trustLegend(t) + "):");
@@ -112,6 +117,24 @@ public final class MarkdownReport {
       ReportText.trustNotes(t).forEach(n -> line("- " + esc(n)));
       line("");
     }
+  }
+
+  private void reasoning(Tradeoffs t) {
+    if (!ReportText.anyReasoning(t)) {
+      return;
+    }
+    line("## " + ReportText.REASONING);
+    line("");
+    line(ReportText.REASONING_INTRO);
+    line("");
+    header(ReportText.REASONING_COLUMNS, "|---|---|---:|---:|---:|---:|---:|---:|");
+    for (StepRow r : ReportText.reasoningSteps(t)) {
+      ReportText.ReasoningCells c = ReportText.reasoningCells(r);
+      List<String> cells = new ArrayList<>(List.of(c.deployment(), c.load()));
+      cells.addAll(c.figures());
+      line(row(cells));
+    }
+    line("");
   }
 
   private void injectors(Tradeoffs t) {

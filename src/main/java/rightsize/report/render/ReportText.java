@@ -34,6 +34,7 @@ final class ReportText {
   static final String STEPS = "Trade-offs per step";
   static final String LOAD_GENERATOR = "Load generator";
   static final String SERVER_SIDE = "Server side";
+  static final String REASONING = "Reasoning";
   static final String CHANGES = "Changes against baseline ";
   static final String LENGTHS = "Length sensitivity";
   static final String GATLING = "Cross-check with Gatling's report";
@@ -52,6 +53,14 @@ final class ReportText {
   static final List<String> INJECTOR_COLUMNS = List.of("deployment", "load", "seconds sampled",
       "client loop lag p99 ms", "client loop lag worst ms", "Gatling loop lag p99 ms", "GC pauses ms",
       "JVM CPU peak, cores", "machine CPU peak", "sleeping thread worst stall ms", "");
+  static final List<String> REASONING_COLUMNS = List.of("deployment", "load", "answers that reasoned",
+      "reasoning tokens (mean)", "first reasoning token p50", "first reasoning token p95", "reasoning duration p50",
+      "reasoning duration p95");
+  /** Above the reasoning table: what its figures are, and why ttft and tpot read differently for reasoning models. */
+  static final String REASONING_INTRO = "A reasoning model thinks before it answers: the first reasoning token says"
+      + " when it started (ms), the reasoning duration how long it thought until its first visible token, which"
+      + " ttft measures, so ttft includes the thinking and tpot counts the visible tokens only; a model that does"
+      + " not stream its reasoning (o-series on Azure) shows only its reasoning tokens, its thinking inside ttft.";
   static final List<String> SERVER_COLUMNS = List.of("deployment", "load", "grains", "hottest", "utilization peak",
       "utilization mean", "service latency ms", "server tok/s", "instances");
   static final List<String> CHANGE_COLUMNS = List.of("deployment", "step", "p95 ttft", "p95 e2e", "error rate",
@@ -91,7 +100,52 @@ final class ReportText {
 
   /** "SLO: p95 ttft ≤ 2,000 ms, .... Target load: 100 concurrent users.". */
   static String sloLine(Tradeoffs t) {
-    return "SLO: " + Fmt.slo(t.slo()) + ". Target load: " + t.targetLoad().describe() + ".";
+    return "SLO: " + Fmt.slo(t.slo()) + (t.slo().emptyAnswerIsError() ? "" : " (empty answers not counted)")
+        + ". Target load: " + t.targetLoad().describe() + ".";
+  }
+
+  /**
+   * Under the step table when some answers were empty: that they are errors (or, when the SLO says
+   * so, not counted in its error rate) and how many each step had; null when none was.
+   */
+  static String emptyAnswers(Tradeoffs t) {
+    List<String> steps = new ArrayList<>();
+    for (StepRow r : t.steps()) {
+      if (r.step().emptyAnswers() > 0) {
+        steps.add(r.key().deployment() + " · " + r.loadLabel() + " " + Fmt.count(r.step().emptyAnswers()) + " of "
+            + Fmt.count(r.step().requests()));
+      }
+    }
+    if (steps.isEmpty()) {
+      return null;
+    }
+    String counted = t.slo().emptyAnswerIsError()
+        ? "are errors: error % and the SLO count them, ttft and tpot leave them out"
+        : "are in error % but not in the SLO's error rate (rightsize.slo.empty-answer-is-error = false); ttft and"
+            + " tpot leave them out";
+    return "Empty answers (HTTP 200, ended normally, nothing visible: for example a reasoning model stopped by"
+        + " max_tokens while thinking) " + counted + ": " + String.join(", ", steps) + ".";
+  }
+
+  /** Whether some step's answers reasoned: the report then has a reasoning section. */
+  static boolean anyReasoning(Tradeoffs t) {
+    return t.steps().stream().anyMatch(r -> r.step().reasoning().any());
+  }
+
+  /** The steps whose answers reasoned, for the reasoning table. */
+  static List<StepRow> reasoningSteps(Tradeoffs t) {
+    return t.steps().stream().filter(r -> r.step().reasoning().any()).toList();
+  }
+
+  /** One row of the reasoning table. */
+  record ReasoningCells(String deployment, String load, List<String> figures) {}
+
+  static ReasoningCells reasoningCells(StepRow r) {
+    var x = r.step().reasoning();
+    return new ReasoningCells(r.key().deployment(), r.loadLabel(), List.of(Fmt.count(x.requests()),
+        x.meanTokens() == null ? Fmt.NONE : Fmt.rate(x.meanTokens()),
+        Fmt.ms(x.firstReasoning().p50()), Fmt.ms(x.firstReasoning().p95()),
+        Fmt.ms(x.duration().p50()), Fmt.ms(x.duration().p95())));
   }
 
   /** One row of the deployments table; {@code firstBreak} is null when no step broke the SLO. */

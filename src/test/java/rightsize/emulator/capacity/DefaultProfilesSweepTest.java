@@ -66,6 +66,14 @@ class DefaultProfilesSweepTest {
    * 100-1500 tokens, max_tokens 128-256) for 20 s of warm-up and 120 s measured.
    */
   static Step run(DeploymentSpec spec, EmulatorSettings.OutputLength length, int users, long seed) {
+    return run(spec, length, users, seed, null);
+  }
+
+  /**
+   * As {@link #run(DeploymentSpec, EmulatorSettings.OutputLength, int, long)}, every request
+   * allowing {@code fixedMaxTokens} output tokens (a prompt flow's own limit) unless it is null.
+   */
+  static Step run(DeploymentSpec spec, EmulatorSettings.OutputLength length, int users, long seed, Integer fixedMaxTokens) {
     VirtualScheduler clock = new VirtualScheduler();
     ManagedComputeDeployment d = new ManagedComputeDeployment(spec.name(), spec.profile(), spec.instanceCount(),
         spec.maxConcurrentPerInstance(), spec.requestTimeoutMs(), clock, (n, t, c) -> {});
@@ -75,7 +83,7 @@ class DefaultProfilesSweepTest {
     List<double[]> done = new ArrayList<>(); // ttft s, e2e s, error 0/1
     for (int u = 0; u < users; u++) {
       long firstAt = (long) (random.nextDouble() * SECOND);
-      clock.schedule(() -> new User(clock, d, random, length, done, warmup).send(), firstAt);
+      clock.schedule(() -> new User(clock, d, random, length, done, warmup, fixedMaxTokens).send(), firstAt);
     }
     clock.runUntil(end);
     double[] ttft = done.stream().filter(x -> x[2] == 0).mapToDouble(x -> x[0]).sorted().toArray();
@@ -100,22 +108,24 @@ class DefaultProfilesSweepTest {
     private final EmulatorSettings.OutputLength length;
     private final List<double[]> done;
     private final long measureFrom;
+    private final Integer fixedMaxTokens;
     private long sentAt;
     private long firstAt;
 
     User(VirtualScheduler clock, ManagedComputeDeployment deployment, SplittableRandom random,
-        EmulatorSettings.OutputLength length, List<double[]> done, long measureFrom) {
+        EmulatorSettings.OutputLength length, List<double[]> done, long measureFrom, Integer fixedMaxTokens) {
       this.clock = clock;
       this.deployment = deployment;
       this.random = random;
       this.length = length;
       this.done = done;
       this.measureFrom = measureFrom;
+      this.fixedMaxTokens = fixedMaxTokens;
     }
 
     void send() {
       int prompt = 100 + random.nextInt(1401);
-      int maxTokens = 128 + random.nextInt(129);
+      int maxTokens = fixedMaxTokens != null ? fixedMaxTokens : 128 + random.nextInt(129);
       sentAt = clock.nanoTime();
       firstAt = -1;
       deployment.submit(new Generation(sentAt, prompt, length.tokens(maxTokens, random), maxTokens, 1, this));
