@@ -106,7 +106,7 @@ public record DeploymentSettings(
           "use https://, or set auth.allow-cleartext = true " + s.where("endpoint"));
     }
     Map<String, String> headers = headers(s);
-    WireFormatSettings wireFormat = WireFormatSettings.read(s);
+    WireFormatSettings wireFormat = WireFormatSettings.read(s, kind == TargetKind.EMULATOR);
     if (wireFormat != null && !(wireFormat instanceof WireFormatSettings.OpenAiChat) && kind != null && kind.speaksOnlyOpenAi()) {
       s.problem("wire-format", "'" + wireFormat.format().configName() + "' cannot be spoken to kind " + kind.wireName() + ", which serves OpenAI chat completions only",
           "use kind aml-online-endpoint (an Azure ML /score), openai-compatible (any other URL, with path) or emulator " + s.where("wire-format"));

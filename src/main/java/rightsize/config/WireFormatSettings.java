@@ -116,8 +116,22 @@ public sealed interface WireFormatSettings {
         new Custom.Stream(deltaPointer.isEmpty() ? null : JsonPointer.compile(deltaPointer), endMarker, UsagePointers.NONE));
   }
 
-  /** Reads {@code wire-format} and the section it names from a deployment entry. */
-  static WireFormatSettings read(Section s) {
+  /**
+   * The custom app shape the embedded emulator serves (docs/targets.md, "A custom app"): what an
+   * emulated deployment with {@code wire-format = custom} and no {@code custom} settings is spoken to in.
+   */
+  Custom EMULATED_CUSTOM_APP = new Custom(
+      BodyTemplate.parse("{\"message\": ${prompt}, \"history\": ${history}, \"max_tokens\": ${max_tokens}, \"stream\": ${stream}}"),
+      JsonPointer.compile("/reply/text"),
+      new UsagePointers(JsonPointer.compile("/usage/input_tokens"), JsonPointer.compile("/usage/output_tokens")),
+      new Custom.Stream(JsonPointer.compile("/delta/text"), "[END]",
+          new UsagePointers(JsonPointer.compile("/usage/input_tokens"), JsonPointer.compile("/usage/output_tokens"))));
+
+  /**
+   * Reads {@code wire-format} and the section it names from a deployment entry; {@code emulated}
+   * when the deployment is the embedded emulator's, whose custom app needs no settings.
+   */
+  static WireFormatSettings read(Section s, boolean emulated) {
     String name = s.choice("wire-format", "a wire format", WireFormat.configNames());
     if (name == null) {
       return null;
@@ -126,8 +140,13 @@ public sealed interface WireFormatSettings {
       case OPENAI_CHAT -> new OpenAiChat();
       case AML_CHAT -> new AmlChat();
       case PROMPTFLOW -> promptFlow(s.child("promptflow"));
-      case CUSTOM -> custom(s.child("custom"));
+      case CUSTOM -> emulated && unset(s.child("custom")) ? EMULATED_CUSTOM_APP : custom(s.child("custom"));
     };
+  }
+
+  /** Whether nothing of a custom section was set (the reference's empty template and pointer). */
+  private static boolean unset(Section c) {
+    return "".equals(c.peek("body-template")) && "".equals(c.peek("answer-pointer"));
   }
 
   private static PromptFlow promptFlow(Section s) {

@@ -391,6 +391,9 @@ class RightsizeSettingsTest {
     assertThat(ok.deployment("app").path()).isEqualTo("/chat");
     assertThat(ok.deployment("model").wireFormat()).isEqualTo(new WireFormatSettings.AmlChat());
     assertThat(parse("").deployments()).allSatisfy(d -> assertThat(d.wireFormat()).isEqualTo(new WireFormatSettings.OpenAiChat()));
+    // The emulator's own custom app needs no settings: it is spoken to in the shape the emulator serves.
+    assertThat(parse("rightsize.deployments = [ { name = app, kind = emulator, wire-format = custom } ]").deployment("app").wireFormat())
+        .isSameAs(WireFormatSettings.EMULATED_CUSTOM_APP);
 
     InvalidConfigException e = invalid("rightsize.deployments = [\n"
         + " { name = a, kind = aml-online-endpoint, endpoint = \"https://x\", wire-format = gradio },\n"
