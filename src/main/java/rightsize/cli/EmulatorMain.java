@@ -67,8 +67,10 @@ public final class EmulatorMain implements Callable<Integer> {
     URI base = https ? server.httpsUri() : server.uri();
     out.println("rightsize emulator listening on " + base + (https ? " (and " + server.uri() + ")" : ""));
     for (DeploymentSpec d : server.setup().deployments()) {
-      out.println("  deployment " + d.name() + " (" + d.profile().name() + ", " + d.instanceCount()
-          + " instance(s), max " + d.maxConcurrentPerInstance() + " concurrent per instance, "
+      // A pay-per-token deployment has no instances or queue: only its quotas bound it.
+      out.println("  deployment " + d.name() + " (" + d.profile().name() + ", " + (d.isPayPerToken()
+          ? d.payPerToken().tokensPerMinute() + " tokens and " + d.payPerToken().requestsPerMinute() + " requests per minute, "
+          : d.instanceCount() + " instance(s), max " + d.maxConcurrentPerInstance() + " concurrent per instance, ")
           + d.wireFormat().configName() + ")");
     }
     DeploymentSpec firstSpec = server.setup().deployments().isEmpty() ? null : server.setup().deployments().get(0);

@@ -5,12 +5,16 @@ import rightsize.report.ReportGenerator;
 import rightsize.report.ReportRequest;
 import rightsize.report.ReportResult;
 import rightsize.report.ReportSettings;
+import rightsize.report.model.TradeoffsJson;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,6 +87,37 @@ public final class ReportMain implements Callable<Integer> {
         records.stream().map(base::resolve).toList(),
         gatling.stream().map(base::resolve).toList(),
         baseline == null ? null : ReportSettings.resolveRun(baseline, base, settings.resultsDir()));
+    checkInputs(request);
     return new ReportGenerator(settings).generate(request);
+  }
+
+  /**
+   * Refuses a mistyped {@code --run} or {@code --records} in one line rather than writing an empty
+   * run into results/index.html, or replacing a run's report with one built from nothing.
+   */
+  private void checkInputs(ReportRequest request) {
+    for (Path file : request.recordFiles()) {
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("--records " + file + " does not exist: name the run's record files (records*.jsonl)");
+      }
+    }
+    Path runDir = request.runDir();
+    if (request.recordFiles().isEmpty() && !Files.isDirectory(runDir)) {
+      throw new IllegalArgumentException("--run " + run + ": there is no run folder " + runDir
+          + ": give an existing run folder (results/<id>), or --records to build a new one from");
+    }
+    List<Path> files = request.recordFiles().isEmpty() ? ReportGenerator.recordFilesOf(runDir) : request.recordFiles();
+    if (Files.exists(runDir.resolve(TradeoffsJson.FILE_NAME)) && files.stream().allMatch(ReportMain::holdsNothing)) {
+      throw new IllegalArgumentException("no record in " + files.stream().map(Path::toString).collect(Collectors.joining(", "))
+          + ": the report in " + runDir + " is kept; name the record files it was built from");
+    }
+  }
+
+  private static boolean holdsNothing(Path file) {
+    try {
+      return !Files.isRegularFile(file) || Files.size(file) == 0;
+    } catch (IOException e) {
+      return true;
+    }
   }
 }

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
@@ -181,7 +182,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   static String describe(Throwable t) {
     Throwable root = t;
     while (root.getCause() != null && root.getCause() != root) {
+      if (root instanceof NotSslRecordException) {
+        break;
+      }
       root = root.getCause();
+    }
+    if (root instanceof NotSslRecordException) {
+      // Netty's message is a hex dump of whatever the server sent instead of a TLS record.
+      return "the server answered in plain text, not TLS: is the endpoint http:// rather than https://?";
     }
     String m = root.getMessage();
     String name = root.getClass().getSimpleName();

@@ -1,5 +1,6 @@
 package rightsize.config;
 
+import java.time.Duration;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import rightsize.secret.Secret;
@@ -12,8 +13,9 @@ import rightsize.secret.Secret;
  * @param scope the Entra scope; empty means the kind's default
  * @param key the key read from {@code keyEnv}, or null when the type needs none (or secrets were not read)
  * @param allowCleartext whether a key or token may go over plain http to a host that is not loopback
+ * @param signInTimeout how long an Entra sign-in may take before the run stops (entra)
  */
-public record AuthSettings(AuthType type, String keyEnv, String scope, Secret key, boolean allowCleartext) {
+public record AuthSettings(AuthType type, String keyEnv, String scope, Secret key, boolean allowCleartext, Duration signInTimeout) {
   // What key-env may hold: an environment variable's name.
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   // The names a problem line shows. Another value could be the key itself, pasted in the wrong place.
@@ -34,14 +36,15 @@ public record AuthSettings(AuthType type, String keyEnv, String scope, Secret ke
     String typeName = s.required("type");
     AuthType type = typeName == null ? null : AuthType.fromWireName(typeName);
     if (typeName != null && type == null) {
-      s.problem("type", "'" + typeName + "' is not an auth type", "use one of " + AuthType.wireNames());
+      s.problem("type", "'" + typeName + "' is not an auth type", "use one of " + AuthType.wireNames() + " " + s.where("type"));
     }
     String keyEnv = s.string("key-env");
     String scope = s.string("scope");
     Boolean allowCleartext = s.bool("allow-cleartext");
+    Duration signInTimeout = s.duration("sign-in-timeout", false);
     if (kind == TargetKind.EMULATOR) {
       // The embedded emulator takes no credentials; a configured auth block is ignored.
-      return new AuthSettings(AuthType.NONE, keyEnv, "", null, false);
+      return new AuthSettings(AuthType.NONE, keyEnv, "", null, false, signInTimeout);
     }
     Secret key = null;
     if (type != null && type.usesKey()) {
@@ -64,6 +67,7 @@ public record AuthSettings(AuthType type, String keyEnv, String scope, Secret ke
     if (type == AuthType.ENTRA && kind != null && kind.defaultEntraScope() == null && (scope == null || scope.isEmpty())) {
       s.problem("scope", "is missing", "set the Entra scope (e.g. api://<app-id>/.default) for kind " + kind.wireName() + " " + s.where("scope"));
     }
-    return new AuthSettings(type, keyEnv == null ? "" : keyEnv, scope == null ? "" : scope, key, Boolean.TRUE.equals(allowCleartext));
+    return new AuthSettings(type, keyEnv == null ? "" : keyEnv, scope == null ? "" : scope, key, Boolean.TRUE.equals(allowCleartext),
+        signInTimeout);
   }
 }

@@ -84,7 +84,7 @@ public record DeploymentSettings(
     String kindName = s.required("kind");
     TargetKind kind = kindName == null ? null : TargetKind.fromWireName(kindName);
     if (kindName != null && kind == null) {
-      s.problem("kind", "'" + kindName + "' is not a target kind", "use one of " + TargetKind.wireNames());
+      s.problem("kind", "'" + kindName + "' is not a target kind", "use one of " + TargetKind.wireNames() + " " + s.where("kind"));
     }
     String endpoint = s.string("endpoint");
     if (kind != null && kind != TargetKind.EMULATOR && endpoint != null) {
@@ -140,6 +140,10 @@ public record DeploymentSettings(
       String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
         s.problem("endpoint", shown + " is not an http(s) URL", "set the base URL, e.g. https://myres.openai.azure.com " + where);
+        return null;
+      }
+      if (u.getPort() == 0 || u.getPort() > 65535) {
+        s.problem("endpoint", "has port " + u.getPort() + ", outside 1..65535", "fix the port in the base URL " + where);
         return null;
       }
       if (u.getRawQuery() != null) {

@@ -58,7 +58,8 @@ public record EmulatedDeployment(
     Section s = d.child("emulator");
     String profile = s.required("profile");
     Integer maxConcurrent = s.integer("max-concurrent-requests-per-instance", 1);
-    Long timeout = s.longValue("request-timeout-ms");
+    // 0 means no timeout.
+    Long timeout = s.longValue("request-timeout-ms", 0);
     Integer vcpus = s.has("vcpus") ? s.integer("vcpus", 0) : Integer.valueOf(0);
     // One reading of wire-format and its section for both sides: the client and the emulator speak the same.
     WireFormat format = wire == null ? null : wire.format();

@@ -279,9 +279,9 @@ public record EmulatorSettings(
     int mark = s.mark();
     Double prefill = positive(s, "prefill-tokens-per-second");
     Double decode = positive(s, "decode-tokens-per-second");
-    Double saturated = s.number("saturated-decode-tokens-per-second");
+    Double saturated = positive(s, "saturated-decode-tokens-per-second");
     Integer streams = s.integer("saturation-streams", 1);
-    Long overhead = s.longValue("first-token-overhead-ms");
+    Long overhead = s.longValue("first-token-overhead-ms", 0);
     if (s.failedSince(mark)) {
       return null;
     }
@@ -315,12 +315,12 @@ public record EmulatorSettings(
   /** Reads a pay-per-token block: the global one, or a deployment's emulator block over it. */
   static PayPerToken payPerToken(Section s) {
     int mark = s.mark();
-    Long tokensPerMinute = s.longValue("tokens-per-minute");
-    Long requestsPerMinute = s.longValue("requests-per-minute");
+    Long tokensPerMinute = s.longValue("tokens-per-minute", 1);
+    Long requestsPerMinute = s.longValue("requests-per-minute", 1);
     Duration window = s.duration("window", false);
     Double prefill = positive(s, "prefill-tokens-per-second");
     Double decode = positive(s, "decode-tokens-per-second");
-    Long overhead = s.longValue("first-token-overhead-ms");
+    Long overhead = s.longValue("first-token-overhead-ms", 0);
     if (s.failedSince(mark)) {
       return null;
     }

@@ -28,14 +28,14 @@ public record PricingSettings(
   static PricingSettings read(Section s) {
     int mark = s.mark();
     String modeName = s.choice("mode", "a pricing mode", PricingMode.configNames());
-    Double usdPerHour = s.number("usd-per-hour");
+    Double usdPerHour = s.nonNegative("usd-per-hour");
     String region = s.required("region");
     String currency = s.required("currency");
-    Double input = s.number("input-per-1m");
-    Double cached = s.number("cached-input-per-1m");
-    Double output = s.number("output-per-1m");
-    Integer units = s.integer("units");
-    Double unitHour = s.number("usd-per-unit-hour");
+    Double input = s.nonNegative("input-per-1m");
+    Double cached = s.nonNegative("cached-input-per-1m");
+    Double output = s.nonNegative("output-per-1m");
+    Integer units = s.integer("units", 0);
+    Double unitHour = s.nonNegative("usd-per-unit-hour");
     if (s.failedSince(mark)) {
       return null;
     }

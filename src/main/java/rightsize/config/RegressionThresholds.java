@@ -13,10 +13,10 @@ public record RegressionThresholds(double p95Ttft, double p95E2e, double costPer
 
   static RegressionThresholds read(Section s) {
     int mark = s.mark();
-    Double ttft = s.number("p95-ttft");
-    Double e2e = s.number("p95-e2e");
-    Double cost = s.number("cost-per-1m-tokens");
-    Double errors = s.number("error-rate-points");
+    Double ttft = s.nonNegative("p95-ttft");
+    Double e2e = s.nonNegative("p95-e2e");
+    Double cost = s.nonNegative("cost-per-1m-tokens");
+    Double errors = s.nonNegative("error-rate-points");
     return s.failedSince(mark) ? null : new RegressionThresholds(ttft, e2e, cost, errors);
   }
 }

@@ -6,15 +6,19 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import rightsize.secret.ScrubbedFiles;
 import rightsize.secret.Secret;
 
 /**
@@ -43,6 +47,8 @@ public final class RightsizeSettings {
   private final TrustThresholds trust;
   private final EmulatorSettings emulator;
   private final MonitorSettings monitor;
+  // Where each value was written, for the fixes of problems found after reading (SettingsCheck).
+  private final Section origins;
   private final ClientSettings client;
 
   /** Which secrets a command needs from the environment; a needed one that is not set is a problem. */
@@ -69,7 +75,8 @@ public final class RightsizeSettings {
       TrustThresholds trust,
       EmulatorSettings emulator,
       MonitorSettings monitor,
-      ClientSettings client) {
+      ClientSettings client,
+      Section origins) {
     this.run = run;
     this.request = request;
     this.allDeployments = List.copyOf(all);
@@ -87,6 +94,7 @@ public final class RightsizeSettings {
     this.emulator = emulator;
     this.monitor = monitor;
     this.client = client;
+    this.origins = origins;
   }
 
   /** Loads from the standard sources and validates, secrets included; throws {@link InvalidConfigException} listing every problem. */
@@ -108,20 +116,89 @@ public final class RightsizeSettings {
   }
 
   /**
-   * Like {@link #load()}, but on an invalid configuration prints every problem to stderr, one line
-   * each, and exits the JVM with {@link InvalidConfigException#EXIT_CODE}.
+   * Like {@link #load()}, then {@link #checkBeforeLoad()}: what a simulation calls first. On any
+   * problem it prints every one to stderr, one line each, and exits the JVM with {@link
+   * InvalidConfigException#EXIT_CODE} before any load ({@link #exitInvalid}).
    */
   public static RightsizeSettings loadOrExit() {
     try {
-      return load();
+      return load().checkBeforeLoad();
     } catch (InvalidConfigException e) {
-      System.err.println("rightsize: the configuration is invalid, nothing was run:");
-      // Each problem masks what may be a key where it is found; scrubbed again for the keys already read.
-      e.problems().forEach(p -> System.err.println("  " + Secret.redact(p)));
-      System.err.flush();
-      System.exit(InvalidConfigException.EXIT_CODE);
-      throw e;
+      throw exitInvalid(e);
     }
+  }
+
+  /**
+   * Runs every registered {@link SettingsCheck} (prompt files, Entra sign-in) over these valid
+   * settings; returns them when none finds a problem, else throws {@link InvalidConfigException}
+   * listing every problem.
+   */
+  public RightsizeSettings checkBeforeLoad() {
+    List<String> problems = new ArrayList<>();
+    for (SettingsCheck check : ServiceLoader.load(SettingsCheck.class, RightsizeSettings.class.getClassLoader())) {
+      problems.addAll(check.problems(this));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidConfigException(problems);
+    }
+    return this;
+  }
+
+  /**
+   * Ends the JVM for a configuration that cannot drive a run, before any load: prints {@code e}'s
+   * problems to stderr, one line each and nothing after them, writes {@value #STATUS_INVALID} to
+   * {@link #STATUS_FILE} in the results folder (how CI tells this from a broken SLO when {@code mvn
+   * gatling:test} turns every failure into exit 1), and exits with {@link
+   * InvalidConfigException#EXIT_CODE}. Returns nothing; declared to return an exception so callers
+   * can write {@code throw exitInvalid(e)}.
+   */
+  public static RuntimeException exitInvalid(InvalidConfigException e) {
+    writeStatus(resultsDirOrDefault(), STATUS_INVALID);
+    System.out.flush();
+    System.err.println("rightsize: the configuration is invalid, nothing was run:");
+    // Each problem masks what may be a key where it is found; scrubbed again for the keys already read.
+    e.problems().forEach(p -> System.err.println("  " + Secret.redact(p)));
+    System.err.flush();
+    Runtime.getRuntime().halt(InvalidConfigException.EXIT_CODE);
+    return e;
+  }
+
+  /** The file in the results folder that says how the last run in it ended: one word, then details. */
+  public static final String STATUS_FILE = "last-run-status";
+  /** {@link #STATUS_FILE}: the configuration was invalid and nothing ran (exit 78). */
+  public static final String STATUS_INVALID = "invalid-config";
+
+  /**
+   * Writes {@code status} (a word such as {@value #STATUS_INVALID}, then details) as {@code
+   * <resultsDir>/}{@value #STATUS_FILE}; best effort, since it only adds to what the exit code and
+   * console say.
+   */
+  public static void writeStatus(Path resultsDir, String status) {
+    try {
+      Files.createDirectories(resultsDir);
+      ScrubbedFiles.writeString(resultsDir.resolve(STATUS_FILE), status + System.lineSeparator());
+    } catch (IOException | RuntimeException ignored) {
+      // An unwritable results folder is itself reported on the console.
+    }
+  }
+
+  /** The configured results folder as far as the sources can be read, else "results". */
+  private static Path resultsDirOrDefault() {
+    try {
+      String dir = loadConfig(null).getString("rightsize.run.results-dir").trim();
+      return Path.of(dir.isEmpty() ? "results" : dir);
+    } catch (RuntimeException unreadable) {
+      return Path.of("results");
+    }
+  }
+
+  /**
+   * Where the value of {@code key} (a full key such as {@code rightsize.workload.chatbot.file}) was
+   * set, for a fix: "in sweep.conf: 3", "in a -D system property", or "in application.conf" for a
+   * reference.conf default.
+   */
+  public String where(String key) {
+    return origins.whereFull(key);
   }
 
   /**
@@ -142,6 +219,8 @@ public final class RightsizeSettings {
     }
     List<String> problems = new ArrayList<>();
     Section rs = Section.root(root, problems);
+    // reference.conf alone: defaultReference() carries the -D properties too, typos included.
+    UnknownKeys.check(root.getObject("rightsize"), ConfigFactory.defaultReferenceUnresolved().resolve().getObject("rightsize"), rs);
     // The emulator section first: an emulated deployment names one of its profiles.
     Section emulatorBlock = rs.child("emulator");
     EmulatorSettings emulator = EmulatorSettings.read(emulatorBlock, secrets == Secrets.NONE ? null : env);
@@ -165,7 +244,7 @@ public final class RightsizeSettings {
     }
     return new RightsizeSettings(
         run, request, all, workload, population, slo, sizing, targetLoad, regression, cost, trust, emulator, monitor,
-        client);
+        client, rs);
   }
 
   /**

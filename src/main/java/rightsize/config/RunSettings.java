@@ -1,5 +1,6 @@
 package rightsize.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.ZoneOffset;
@@ -42,6 +43,13 @@ public record RunSettings(
       id = generatedId();
     }
     String resultsDir = s.required("results-dir");
+    if (resultsDir != null && !resultsDir.isEmpty()) {
+      String unwritable = unwritable(Path.of(resultsDir));
+      if (unwritable != null) {
+        s.problem("results-dir", "'" + resultsDir + "' cannot hold the run's files (" + unwritable + ")",
+            "point it at a folder this user can write " + s.where("results-dir"));
+      }
+    }
     String injector = s.required("injector");
     if (injector != null && !FOLDER_NAME.matcher(injector).matches()) {
       s.problem("injector", "'" + injector + "' is not a plain name", "use only letters, digits, '.', '_' and '-'");
@@ -67,6 +75,27 @@ public record RunSettings(
     return new RunSettings(id, Path.of(resultsDir == null ? "results" : resultsDir), injector,
         count == null ? 1 : count, index == null ? 1 : index, sizes == null ? List.of() : List.copyOf(sizes),
         baseline == null ? "" : baseline);
+  }
+
+  /**
+   * Why no run folder can be made under {@code dir}, or null when one can: {@code dir} or its
+   * nearest existing ancestor must be a writable folder. Nothing is created.
+   */
+  private static String unwritable(Path dir) {
+    Path p = dir.toAbsolutePath().normalize();
+    while (p != null && !Files.exists(p)) {
+      p = p.getParent();
+    }
+    if (p == null) {
+      return "no part of the path exists";
+    }
+    if (!Files.isDirectory(p)) {
+      return p + " is a file, not a folder";
+    }
+    if (!Files.isWritable(p)) {
+      return p + " is not writable";
+    }
+    return null;
   }
 
   private static String generatedId() {

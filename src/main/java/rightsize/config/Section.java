@@ -62,6 +62,13 @@ final class Section {
     }
   }
 
+  /** Adds "{fullKey} {issue}: {fix}" for a key named in full (e.g. one no setting reads). */
+  void problemAt(String fullKey, String issue, String fix) {
+    if (!silent) {
+      problems.add(fullKey + " " + issue + ": " + fix);
+    }
+  }
+
   /** How many problems all sections found so far; compare with {@link #failedSince}. */
   int mark() {
     return problems.size();
@@ -83,6 +90,12 @@ final class Section {
       // A parent of the key is not an object; the block's own place is the best guess.
     }
     return (subject.isEmpty() ? "" : subject + " ") + "in " + (origin == null ? home : origin);
+  }
+
+  /** Where to fix the full key {@code fullKey} of the root block: e.g. "in sweep.conf: 3". */
+  String whereFull(String fullKey) {
+    String prefixDot = prefix + ".";
+    return where(fullKey.startsWith(prefixDot) ? fullKey.substring(prefixDot.length()) : fullKey);
   }
 
   /** Who the block belongs to, e.g. "for deployment 'x'", or "" for a top-level block. */
@@ -232,6 +245,16 @@ final class Section {
     return n;
   }
 
+  /** A whole number of at least {@code min}. */
+  Long longValue(String key, long min) {
+    Long n = longValue(key);
+    if (n != null && n < min) {
+      problem(key, "is " + n, "set a whole number >= " + min + " " + where(key));
+      return null;
+    }
+    return n;
+  }
+
   Long longValue(String key) {
     if (value(key, "a whole number") == null) {
       return null;
@@ -254,6 +277,31 @@ final class Section {
       wrongType(key, config.getValue(key), "a number");
       return null;
     }
+  }
+
+  /** A number from {@code min} to {@code max}, both included. */
+  Double number(String key, double min, double max) {
+    Double v = number(key);
+    if (v != null && (v < min || v > max)) {
+      problem(key, "is " + v + ", outside " + plain(min) + ".." + plain(max),
+          "set a number between " + plain(min) + " and " + plain(max) + " " + where(key));
+      return null;
+    }
+    return v;
+  }
+
+  /** A number >= 0. */
+  Double nonNegative(String key) {
+    Double v = number(key);
+    if (v != null && v < 0) {
+      problem(key, "is " + v, "set a number >= 0 " + where(key));
+      return null;
+    }
+    return v;
+  }
+
+  private static String plain(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
   Boolean bool(String key) {

@@ -11,7 +11,7 @@ public record SizingSettings(boolean capacitySearch, long minRequests) {
   static SizingSettings read(Section s) {
     int mark = s.mark();
     Boolean search = s.bool("capacity-search");
-    Long min = s.longValue("min-requests");
+    Long min = s.longValue("min-requests", 0);
     return s.failedSince(mark) ? null : new SizingSettings(search, min);
   }
 }

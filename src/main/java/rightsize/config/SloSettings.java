@@ -13,9 +13,9 @@ public record SloSettings(Slo objective, boolean enforce) {
 
   static SloSettings read(Section s) {
     int mark = s.mark();
-    Duration ttft = s.duration("p95-ttft");
-    Duration e2e = s.duration("p95-e2e");
-    Double errors = s.number("max-error-rate");
+    Duration ttft = s.duration("p95-ttft", false);
+    Duration e2e = s.duration("p95-e2e", false);
+    Double errors = s.number("max-error-rate", 0, 1);
     Boolean enforce = s.bool("enforce");
     Boolean emptyAnswerIsError = s.bool("empty-answer-is-error");
     if (s.failedSince(mark)) {

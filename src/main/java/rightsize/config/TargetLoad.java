@@ -11,8 +11,8 @@ public record TargetLoad(double concurrentUsers, double requestsPerDay) {
 
   static TargetLoad read(Section s) {
     int mark = s.mark();
-    Double users = s.number("concurrent-users");
-    Double perDay = s.number("requests-per-day");
+    Double users = s.nonNegative("concurrent-users");
+    Double perDay = s.nonNegative("requests-per-day");
     return s.failedSince(mark) ? null : new TargetLoad(users, perDay);
   }
 

@@ -20,10 +20,10 @@ public record TrustThresholds(
 
   static TrustThresholds read(Section s) {
     int mark = s.mark();
-    Long p95 = s.longValue("min-requests-p95");
-    Long p99 = s.longValue("min-requests-p99");
-    Duration stall = s.duration("max-injector-stall");
-    Double cpu = s.number("max-injector-cpu");
+    Long p95 = s.longValue("min-requests-p95", 1);
+    Long p99 = s.longValue("min-requests-p99", 1);
+    Duration stall = s.duration("max-injector-stall", false);
+    Double cpu = s.number("max-injector-cpu", 0, 1);
     Duration lag = s.duration("max-client-lag", false);
     return s.failedSince(mark) ? null : new TrustThresholds(p95, p99, stall.toNanos() / 1e6, cpu, lag.toNanos() / 1e6);
   }

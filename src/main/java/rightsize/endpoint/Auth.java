@@ -30,9 +30,10 @@ public interface Auth {
   /**
    * {@code Authorization: Bearer <token>} with Entra ID tokens for {@code scope} from {@code
    * credential}: the first token is fetched now (so a missing sign-in fails before any load), and
-   * azure-core's token cache refreshes it in the background before it expires.
+   * azure-core's token cache refreshes it in the background before it expires. Without a token
+   * within {@code signInTimeout} it fails.
    */
-  static Auth entra(TokenCredential credential, String scope) {
-    return new EntraAuth(credential, scope, EntraAuth.DEFAULT_POLL, Duration.ofSeconds(60));
+  static Auth entra(TokenCredential credential, String scope, Duration signInTimeout) {
+    return new EntraAuth(credential, scope, EntraAuth.DEFAULT_POLL, signInTimeout);
   }
 }

@@ -127,9 +127,9 @@ public final class Endpoint {
       case ENTRA:
         String scope = d.auth().scope().isEmpty() ? d.kind().defaultEntraScope() : d.auth().scope();
         if (credential == null) {
-          return ENTRA_BY_SCOPE.computeIfAbsent(scope, s -> Auth.entra(defaultCredential(), s));
+          return ENTRA_BY_SCOPE.computeIfAbsent(scope, s -> Auth.entra(defaultCredential(), s, d.auth().signInTimeout()));
         }
-        return Auth.entra(credential, scope);
+        return Auth.entra(credential, scope, d.auth().signInTimeout());
       case NONE:
       default:
         return Auth.none();

@@ -5,9 +5,13 @@ import com.azure.core.credential.SimpleTokenCache;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rightsize.secret.Secret;
@@ -20,6 +24,10 @@ import rightsize.secret.Secret;
 final class EntraAuth implements Auth {
   static final Duration DEFAULT_POLL = Duration.ofSeconds(15);
   private static final Logger LOG = LoggerFactory.getLogger(EntraAuth.class);
+  // DefaultAzureCredential's sources, in the order it tries them (azure-identity 1.18).
+  static final String CHAIN = "EnvironmentCredential, WorkloadIdentityCredential, ManagedIdentityCredential,"
+      + " AzureCliCredential, AzurePowerShellCredential, AzureDeveloperCliCredential";
+  private static final Pattern CREDENTIAL_NAME = Pattern.compile("\\b[A-Z][A-Za-z]*Credential\\b");
 
   private final String scope;
   private final SimpleTokenCache cache;
@@ -34,13 +42,15 @@ final class EntraAuth implements Auth {
     try {
       first = cache.getToken().block(firstTokenWait);
     } catch (RuntimeException e) {
-      throw new EndpointSetupException(
-          "no Entra ID token for scope " + scope + " (" + Secret.redact(firstLine(e)) + "): sign in with az login, "
-              + "use a managed identity, or set AZURE_TENANT_ID/AZURE_CLIENT_ID with a federated or secret credential",
-          e);
+      boolean late = String.valueOf(e.getMessage()).startsWith("Timeout on blocking read");
+      throw new EndpointSetupException("no Entra ID token for scope " + scope
+          + (late ? " within " + firstTokenWait.toMillis() / 1000.0 + " s (tried " + tried(e) + ")"
+              : " (tried " + tried(e) + "; " + Secret.redact(firstLine(e)) + ")") + ": sign in with az login,"
+          + " use a managed identity, or set AZURE_TENANT_ID/AZURE_CLIENT_ID with a federated or secret credential"
+          + (late ? "; or raise auth.sign-in-timeout" : ""), e);
     }
     if (first == null) {
-      throw new EndpointSetupException("no Entra ID token for scope " + scope + " within " + firstTokenWait.toSeconds() + " s: check the credential chain (az login, managed identity)", null);
+      throw new EndpointSetupException("no Entra ID token for scope " + scope + " (tried " + CHAIN + "): check the credential chain (az login, managed identity)", null);
     }
     set(first);
     this.refresher =
@@ -74,6 +84,29 @@ final class EntraAuth implements Auth {
   @Override
   public Header header() {
     return header;
+  }
+
+  /**
+   * The credential sources a failed sign-in names in its messages (DefaultAzureCredential lists
+   * each one it tried and why it was unavailable), else the chain it tries in order.
+   */
+  static String tried(Throwable e) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      collect(t, names);
+      for (Throwable s : t.getSuppressed()) {
+        collect(s, names);
+      }
+    }
+    names.removeAll(Set.of("DefaultAzureCredential", "ChainedTokenCredential", "TokenCredential"));
+    return names.isEmpty() ? CHAIN : String.join(", ", names);
+  }
+
+  private static void collect(Throwable t, Set<String> names) {
+    Matcher m = CREDENTIAL_NAME.matcher(String.valueOf(t.getMessage()));
+    while (m.find()) {
+      names.add(m.group());
+    }
   }
 
   private static String firstLine(Throwable e) {

@@ -5,7 +5,11 @@ import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
 import rightsize.chat.ChatResponseReader;
 import rightsize.client.ChatClient;
+import java.util.List;
+import rightsize.config.InvalidConfigException;
+import rightsize.config.RightsizeSettings;
 import rightsize.endpoint.Endpoint;
+import rightsize.endpoint.EndpointSetupException;
 import rightsize.metrics.TokenCounter;
 import rightsize.run.RightsizeRun;
 import scala.Function1;
@@ -28,7 +32,12 @@ final class GenAiComponents implements ProtocolComponents {
     this.core = core;
     this.run = RightsizeRun.current();
     // Resolving here (Entra token, emulator start) makes a broken target fail before the load starts.
-    this.endpoint = Endpoint.resolve(protocol.deployment, run.settings());
+    try {
+      this.endpoint = Endpoint.resolve(protocol.deployment, run.settings());
+    } catch (EndpointSetupException e) {
+      throw RightsizeSettings.exitInvalid(new InvalidConfigException(List.of(
+          "deployment '" + protocol.deployment.name() + "' cannot be reached: " + e.getMessage())));
+    }
     Integer ioThreads = run.settings().client().ioThreads();
     this.client = ChatClient.shared(ioThreads == null ? ChatClient.autoIoThreads() : ioThreads);
     // The report judges the client by its own delay: how late its loops and Gatling's ran (docs/metrics.md).

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
-/** The one JSON mapping of {@link RequestRecord} lines, shared by the writer and the reader. */
+/** The one JSON mapping of {@link RequestRecord} and {@link RunEvent} lines, shared by the writer and the reader. */
 final class RecordJson {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
@@ -18,6 +18,8 @@ final class RecordJson {
 
   static final ObjectWriter WRITER = MAPPER.writerFor(RequestRecord.class);
   static final ObjectReader READER = MAPPER.readerFor(RequestRecord.class);
+  static final ObjectWriter EVENT_WRITER = MAPPER.writerFor(RunEvent.class);
+  static final ObjectReader EVENT_READER = MAPPER.readerFor(RunEvent.class);
 
   private RecordJson() {}
 }

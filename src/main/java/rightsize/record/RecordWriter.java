@@ -55,6 +55,26 @@ public final class RecordWriter implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serialize record: " + e.getMessage(), e);
     }
+    append(line);
+    written.incrementAndGet();
+  }
+
+  /**
+   * Appends a run's start or end line ({@link RunEvent}) and hands it to the OS at once, so a kill
+   * right after cannot lose it.
+   */
+  public void mark(RunEvent event) {
+    try {
+      append(RecordJson.EVENT_WRITER.writeValueAsString(event));
+      synchronized (this) {
+        out.flush();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write record file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void append(String line) {
     synchronized (this) {
       if (closed) {
         throw new IllegalStateException("record file " + file + " is closed");
@@ -65,7 +85,6 @@ public final class RecordWriter implements AutoCloseable {
         throw new UncheckedIOException("cannot write record file " + file + ": " + e.getMessage(), e);
       }
     }
-    written.incrementAndGet();
   }
 
   /** Number of records written so far. */

@@ -193,7 +193,7 @@ public final class ReportGenerator {
   }
 
   /** The run folder's record files: records*.jsonl (one per injector), or records.jsonl when there is none (then reported missing). */
-  static List<Path> recordFilesOf(Path runDir) {
+  public static List<Path> recordFilesOf(Path runDir) {
     try (Stream<Path> files = Files.list(runDir)) {
       List<Path> found = files
           .filter(f -> f.getFileName().toString().startsWith("records") && f.getFileName().toString().endsWith(".jsonl"))

@@ -2,6 +2,7 @@ package rightsize.report;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ import rightsize.report.model.Comparison;
 import rightsize.report.model.CrossCheck;
 import rightsize.report.model.DeploymentSummary;
 import rightsize.report.model.Fmt;
+import rightsize.report.model.InputFile;
 import rightsize.report.model.LengthSensitivity;
 import rightsize.report.model.ServerSide;
 import rightsize.report.model.SkippedStep;
@@ -103,7 +105,7 @@ final class TradeoffsBuilder {
         capacity != null,
         skipped,
         deployments,
-        recommendation(deployments),
+        interrupted(scan.inputs(), recommendation(deployments)),
         lengths,
         gatling,
         gatlingLinks,
@@ -322,6 +324,17 @@ final class TradeoffsBuilder {
     double la = a.step().ttft().p95();
     double lb = b.step().ttft().p95();
     return ca <= cb && la <= lb && (ca < cb || la < lb);
+  }
+
+  /**
+   * {@code recommendation}, said to come from a run that did not end when a record file's run was
+   * cut short: its last step is incomplete and later steps or deployments never ran.
+   */
+  private static String interrupted(List<InputFile> inputs, String recommendation) {
+    return inputs.stream().map(InputFile::interruptedAt).filter(Objects::nonNull).max(Comparator.naturalOrder())
+        .map(at -> "Run interrupted at " + at.truncatedTo(ChronoUnit.SECONDS) + ", last step incomplete: not a recommendation"
+            + " until the sweep runs to its end. From the steps measured so far: " + recommendation)
+        .orElse(recommendation);
   }
 
   private String recommendation(List<DeploymentSummary> deployments) {

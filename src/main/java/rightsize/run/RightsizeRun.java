@@ -1,6 +1,8 @@
 package rightsize.run;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
@@ -8,11 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rightsize.config.InvalidConfigException;
 import rightsize.config.RightsizeSettings;
 import rightsize.injector.InjectorFile;
 import rightsize.injector.InjectorMonitor;
 import rightsize.record.RecordWriter;
 import rightsize.record.RequestRecord;
+import rightsize.record.RunEvent;
 
 /**
  * The run this JVM is making: its id, its folder {@code <results-dir>/<run-id>/}, the record file
@@ -22,6 +26,9 @@ import rightsize.record.RequestRecord;
 public final class RightsizeRun implements AutoCloseable {
   /** The record file's name inside the run folder. */
   public static final String RECORD_FILE = "records.jsonl";
+
+  /** {@link RightsizeSettings#STATUS_FILE} while a run is under way (or after it was killed). */
+  public static final String STATUS_RUNNING = "running";
 
   private static final Logger LOG = LoggerFactory.getLogger(RightsizeRun.class);
   private static RightsizeRun current;
@@ -39,12 +46,15 @@ public final class RightsizeRun implements AutoCloseable {
     this.settings = settings;
     this.folder = settings.run().folder();
     this.writer = new RecordWriter(folder.resolve(RECORD_FILE));
+    writer.mark(RunEvent.start(Instant.now(), settings.run().id(), settings.run().injector()));
     // Latencies are timed here: the report flags steps during which this JVM was too late to time them.
     this.monitor = InjectorMonitor.toFile(folder.resolve(InjectorFile.NAME), settings.run().injector());
-    // A run killed midway (Ctrl-C, maxDuration) still leaves its buffered lines on disk.
-    this.shutdownHook = new Thread(this::closeQuietly, "rightsize-run-close");
+    // A run killed midway (Ctrl-C, maxDuration) still leaves its buffered lines on disk, but no end
+    // line: the report says the run was interrupted.
+    this.shutdownHook = new Thread(() -> closeQuietly(false), "rightsize-run-close");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     LOG.info("rightsize run {}: records go to {}", id(), writer.file());
+    RightsizeSettings.writeStatus(settings.run().resultsDir(), STATUS_RUNNING + " " + id());
   }
 
   /**
@@ -54,7 +64,14 @@ public final class RightsizeRun implements AutoCloseable {
    */
   public static synchronized RightsizeRun current() {
     if (current == null || current.closed) {
-      current = new RightsizeRun(RightsizeSettings.loadOrExit());
+      RightsizeSettings settings = RightsizeSettings.loadOrExit();
+      try {
+        current = new RightsizeRun(settings);
+      } catch (UncheckedIOException e) {
+        throw RightsizeSettings.exitInvalid(new InvalidConfigException(List.of("rightsize.run.results-dir '"
+            + settings.run().resultsDir() + "' cannot hold the run's files (" + e.getMessage() + "): point it at a folder this user can write "
+            + settings.where("rightsize.run.results-dir"))));
+      }
     }
     return current;
   }
@@ -141,13 +158,23 @@ public final class RightsizeRun implements AutoCloseable {
     return closed;
   }
 
-  /** Flushes and closes the record file and stops the load generator's monitor; records arriving later are refused. */
+  /**
+   * Ends the run cleanly: writes the record file's end line (docs/records.md), flushes and closes it
+   * and stops the load generator's monitor; records arriving later are refused.
+   */
   @Override
-  public synchronized void close() {
+  public void close() {
+    close(true);
+  }
+
+  private synchronized void close(boolean clean) {
     if (closed) {
       return;
     }
     closed = true;
+    if (clean) {
+      writer.mark(RunEvent.end(Instant.now(), id(), settings.run().injector(), writer.written()));
+    }
     writer.close();
     monitor.close();
     try {
@@ -160,9 +187,9 @@ public final class RightsizeRun implements AutoCloseable {
     }
   }
 
-  private void closeQuietly() {
+  private void closeQuietly(boolean clean) {
     try {
-      close();
+      close(clean);
     } catch (RuntimeException e) {
       LOG.error("closing run {} failed", id(), e);
     }

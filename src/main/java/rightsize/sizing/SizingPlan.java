@@ -19,7 +19,9 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import rightsize.analysis.CapacityFile;
 import rightsize.analysis.DeploymentCapacity;
+import rightsize.analysis.StepOutcome;
 import rightsize.config.DeploymentSettings;
+import rightsize.config.RightsizeSettings;
 import rightsize.config.Slo;
 import rightsize.gatling.GenAi;
 import rightsize.monitor.LoadWindows;
@@ -39,6 +41,10 @@ import rightsize.secret.Secret;
 public final class SizingPlan {
   /** Prefix of the suite's progress lines on the console. */
   static final String CONSOLE_PREFIX = "rightsize | ";
+  /** {@link RightsizeSettings#STATUS_FILE} after a run whose load ended: no enforced SLO was broken. */
+  public static final String STATUS_COMPLETED = "completed";
+  /** {@link RightsizeSettings#STATUS_FILE} after a run whose load ended with an enforced SLO broken (Gatling exits 2). */
+  public static final String STATUS_SLO_BROKEN = "slo-broken";
 
   private final Sizing sizing;
   // The configured population with this load generator's share applied; its steps keep the totals.
@@ -116,6 +122,9 @@ public final class SizingPlan {
     Path file = run.folder().resolve(CapacityFile.NAME);
     CapacityFile.write(file, sizing.slo, sizing.enforceSlo, sizing.capacitySearch, sizing.minRequests, results);
     run.close();
+    boolean broken = results.stream().flatMap(c -> c.steps().stream()).anyMatch(s -> s.outcome() == StepOutcome.BROKEN);
+    RightsizeSettings.writeStatus(run.settings().run().resultsDir(),
+        (broken && sizing.enforceSlo ? STATUS_SLO_BROKEN : STATUS_COMPLETED) + " " + run.id());
     console.accept("run " + run.id() + ": records and capacity in " + run.folder());
     ServerTelemetry.afterRun(run.folder(), sizing.deployments, windows, run.settings().monitor(), console);
     // The report now, and again at JVM exit once Gatling has written its HTML report.

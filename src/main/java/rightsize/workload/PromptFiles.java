@@ -114,8 +114,7 @@ public final class PromptFiles {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
     throw new PromptFileException(
-        file + " not found (working directory " + Path.of("").toAbsolutePath()
-            + "): point rightsize.workload to an existing JSONL file");
+        file + " not found (working directory " + Path.of("").toAbsolutePath() + ")");
   }
 
   private static List<Conversation> read(Path file, String itemName, LineParser parser) {

@@ -128,6 +128,37 @@ class CommandLinesTest {
   }
 
   @Test
+  void aMistypedRunFolderIsOneLineAndAddsNoRunToTheIndex() {
+    Path typo = dir.resolve("runs/nightyl-42");
+
+    assertThat(run(new ReportMain(), "--run", typo.toString())).isEqualTo(64);
+
+    assertThat(err()).isEqualTo("ReportMain: --run " + typo + ": there is no run folder " + typo
+        + ": give an existing run folder (results/<id>), or --records to build a new one from\n");
+    assertThat(typo).doesNotExist();
+    assertThat(dir.resolve("runs/index.html")).doesNotExist();
+  }
+
+  @Test
+  void mistypedOrEmptyRecordFilesNeverReplaceAReport() throws Exception {
+    Path runDir = Files.createDirectories(dir.resolve("runs/good"));
+    Files.writeString(runDir.resolve("records.jsonl"), "{\"run_id\":\"good\",\"deployment\":\"d\",\"step\":\"1 user\",\"load\":1,"
+        + "\"load_unit\":\"users\",\"request\":\"chat\",\"start_epoch_micros\":1795000000000000,\"ttft_ms\":10,\"e2e_ms\":20,"
+        + "\"tokens\":{\"prompt\":5,\"completion\":7,\"source\":\"usage\"},\"status\":\"ok\",\"http_status\":200}\n");
+    assertThat(run(new ReportMain(), "--run", runDir.toString())).isZero();
+    byte[] good = Files.readAllBytes(runDir.resolve("tradeoffs.json"));
+    Path typo = runDir.resolve("recrods.jsonl");
+    Path empty = Files.createFile(runDir.resolve("records-empty.jsonl"));
+
+    assertThat(run(new ReportMain(), "--run", runDir.toString(), "--records", typo.toString())).isEqualTo(64);
+    assertThat(run(new ReportMain(), "--run", runDir.toString(), "--records", empty.toString())).isEqualTo(64);
+
+    assertThat(err()).isEqualTo("ReportMain: --records " + typo + " does not exist: name the run's record files (records*.jsonl)\n"
+        + "ReportMain: no record in " + empty + ": the report in " + runDir + " is kept; name the record files it was built from\n");
+    assertThat(Files.readAllBytes(runDir.resolve("tradeoffs.json"))).isEqualTo(good);
+  }
+
+  @Test
   void aFileThatIsNotWhatItShouldBeIsOneLineWithoutAStackTrace() throws Exception {
     Path response = Files.writeString(dir.resolve("saved.json"), "{\"error\": \"throttled\"}");
 

@@ -60,7 +60,8 @@ class ConfigSourcesTest {
   void theStandaloneEmulatorServesTheDeploymentsOfApplicationConf() throws Exception {
     Files.writeString(
         dir.resolve("application.conf"),
-        "rightsize.deployments = [{ name = from-application-conf, kind = emulator, vm-size = Standard_F2s_v2 }]\n");
+        "rightsize.deployments = [{ name = from-application-conf, kind = emulator, vm-size = Standard_F2s_v2 },\n"
+            + "  { name = ppt, kind = emulator, emulator.profile = pay-per-token }]\n");
     Process emulator = start("rightsize.cli.EmulatorMain", "--port", "0");
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
@@ -77,7 +78,10 @@ class ConfigSourcesTest {
         return lines;
       });
       List<String> lines = banner.get(60, TimeUnit.SECONDS);
-      assertThat(lines).as(String.join("\n", lines)).anyMatch(l -> l.startsWith("  deployment from-application-conf "));
+      assertThat(lines).as(String.join("\n", lines)).anyMatch(l -> l.startsWith("  deployment from-application-conf ("))
+          .contains("  deployment from-application-conf (cpu-medium, 1 instance(s), max 4 concurrent per instance, openai-chat)")
+          // A pay-per-token deployment has no instance to be concurrent on: its quotas instead.
+          .contains("  deployment ppt (pay-per-token, 30000 tokens and 180 requests per minute, openai-chat)");
     } finally {
       emulator.destroy();
       emulator.waitFor(30, TimeUnit.SECONDS);

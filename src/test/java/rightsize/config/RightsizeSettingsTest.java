@@ -133,7 +133,7 @@ class RightsizeSettingsTest {
         "rightsize.deployments[0].auth.key-env names environment variable MISSING_KEY, which is not set: export MISSING_KEY with the key (auth.type = api-key) for deployment 'prod-f2'",
         "rightsize.deployments[1].endpoint is missing: set endpoint (the base URL, e.g. https://myres.openai.azure.com) for deployment 'prod-f4' in application.conf: 7",
         "rightsize.deployments[1].headers.Authorization would put a secret in the config: remove it and use auth.type with auth.key-env (the key goes in an environment variable)",
-        "rightsize.deployments[2].kind 'sagemaker' is not a target kind: use one of azure-openai, azure-openai-v1, foundry-models, aml-online-endpoint, openai-compatible, emulator",
+        "rightsize.deployments[2].kind 'sagemaker' is not a target kind: use one of azure-openai, azure-openai-v1, foundry-models, aml-online-endpoint, openai-compatible, emulator for deployment 'prod-f4' in application.conf: 8",
         "rightsize.deployments[2].name 'prod-f4' is used twice: give every deployment its own name in application.conf: 8",
         "rightsize.deployments[3].endpoint 'http://localhost:8000?x=***' has a query string: set only the base URL; api-version has its own key, the key goes in auth for deployment 'local' in application.conf: 9",
         "rightsize.deployments[3].instance-count is 0: set a whole number >= 1 for deployment 'local' in application.conf: 9",

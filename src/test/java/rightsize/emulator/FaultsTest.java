@@ -38,7 +38,7 @@ class FaultsTest {
   }
 
   private static Answer call(String id, String fault, boolean stream) {
-    return post(server.uri(), "/score", body("fault please", 30, stream, true),
+    return post(server.uri(), "/score", body("fault please", 30, stream, stream),
         "azureml-model-deployment", "fast", "x-ms-client-request-id", id, "x-rightsize-fault", fault);
   }
 

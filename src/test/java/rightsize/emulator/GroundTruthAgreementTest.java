@@ -18,6 +18,7 @@ import rightsize.emulator.truth.Outcome;
 import rightsize.emulator.truth.RequestTruth;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
+import rightsize.testing.SchedulingProbe;
 import rightsize.testing.SizingRun;
 
 /**
@@ -49,10 +50,15 @@ class GroundTruthAgreementTest {
 
   @TempDir static Path dir;
   private static SizingRun run;
+  // How late this machine ran a probe thread during the run: the bounds below widen by it.
+  private static double worstStallMs;
 
   @BeforeAll
   static void runTheDefaultSimulationAgainstTheEmulator() throws Exception {
-    run = SizingRun.run(dir, "ground-truth", CONFIG);
+    try (SchedulingProbe probe = new SchedulingProbe()) {
+      run = SizingRun.run(dir, "ground-truth", CONFIG);
+      worstStallMs = probe.worstMs();
+    }
   }
 
   @AfterAll
@@ -85,11 +91,14 @@ class GroundTruthAgreementTest {
     // Never before the emulator wrote (1 ms: two wall-clock reads) and within 5 ms of it. On a
     // shared 2-core machine any thread, the client's included, is now and then run late (another
     // process, a GC pause), which no client can avoid: up to 5% of the figures may exceed 5 ms, by
-    // no more than 50 ms. The median shows there is no bias: a client that measured from the wrong
-    // instant or read late by design would be off on every request.
-    assertThat(lags).hasSize(2 * run.records.size()).allSatisfy(l -> assertThat(l).isBetween(-1.0, 50.0));
-    List<Double> late = lags.stream().filter(l -> l > 5.0).toList();
-    assertThat(late).as("lags over 5 ms").hasSizeLessThanOrEqualTo(lags.size() / 20);
+    // no more than 50 ms, both widened by the worst delay a probe thread saw meanwhile. The median
+    // shows there is no bias: a client that measured from the wrong instant or read late by design
+    // would be off on every request.
+    double ceiling = 50.0 + worstStallMs;
+    double bound = 5.0 + worstStallMs;
+    assertThat(lags).hasSize(2 * run.records.size()).allSatisfy(l -> assertThat(l).isBetween(-1.0, ceiling));
+    List<Double> late = lags.stream().filter(l -> l > bound).toList();
+    assertThat(late).as("lags over %.1f ms", bound).hasSizeLessThanOrEqualTo(lags.size() / 20);
     assertThat(lags.stream().sorted().toList().get(lags.size() / 2)).as("median lag").isLessThan(2.0);
   }
 
@@ -117,8 +126,9 @@ class GroundTruthAgreementTest {
       }
       assertThat(r.itl().count()).as("gaps of %s", r.requestId()).isEqualTo(gapsMs.size());
       double mean = gapsMs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-      // A mean over a dozen or more gaps: one read 20 ms late shifts it by under 2 ms.
-      assertThat(r.itl().meanMs()).as("mean itl of %s", r.requestId()).isCloseTo(mean, within(2.0));
+      // A mean over a dozen or more gaps: one read 20 ms late shifts it by under 2 ms; a thread
+      // the machine ran late shifts it by at most that delay.
+      assertThat(r.itl().meanMs()).as("mean itl of %s", r.requestId()).isCloseTo(mean, within(2.0 + worstStallMs));
       assertThat(r.tokens()).isEqualTo(new RequestRecord.Tokens(
           t.promptTokens(), t.sentCompletionTokens(), 0, 0, RequestRecord.TokenSource.usage));
     }

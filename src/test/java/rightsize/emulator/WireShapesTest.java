@@ -134,7 +134,7 @@ class WireShapesTest {
     Answer foundry = post(server.uri(), "/models/chat/completions?api-version=2024-05-01-preview", withModel,
         "x-ms-client-request-id", "route-foundry");
     Answer aml = score(stream, "x-ms-client-request-id", "route-aml");
-    Answer alias = post(server.uri(), "/openai/deployments/other-model/chat/completions", stream,
+    Answer alias = post(server.uri(), "/openai/deployments/other-model/chat/completions?api-version=2024-10-21", stream,
         "x-ms-client-request-id", "route-alias");
     for (Answer a : List.of(dated, v1, openai, foundry, aml, alias)) {
       assertThat(a.status()).isEqualTo(200);
@@ -160,6 +160,47 @@ class WireShapesTest {
     assertThat(a.status()).isEqualTo(404);
     assertThat(a.json().at("/error/code").asText()).isEqualTo("DeploymentNotFound");
     assertThat(a.json().at("/error/message").asText()).startsWith("The API deployment for this resource does not exist");
+  }
+
+  @Test
+  void theDatedRouteWithoutAKnownApiVersionAndFoundryWithoutOneAre404LikeAzure() {
+    String plain = body("Hi", 5, false, false);
+    String withModel = plain.replace("{\"messages\"", "{\"model\":\"fast\",\"messages\"");
+    for (String path : List.of("/openai/deployments/fast/chat/completions",
+        "/openai/deployments/fast/chat/completions?api-version=2099-01-01", "/models/chat/completions")) {
+      Answer a = post(server.uri(), path, path.startsWith("/models") ? withModel : plain, "x-ms-client-request-id", "version-check");
+      assertThat(a.status()).as(path).isEqualTo(404);
+      assertThat(a.json().at("/error/code").asText()).isEqualTo("404");
+      assertThat(a.json().at("/error/message").asText()).isEqualTo("Resource not found");
+      assertThat(a.header("apim-request-id")).isNotBlank();
+    }
+    assertThat(post(server.uri(), "/openai/deployments/fast/chat/completions?api-version=2024-02-01", plain).status())
+        .as("an older GA version").isEqualTo(200);
+  }
+
+  @Test
+  void streamOptionsWithoutStreamingIs400LikeOpenAi() {
+    Answer a = score(body("Hi", 5, false, true));
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.json().at("/error/message").asText())
+        .isEqualTo("The 'stream_options' parameter is only allowed when 'stream' is enabled.");
+    assertThat(a.json().at("/error/param").asText()).isEqualTo("stream_options");
+    assertThat(score(body("Hi", 5, true, true)).status()).as("with stream = true").isEqualTo(200);
+  }
+
+  @Test
+  void unknownPathsAndGetsCarryAzuresRequestIds() throws Exception {
+    Answer unknown = post(server.uri(), "/nowhere", body("Hi", 5, false, false), "x-ms-client-request-id", "lost-1");
+    java.net.http.HttpResponse<String> get = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(server.uri().resolve("/openai/v1/chat/completions")).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.header("x-ms-client-request-id")).isEqualTo("lost-1");
+    assertThat(unknown.header("apim-request-id")).startsWith("emulator-");
+    assertThat(unknown.header("x-request-id")).isEqualTo(unknown.header("apim-request-id"));
+    assertThat(get.statusCode()).isEqualTo(404);
+    assertThat(get.headers().firstValue("apim-request-id")).get().asString().startsWith("emulator-");
+    assertThat(get.headers().firstValue("x-request-id")).isPresent();
   }
 
   @Test

@@ -189,8 +189,24 @@ class EndpointTest {
     TokenCredential none = ctx -> Mono.error(new IllegalStateException("EnvironmentCredential authentication unavailable.\nmore detail"));
     assertThatThrownBy(() -> Endpoint.resolve(deployment("kind = azure-openai, deployment = x, auth.type = entra"), RightsizeSettings.reference(), none))
         .isInstanceOf(EndpointSetupException.class)
-        .hasMessage("no Entra ID token for scope https://cognitiveservices.azure.com/.default (EnvironmentCredential authentication unavailable.): "
+        .hasMessage("no Entra ID token for scope https://cognitiveservices.azure.com/.default"
+            + " (tried EnvironmentCredential; EnvironmentCredential authentication unavailable.): "
             + "sign in with az login, use a managed identity, or set AZURE_TENANT_ID/AZURE_CLIENT_ID with a federated or secret credential");
+  }
+
+  @Test
+  void aSignInThatNeverAnswersStopsAtTheSignInTimeoutNamingTheSourcesTried() {
+    TokenCredential silent = ctx -> Mono.never();
+    DeploymentSettings d = deployment("kind = azure-openai, deployment = x, auth { type = entra, sign-in-timeout = 500ms }");
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> Endpoint.resolve(d, RightsizeSettings.reference(), silent))
+        .isInstanceOf(EndpointSetupException.class)
+        .hasMessage("no Entra ID token for scope https://cognitiveservices.azure.com/.default within 0.5 s (tried EnvironmentCredential,"
+            + " WorkloadIdentityCredential, ManagedIdentityCredential, AzureCliCredential, AzurePowerShellCredential,"
+            + " AzureDeveloperCliCredential): sign in with az login, use a managed identity, or set AZURE_TENANT_ID/AZURE_CLIENT_ID"
+            + " with a federated or secret credential; or raise auth.sign-in-timeout");
+    // Not before the timeout; after it, only as late as this machine was to run the test at all.
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
   }
 
   @Test

@@ -375,13 +375,16 @@ class GatlingRunTest {
     Files.writeString(conf, "rightsize.deployments = [ { name = loopback, kind = openai-compatible, deployment = m, auth { type = api-key, key-env = NOT_SET_ANYWHERE } },\n"
         + "  { name = remote, kind = openai-compatible, endpoint = \"http://10.255.0.1:8000\", deployment = m, auth { type = api-key, key-env = RIGHTSIZE_TEST_KEY } },\n"
         + "  { name = inurl, kind = azure-openai, endpoint = \"https://res.openai.azure.com/?api-key=" + keyInUrl + "\", deployment = m } ]\n"
-        + "rightsize.request.timeouts.first-token = 0s\n");
+        + "rightsize.request.timeouts.first-token = 0s\n"
+        + "rightsize.populaton.model = open\n");
     int before = server.received().size();
     GatlingFork.Result bad = new GatlingFork(LoopbackSimulation.class).workDir(other).property("config.file", conf.toString())
         .env("RIGHTSIZE_TEST_KEY", KEY).run();
     assertThat(bad.exitCode()).as(bad.tail()).isEqualTo(InvalidConfigException.EXIT_CODE);
-    assertThat(bad.output()).contains(
+    // The problems are the last lines the Gatling JVM prints: no stack trace, no shutdown noise after them.
+    assertThat(bad.output()).endsWith(
         "rightsize: the configuration is invalid, nothing was run:\n"
+            + "  rightsize.populaton is not a known setting: did you mean rightsize.population? rename or remove it in " + conf + ": 5\n"
             + "  rightsize.deployments[0].endpoint is missing: set endpoint (the base URL, e.g. https://myres.openai.azure.com) for deployment 'loopback' in " + conf + ": 1\n"
             + "  rightsize.deployments[0].auth.key-env names environment variable NOT_SET_ANYWHERE, which is not set: export NOT_SET_ANYWHERE with the key (auth.type = api-key) for deployment 'loopback'\n"
             + "  rightsize.deployments[1].endpoint is plain http to a host that is not loopback (http://10.255.0.1:8000), where the key of auth.type = api-key"
@@ -391,6 +394,10 @@ class GatlingRunTest {
             + "  rightsize.request.timeouts.first-token is 0s but timeouts are always on: set a duration > 0 such as 30s in " + conf + ": 4\n");
     assertThat(SecretPieces.foundIn(bad.output(), keyInUrl)).isEmpty();
     assertThat(SecretPieces.foundIn(bad.output(), KEY)).isEmpty();
+    assertThat(bad.output()).doesNotContain("Run crashed").doesNotContain("Exception");
+    // What CI reads to tell an invalid configuration from a broken SLO, both exit 1 through mvn gatling:test.
+    assertThat(Files.readString(other.resolve("results").resolve(RightsizeSettings.STATUS_FILE)).trim())
+        .isEqualTo(RightsizeSettings.STATUS_INVALID);
     assertThat(server.received()).hasSize(before);
   }
 }

@@ -1,11 +1,13 @@
 package rightsize.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -118,5 +120,76 @@ class RecordReaderTest {
 
     assertThat(summary.records()).isEqualTo(1);
     assertThat(summary.unreadableLines()).isEqualTo(1);
+  }
+
+  @Test
+  void linesWithoutTheRequiredFieldsOrWithImpossibleValuesAreUnreadableWithTheirReason(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("records.jsonl");
+    String good = lineWithoutUnitOrFlag("10 users", 10);
+    Files.write(file, List.of(
+        good,
+        "{\"status\":\"ok\"}",
+        good.replace("\"e2e_ms\":3105.25", "\"e2e_ms\":1e300"),
+        good.replace("\"completion\":64", "\"completion\":-3"),
+        good.replace("\"start_epoch_micros\":1795000000000000", "\"start_epoch_micros\":0"),
+        good.replace("\"status\":\"ok\",", ""),
+        "garbage"));
+
+    RecordReader.ReadSummary summary = RecordReader.read(file, r -> { });
+
+    assertThat(summary.records()).isEqualTo(1);
+    assertThat(summary.unreadableLines()).isEqualTo(6);
+    assertThat(summary.reasons()).containsExactly(
+        entry("no deployment", 1L),
+        entry("e2e_ms 1.0E300 is not a duration from 0 to a day", 1L),
+        entry("a negative token count", 1L),
+        entry("start_epoch_micros 0 is not between 2000 and 2100", 1L),
+        entry("no status", 1L),
+        entry("not a record: bad JSON or a torn line", 1L));
+    assertThat(summary.partial()).isTrue();
+  }
+
+  @Test
+  void aByteOrderMarkBeforeTheFirstRecordIsSkipped(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("records.jsonl");
+    Files.writeString(file, "\uFEFF" + lineWithoutUnitOrFlag("10 users", 10) + "\n" + lineWithoutUnitOrFlag("10 users", 10) + "\n");
+
+    RecordReader.ReadSummary summary = RecordReader.read(file, r -> { });
+
+    assertThat(summary.records()).isEqualTo(2);
+    assertThat(summary.unreadableLines()).isZero();
+  }
+
+  @Test
+  void anEmptyFileIsPartial(@TempDir Path dir) throws IOException {
+    Path file = Files.createFile(dir.resolve("records.jsonl"));
+    RecordReader.ReadSummary summary = RecordReader.read(file, r -> { });
+    assertThat(summary.records()).isZero();
+    assertThat(summary.missing()).isFalse();
+    assertThat(summary.partial()).isTrue();
+  }
+
+  @Test
+  void aFileCutShortAfterItsStartLineIsInterruptedAtItsLastActivity(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("records.jsonl");
+    Instant started = Instant.parse("2026-11-18T11:06:00Z");
+    RequestRecord r = record("10 users", 10, LoadUnit.USERS, false);
+    try (RecordWriter writer = new RecordWriter(file)) {
+      writer.mark(RunEvent.start(started, "run", "injector-1"));
+      writer.write(r);
+    }
+    Instant lastEnd = Instant.ofEpochSecond(0, (r.startEpochMicros() + 3_105_250L) * 1000);
+    assertThat(RecordReader.read(file, x -> { }).interruptedAt()).isEqualTo(lastEnd);
+
+    // Rerun into the same file and ended: the later run's end line closes the file.
+    try (RecordWriter writer = new RecordWriter(file)) {
+      writer.mark(RunEvent.start(lastEnd.plusSeconds(60), "run", "injector-1"));
+      writer.write(r);
+      writer.mark(RunEvent.end(lastEnd.plusSeconds(70), "run", "injector-1", 1));
+    }
+    RecordReader.ReadSummary ended = RecordReader.read(file, x -> { });
+    assertThat(ended.records()).isEqualTo(2);
+    assertThat(ended.unreadableLines()).isZero();
+    assertThat(ended.interruptedAt()).isNull();
   }
 }

@@ -149,7 +149,7 @@ class ReportGeneratorTest {
     assertThat(r.partial()).isTrue();
     assertThat(r.tradeoffs().unreadableLines()).isEqualTo(3);
     assertThat(r.tradeoffs().partialNotice()).isEqualTo("Partial report (3 unreadable lines): "
-        + "records-injector-1.jsonl: " + (lines.size() - 3) + " records, 3 unreadable lines; "
+        + "records-injector-1.jsonl: " + (lines.size() - 3) + " records, 3 unreadable lines (not a record: bad JSON or a torn line: 3); "
         + "records-injector-2.jsonl: missing");
     assertThat(Files.readString(r.markdown())).contains("> **Warning:** Partial report (3 unreadable lines)");
     assertThat(Files.readString(r.html())).contains("<p class=\"partial\" id=\"partial\">");
@@ -167,6 +167,16 @@ class ReportGeneratorTest {
     assertThat(r.tradeoffs().partialNotice()).isEqualTo("Partial report (0 unreadable lines): records.jsonl: missing");
     assertThat(r.tradeoffs().recommendation()).isEqualTo("No measured step: nothing to recommend.");
     assertThat(Files.readString(r.html())).contains("no data");
+  }
+
+  @Test
+  void anEmptyRecordFileIsPartial(@TempDir Path results) throws Exception {
+    Path run = Files.createDirectories(results.resolve("empty-file"));
+    Files.createFile(run.resolve("records.jsonl"));
+    ReportResult r = Reports.generator().generate(run);
+    assertThat(r.partial()).isTrue();
+    assertThat(r.tradeoffs().partialNotice()).isEqualTo("Partial report (0 unreadable lines): records.jsonl: empty, no record");
+    assertThat(r.tradeoffs().recommendation()).isEqualTo("No measured step: nothing to recommend.");
   }
 
   private static long count(String text, String what) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import rightsize.analysis.CapacityFile;
+import rightsize.config.RightsizeSettings;
 import rightsize.emulator.EmbeddedEmulator;
 import rightsize.emulator.truth.GroundTruth;
 import rightsize.record.RecordReader;
@@ -63,6 +64,9 @@ public final class SizingRun {
     String previous = System.getProperty("config.file");
     System.setProperty("config.file", conf.toString());
     System.setProperty("gatling.data.enableAnalytics", "false");
+    // What the simulation checks first, here: an invalid configuration would make it exit this very
+    // JVM with 78 (the test run with it, its message lost); thrown, the test says what is wrong.
+    RightsizeSettings.load(conf, RightsizeSettings.Secrets.ALL).checkBeforeLoad();
     EmbeddedEmulator.stop(); // the emulator keeps the config it started with: start it from ours
     int status;
     try {

@@ -1,5 +1,7 @@
 package rightsize.emulator.wire;
 
+import java.util.Set;
+
 /** The API shapes the emulator answers, and how each names its deployment. */
 enum Api {
   /** POST /openai/deployments/{deployment}/chat/completions?api-version=... */
@@ -17,6 +19,30 @@ enum Api {
 
   Api(String wireName) {
     this.wireName = wireName;
+  }
+
+  /**
+   * The dated Azure OpenAI data-plane versions Azure answers (the GA and preview versions of
+   * azure-ai-openai's OpenAIServiceVersion and Azure's API lifecycle page as of 2026): any other,
+   * or none, is 404 "Resource not found" there.
+   */
+  static final Set<String> AZURE_OPENAI_VERSIONS = Set.of(
+      "2022-12-01", "2023-05-15", "2024-02-01", "2024-06-01", "2024-10-21",
+      "2023-03-15-preview", "2023-06-01-preview", "2023-07-01-preview", "2023-08-01-preview", "2023-09-01-preview",
+      "2023-10-01-preview", "2023-12-01-preview", "2024-02-15-preview", "2024-03-01-preview", "2024-04-01-preview",
+      "2024-05-01-preview", "2024-07-01-preview", "2024-08-01-preview", "2024-09-01-preview", "2024-10-01-preview",
+      "2024-12-01-preview", "2025-01-01-preview", "2025-02-01-preview", "2025-03-01-preview", "2025-04-01-preview");
+
+  /**
+   * Whether Azure serves this API at {@code apiVersion} (null: the query has none): the dated
+   * route only at a known version, Foundry's only with one; the others take none.
+   */
+  boolean accepts(String apiVersion) {
+    return switch (this) {
+      case AZURE_OPENAI -> apiVersion != null && AZURE_OPENAI_VERSIONS.contains(apiVersion);
+      case FOUNDRY -> apiVersion != null && !apiVersion.isBlank();
+      default -> true;
+    };
   }
 
   private static final String DEPLOYMENTS = "/openai/deployments/";

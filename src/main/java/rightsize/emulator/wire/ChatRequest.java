@@ -59,7 +59,12 @@ record ChatRequest(
       }
     }
     String model = root.path("model").isTextual() ? root.get("model").asText() : null;
-    boolean includeUsage = root.path("stream_options").path("include_usage").asBoolean(false);
+    JsonNode streamOptions = root.path("stream_options");
+    if (!streamOptions.isMissingNode() && !streamOptions.isNull() && !stream.asBoolean(false)) {
+      // OpenAI's answer, which Azure passes on (docs/emulator.md, "Fidelity").
+      throw new Invalid("The 'stream_options' parameter is only allowed when 'stream' is enabled.", "stream_options");
+    }
+    boolean includeUsage = streamOptions.path("include_usage").asBoolean(false);
     return new ChatRequest(messages, model, stream.asBoolean(false), includeUsage, maxTokens,
         fingerprint(messages, maxTokens, root.path("seed").asLong(0)));
   }

@@ -19,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import rightsize.emulator.monitor.MetricsEndpoint;
 import rightsize.emulator.truth.GroundTruth;
 
@@ -37,6 +38,8 @@ public final class EmulatorHandler extends SimpleChannelInboundHandler<FullHttpR
   private final Backend backend;
   private final EventExecutor modelLoop;
   private Exchange current;
+  // The x-ms-client-request-id of the request being answered, echoed like every Azure answer does.
+  private String clientRequestId;
 
   public EmulatorHandler(Backend backend, EventExecutor modelLoop) {
     this.backend = backend;
@@ -68,6 +71,7 @@ public final class EmulatorHandler extends SimpleChannelInboundHandler<FullHttpR
   }
 
   private void serve(ChannelHandlerContext ctx, FullHttpRequest http, long arrival) {
+    clientRequestId = http.headers().get("x-ms-client-request-id");
     QueryStringDecoder uri = new QueryStringDecoder(http.uri());
     String path = uri.path();
     boolean keepAlive = HttpUtil.isKeepAlive(http);
@@ -177,6 +181,12 @@ public final class EmulatorHandler extends SimpleChannelInboundHandler<FullHttpR
     DefaultFullHttpResponse r =
         new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
     r.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+    // Every answer carries Azure's request ids, a 404 for an unknown path too.
+    String id = "emulator-" + UUID.randomUUID();
+    r.headers().set("apim-request-id", id).set("x-request-id", id);
+    if (clientRequestId != null) {
+      r.headers().set("x-ms-client-request-id", clientRequestId);
+    }
     HttpUtil.setContentLength(r, body.length);
     HttpUtil.setKeepAlive(r, keepAlive);
     ctx.writeAndFlush(r);

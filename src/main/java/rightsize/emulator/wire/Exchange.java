@@ -40,7 +40,6 @@ import rightsize.emulator.truth.TruthRecorder;
  * model releases tokens, and records every write in the ground truth.
  */
 final class Exchange implements GenerationListener {
-  private static final String DEFAULT_API_VERSION = "2024-10-21";
 
   private final Backend backend;
   private final ChannelHandlerContext ctx;
@@ -91,13 +90,18 @@ final class Exchange implements GenerationListener {
     this.amlDeploymentHeader = h.get("azureml-model-deployment");
     String version = new QueryStringDecoder(http.uri()).parameters().getOrDefault("api-version", java.util.List.of()).stream()
         .findFirst().orElse(null);
-    this.apiVersion = version != null ? version : api == Api.AZURE_OPENAI ? DEFAULT_API_VERSION : "v1";
+    this.apiVersion = version;
     this.truth = backend.truth.begin(clientRequestId, api.wireName, arrivalNanos);
   }
 
   /** Checks the request and hands it to its deployment. */
   void start(FullHttpRequest http) {
     EmulatorSettings settings = backend.settings;
+    if (!api.accepts(apiVersion)) {
+      // Azure routes on api-version before it looks at the key or the body: 404, as for an unknown path.
+      error(404, Outcome.NOT_FOUND, AzureWire.error("404", "Resource not found"));
+      return;
+    }
     if (settings.apiKey() != null && !authorized(http.headers(), settings.apiKey().reveal())) {
       error(401, Outcome.UNAUTHORIZED, AzureWire.error("401", "Access denied due to invalid subscription key or"
           + " wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct"
@@ -377,7 +381,7 @@ final class Exchange implements GenerationListener {
     long seconds = Math.max(1, (r.retryAfterMillis() + 999) / 1000);
     String what = r.reason() == Rejection.Reason.TOKEN_RATE_LIMIT ? "token rate limit" : "call rate limit";
     DefaultFullHttpResponse response = full(429, AzureWire.error("429",
-        "Requests to the ChatCompletions_Create Operation under Azure OpenAI API version " + apiVersion
+        "Requests to the ChatCompletions_Create Operation under Azure OpenAI API version " + (apiVersion != null ? apiVersion : "v1")
             + " have exceeded " + what + " of your current OpenAI S0 pricing tier. Please retry after " + seconds
             + " seconds. Please go here: https://aka.ms/oai/quotaincrease if you would like to further increase"
             + " the default rate limit."));

@@ -49,10 +49,10 @@ public final class RunScan {
     for (Path file : files) {
       try {
         RecordReader.ReadSummary s = RecordReader.read(file, scan::add);
-        scan.inputs.add(new InputFile(file, s.records(), s.unreadableLines(), s.missing(), null));
+        scan.inputs.add(new InputFile(file, s.records(), s.unreadableLines(), s.missing(), null, s.reasons(), s.interruptedAt()));
       } catch (UncheckedIOException e) {
         // A file that cannot even be opened (a folder, no permission) is reported, not fatal.
-        scan.inputs.add(new InputFile(file, 0, 0, false, e.getMessage()));
+        scan.inputs.add(InputFile.unopened(file, e.getMessage()));
       }
     }
     return scan;

@@ -84,8 +84,11 @@ public record TradeoffsJson(
     return JsonFile.bind(tree, TradeoffsJson.class, file);
   }
 
-  /** What reading one record file found. */
-  public record Input(String file, long records, long unreadableLines, boolean missing, String error) {}
+  /** What reading one record file found; {@code interruptedAt} (ISO-8601) when its run was cut short, else null. */
+  public record Input(
+      String file, long records, long unreadableLines, boolean missing, String error,
+      // Left out when null, so the files of runs that ended stay as they were.
+      @JsonInclude(JsonInclude.Include.NON_NULL) String interruptedAt) {}
 
   /** What reading one injector file found. */
   public record InjectorInput(String file, long samples, long unreadableLines, String error) {}

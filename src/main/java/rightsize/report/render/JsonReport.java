@@ -48,7 +48,8 @@ public final class JsonReport {
         t.partial(),
         t.unreadableLines(),
         t.inputs().stream().map(f -> new TradeoffsJson.Input(
-            f.file().toString(), f.records(), f.unreadableLines(), f.missing(), f.error())).toList(),
+            f.file().toString(), f.records(), f.unreadableLines(), f.missing(), f.error(),
+            f.interruptedAt() == null ? null : f.interruptedAt().toString())).toList(),
         t.warmupRequests(),
         t.injectorInputs().stream().map(f -> new TradeoffsJson.InjectorInput(
             f.file().toString(), f.samples(), f.unreadableLines(), f.error())).toList(),
