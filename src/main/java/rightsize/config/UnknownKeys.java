@@ -16,7 +16,8 @@ import java.util.Set;
  * the keys of {@code deployment-defaults} (plus {@code monitor} and an emulated deployment's own
  * pay-per-token rates and vCPUs); each profile under {@code emulator.profiles} and {@code
  * emulator.app-profiles} the keys of the bundled ones;
- * each fault rule and each distribution block its documented keys. {@code headers} is free-form.
+ * each fault rule and each distribution block its documented keys. {@code headers} and {@code
+ * promptflow.extra-inputs} are free-form.
  */
 final class UnknownKeys {
   // Keys a deployment may have that deployment-defaults does not spell out.
@@ -24,6 +25,8 @@ final class UnknownKeys {
       + "emulator { tokens-per-minute = 0, requests-per-minute = 0, window = 0, prefill-tokens-per-second = 0,"
       + " decode-tokens-per-second = 0, first-token-overhead-ms = 0, vcpus = 0 }";
   private static final Set<String> FAULT_RULE = Set.of("kind", "rate", "every-nth", "after-chunks", "stall", "deployments");
+  // Blocks whose keys are the user's own: extra headers, a prompt flow's static extra inputs.
+  private static final Set<String> FREE_FORM = Set.of("headers", "extra-inputs");
   private static final Set<String> DISTRIBUTION = Set.of("distribution", "value", "min", "max", "mean", "stddev");
 
   private final ConfigObject deploymentSchema;
@@ -78,7 +81,7 @@ final class UnknownKeys {
           }
         }
         default -> {
-          if (!key.equals("headers") && value.valueType() == ConfigValueType.OBJECT && known.valueType() == ConfigValueType.OBJECT) {
+          if (!FREE_FORM.contains(key) && value.valueType() == ConfigValueType.OBJECT && known.valueType() == ConfigValueType.OBJECT) {
             object((ConfigObject) value, (ConfigObject) known, full);
           }
         }
