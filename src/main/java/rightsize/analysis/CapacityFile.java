@@ -30,13 +30,11 @@ public final class CapacityFile {
    * What a capacity.json says: the SLO the search judged by and each deployment's planned steps.
    *
    * @param schema {@value #SCHEMA}, or null in a file written before the field
-   * @param minRequests below this many requests a broken step was inconclusive
    */
   public record Contents(
       @JsonInclude(JsonInclude.Include.NON_NULL) String schema,
       Limits slo,
       boolean capacitySearch,
-      long minRequests,
       List<Deployment> deployments) {
 
     public Contents {
@@ -129,10 +127,10 @@ public final class CapacityFile {
 
   /** Writes {@code results} to {@code file}, replacing it. */
   public static void write(
-      Path file, Slo slo, boolean enforced, boolean capacitySearch, long minRequests, List<DeploymentCapacity> results) {
+      Path file, Slo slo, boolean enforced, boolean capacitySearch, List<DeploymentCapacity> results) {
     JsonFile.write(file, new Contents(SCHEMA,
         new Limits(slo.p95TtftMs(), slo.p95E2eMs(), slo.maxErrorRate(), enforced,
-            slo.emptyAnswerIsError() ? null : false), capacitySearch, minRequests,
+            slo.emptyAnswerIsError() ? null : false), capacitySearch,
         results.stream().map(d -> new Deployment(d.deployment(), d.vmSize(),
             d.capacity().map(c -> new Capacity(c.step(), c.load())).orElse(null),
             d.steps().stream().map(CapacityFile::planned).toList())).toList()));

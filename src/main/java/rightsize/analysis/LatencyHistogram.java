@@ -55,6 +55,32 @@ public final class LatencyHistogram {
   }
 
   /**
+   * The 95% confidence interval of the {@code percentile} (0..100), from the order statistics
+   * {@link ConfidenceIntervals#quantileRanks} picks: exact for any distribution; a bound is null when
+   * there are too few values to set it. Unbounded when nothing was recorded.
+   */
+  public Interval interval(double percentile) {
+    long n = count();
+    if (n == 0) {
+      return Interval.UNBOUNDED;
+    }
+    long[] ranks = ConfidenceIntervals.quantileRanks(n, percentile / 100);
+    return new Interval(ranks[0] < 1 ? null : valueAtRank(ranks[0]), ranks[1] > n ? null : valueAtRank(ranks[1]));
+  }
+
+  /** The {@code rank}-th smallest value (1-based), in milliseconds as {@link #percentile} reports values. */
+  double valueAtRank(long rank) {
+    long seen = 0;
+    for (HistogramIterationValue v : histogram.recordedValues()) {
+      seen += v.getCountAtValueIteratedTo();
+      if (seen >= rank) {
+        return histogram.medianEquivalentValue(v.getValueIteratedTo()) / MICROS_PER_MS;
+      }
+    }
+    throw new IllegalArgumentException("rank " + rank + " of " + count() + " values");
+  }
+
+  /**
    * The largest recorded value below {@code millis} (or the smallest above it when {@code below}
    * is false), in milliseconds as {@link #percentile} reports values; {@code millis} itself when
    * there is none.

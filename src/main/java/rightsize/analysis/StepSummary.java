@@ -66,8 +66,7 @@ public record StepSummary(
   public record Reasoning(long requests, long tokens, LatencySummary firstReasoning, LatencySummary duration) {
 
     /** No request reasoned. */
-    public static final Reasoning NONE = new Reasoning(0, 0, new LatencySummary(0, null, null, null, null),
-        new LatencySummary(0, null, null, null, null));
+    public static final Reasoning NONE = new Reasoning(0, 0, LatencySummary.NONE, LatencySummary.NONE);
 
     /** Whether some successful request of the step reasoned. */
     public boolean any() {

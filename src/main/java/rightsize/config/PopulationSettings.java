@@ -45,12 +45,15 @@ public record PopulationSettings(Model model, Closed closed, Open open) {
    * The {@code closed} block.
    *
    * @param users concurrent users per step, ascending
-   * @param hold how long each step runs
+   * @param minHold the shortest a step runs
+   * @param maxHold the longest a step runs: it ends between the two once its SLO verdict is
+   *     conclusive; equal to {@code minHold} for a fixed hold
    * @param thinkTime the pause between an answer and the user's next request
    * @param warmup how long the warm-up runs at the first step's users, its ramp included; zero for none
    * @param ramp over how long each step starts its users, evenly spread; zero starts them at once
    */
-  public record Closed(List<Integer> users, Duration hold, Duration thinkTime, Duration warmup, Duration ramp) {
+  public record Closed(List<Integer> users, Duration minHold, Duration maxHold, Duration thinkTime, Duration warmup,
+      Duration ramp) {
     public Closed {
       users = List.copyOf(users);
     }
@@ -60,11 +63,13 @@ public record PopulationSettings(Model model, Closed closed, Open open) {
    * The {@code open} block.
    *
    * @param rates new users (conversations) per second per step, ascending
-   * @param hold how long each step keeps starting users
+   * @param minHold the shortest a step keeps starting users
+   * @param maxHold the longest: it stops starting users between the two once its SLO verdict is
+   *     conclusive; equal to {@code minHold} for a fixed hold
    * @param thinkTime the pause between the turns of one conversation
    * @param warmup how long the warm-up runs at the first step's rate; zero for none
    */
-  public record Open(List<Double> rates, Duration hold, Duration thinkTime, Duration warmup) {
+  public record Open(List<Double> rates, Duration minHold, Duration maxHold, Duration thinkTime, Duration warmup) {
     public Open {
       rates = List.copyOf(rates);
     }
@@ -112,23 +117,41 @@ public record PopulationSettings(Model model, Closed closed, Open open) {
         }
       }
     }
-    Duration hold = s.duration("hold", false);
+    Duration[] hold = hold(s);
     Duration thinkTime = s.duration("think-time", true);
     Duration warmup = s.duration("warmup", true);
     Duration ramp = s.duration("ramp", true);
     if (s.failedSince(mark)) {
       return null;
     }
-    return new Closed(steps.stream().map(Double::intValue).toList(), hold, thinkTime, warmup, ramp);
+    return new Closed(steps.stream().map(Double::intValue).toList(), hold[0], hold[1], thinkTime, warmup, ramp);
   }
 
   private static Open open(Section s) {
     int mark = s.mark();
     List<Double> steps = steps(s);
-    Duration hold = s.duration("hold", false);
+    Duration[] hold = hold(s);
     Duration thinkTime = s.duration("think-time", true);
     Duration warmup = s.duration("warmup", true);
-    return s.failedSince(mark) ? null : new Open(steps, hold, thinkTime, warmup);
+    return s.failedSince(mark) ? null : new Open(steps, hold[0], hold[1], thinkTime, warmup);
+  }
+
+  /**
+   * {min, max}: {@code hold}, when set, is a fixed hold (both); otherwise {@code min-hold} and
+   * {@code max-hold}, the max at least the min. Null entries when a value is wrong (reported).
+   */
+  private static Duration[] hold(Section s) {
+    if (s.has("hold")) {
+      Duration fixed = s.duration("hold", false);
+      return new Duration[] {fixed, fixed};
+    }
+    Duration min = s.duration("min-hold", false);
+    Duration max = s.duration("max-hold", false);
+    if (min != null && max != null && max.compareTo(min) < 0) {
+      s.problem("max-hold", "is shorter than min-hold (" + min.toMillis() + " ms)",
+          "set max-hold >= min-hold, or one fixed hold, " + s.where("max-hold"));
+    }
+    return new Duration[] {min, max};
   }
 
   private static List<Double> steps(Section s) {

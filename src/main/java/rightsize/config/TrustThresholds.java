@@ -14,9 +14,11 @@ import java.time.Duration;
  * @param maxClientLagMs a step during which the client's event loops were later than this for more
  *     than 1% of the time (their lag's p99) is flagged: its latency percentiles may hold that much
  *     client-side delay
+ * @param failGate whether the nightly gate fails (exit 6) when a verdict or recommendation rests on
+ *     an untrusted figure; written into tradeoffs.json, where the gate reads it
  */
-public record TrustThresholds(
-    long minRequestsP95, long minRequestsP99, double maxInjectorStallMs, double maxInjectorCpu, double maxClientLagMs) {
+public record TrustThresholds(long minRequestsP95, long minRequestsP99, double maxInjectorStallMs,
+    double maxInjectorCpu, double maxClientLagMs, boolean failGate) {
 
   static TrustThresholds read(Section s) {
     int mark = s.mark();
@@ -25,6 +27,8 @@ public record TrustThresholds(
     Duration stall = s.duration("max-injector-stall", false);
     Double cpu = s.number("max-injector-cpu", 0, 1);
     Duration lag = s.duration("max-client-lag", false);
-    return s.failedSince(mark) ? null : new TrustThresholds(p95, p99, stall.toNanos() / 1e6, cpu, lag.toNanos() / 1e6);
+    Boolean failGate = s.bool("fail-gate");
+    return s.failedSince(mark) ? null
+        : new TrustThresholds(p95, p99, stall.toNanos() / 1e6, cpu, lag.toNanos() / 1e6, failGate);
   }
 }

@@ -16,14 +16,17 @@ import java.util.Set;
  * the keys of {@code deployment-defaults} (plus {@code monitor} and an emulated deployment's own
  * pay-per-token rates and vCPUs); each profile under {@code emulator.profiles} and {@code
  * emulator.app-profiles} the keys of the bundled ones;
- * each fault rule and each distribution block its documented keys. {@code headers} and {@code
- * promptflow.extra-inputs} are free-form.
+ * each fault rule and each distribution block its documented keys; a population model may also
+ * have a fixed {@code hold}. {@code headers} and {@code promptflow.extra-inputs}
+ * are free-form.
  */
 final class UnknownKeys {
   // Keys a deployment may have that deployment-defaults does not spell out.
   private static final String DEPLOYMENT_EXTRAS = "name = \"\"\nmonitor { resource-id = \"\", deployment = \"\", metrics = [] }\n"
       + "emulator { tokens-per-minute = 0, requests-per-minute = 0, window = 0, prefill-tokens-per-second = 0,"
       + " decode-tokens-per-second = 0, first-token-overhead-ms = 0, vcpus = 0 }";
+  // Keys reference.conf leaves unset because setting them changes a default's meaning: a fixed hold wins over min-hold and max-hold.
+  private static final String OPTIONAL = "population { closed { hold = 0s }, open { hold = 0s } }";
   private static final Set<String> FAULT_RULE = Set.of("kind", "rate", "every-nth", "after-chunks", "stall", "deployments");
   // Blocks whose keys are the user's own: extra headers, a prompt flow's static extra inputs.
   private static final Set<String> FREE_FORM = Set.of("headers", "extra-inputs");
@@ -47,7 +50,8 @@ final class UnknownKeys {
 
   /** Reports every key of {@code user} (the merged {@code rightsize} block) that {@code reference} (reference.conf's) does not know. */
   static void check(ConfigObject user, ConfigObject reference, Section root) {
-    new UnknownKeys(reference, root).object(user, reference, "rightsize");
+    ConfigObject schema = ConfigFactory.parseString(OPTIONAL).root().withFallback(reference);
+    new UnknownKeys(schema, root).object(user, schema, "rightsize");
   }
 
   private void object(ConfigObject user, ConfigObject schema, String path) {

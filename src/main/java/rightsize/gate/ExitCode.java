@@ -15,6 +15,8 @@ public enum ExitCode {
   REGRESSION(3, "regression: slower, less reliable or more expensive than the baseline beyond the thresholds"),
   /** The run measured worse than the service-level objective. */
   SLO_FAILED(4, "SLO failed: a measured step missed the service-level objective"),
+  /** A verdict or recommendation rests on figures the report could not vouch for (when told to fail on them). */
+  UNTRUSTED(6, "untrusted: a verdict or recommendation rests on figures the report flags as not to be trusted"),
   /** The run measured nothing usable: no records, no report, or a target that answered no request. */
   BROKEN_RUN(5, "broken run: nothing usable was measured (target unreachable, no records or no report)");
 
@@ -45,8 +47,9 @@ public enum ExitCode {
       case PASSED -> 0;
       case REGRESSION -> 1;
       case SLO_FAILED -> 2;
-      case BROKEN_RUN -> 3;
-      case USAGE -> 4;
+      case UNTRUSTED -> 3;
+      case BROKEN_RUN -> 4;
+      case USAGE -> 5;
     };
   }
 }

@@ -39,12 +39,18 @@ public final class GateEvaluator {
     }
     for (RunReport.Step step : report.steps()) {
       checks.add(
-          new GateCheck(
-              GateCheck.Kind.SLO,
-              step.deployment(),
-              step.step() + " SLO",
-              step.sloMet(),
-              step.sloDetail()));
+          step.sloOutcome().equals("inconclusive")
+              ? GateCheck.inconclusive(GateCheck.Kind.SLO, step.deployment(), step.step() + " SLO", step.sloDetail())
+              : new GateCheck(
+                  GateCheck.Kind.SLO,
+                  step.deployment(),
+                  step.step() + " SLO",
+                  step.sloMet(),
+                  step.sloDetail()));
+      if (report.failOnUntrusted() && step.untrustedConclusion() != null) {
+        checks.add(GateCheck.fail(GateCheck.Kind.TRUST, step.deployment(), step.step() + " trust",
+            "the SLO verdict or a recommendation rests on untrusted figures: " + step.untrustedConclusion()));
+      }
     }
     if (report.baselineRunId() == null) {
       notes.add("No baseline: regressions were not checked (the first night, or no earlier successful run).");

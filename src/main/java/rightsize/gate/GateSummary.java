@@ -62,7 +62,7 @@ public final class GateSummary {
     md.append("| result | kind | deployment | check | detail |\n|---|---|---|---|---|\n");
     for (GateCheck c : checks) {
       md.append("| ")
-          .append(c.passed() ? "pass" : "**FAIL**")
+          .append(c.passed() ? "pass" : c.inconclusive() ? "*inconclusive*" : "**FAIL**")
           .append(" | ")
           .append(c.kind().name().toLowerCase())
           .append(" | ")

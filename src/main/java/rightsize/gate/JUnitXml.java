@@ -53,14 +53,15 @@ public final class JUnitXml {
 
   private static void writeSuite(XMLStreamWriter xml, GateCheck.Kind kind, List<GateCheck> checks)
       throws XMLStreamException {
-    long failures = checks.stream().filter(c -> !c.passed()).count();
+    long failures = checks.stream().filter(GateCheck::failed).count();
+    long skipped = checks.stream().filter(GateCheck::inconclusive).count();
     xml.writeCharacters("  ");
     xml.writeStartElement("testsuite");
     xml.writeAttribute("name", "rightsize.gate." + kind.name().toLowerCase());
     xml.writeAttribute("tests", Integer.toString(checks.size()));
     xml.writeAttribute("failures", Long.toString(failures));
     xml.writeAttribute("errors", "0");
-    xml.writeAttribute("skipped", "0");
+    xml.writeAttribute("skipped", Long.toString(skipped));
     xml.writeAttribute("time", "0");
     xml.writeCharacters("\n");
     for (GateCheck check : checks) {
@@ -72,6 +73,11 @@ public final class JUnitXml {
       if (check.passed()) {
         xml.writeStartElement("system-out");
         xml.writeCharacters(check.detail());
+        xml.writeEndElement();
+      } else if (check.inconclusive()) {
+        // Skipped: neither a pass nor a failure on a CI dashboard.
+        xml.writeStartElement("skipped");
+        xml.writeAttribute("message", check.detail());
         xml.writeEndElement();
       } else {
         xml.writeStartElement("failure");

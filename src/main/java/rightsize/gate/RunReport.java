@@ -17,6 +17,8 @@ import java.util.Map;
  * @param compared every step found in both this run and the baseline
  * @param regressions the figures the report flagged as worse than the baseline beyond their threshold
  * @param notes what the report says the reader must know (baseline problems, Gatling disagreeing)
+ * @param failOnUntrusted whether a verdict or recommendation resting on an untrusted figure fails the
+ *     gate (rightsize.report.trust.fail-gate, as the report wrote it)
  */
 public record RunReport(
     String runId,
@@ -26,7 +28,14 @@ public record RunReport(
     List<Step> steps,
     List<Compared> compared,
     List<Regression> regressions,
-    List<String> notes) {
+    List<String> notes,
+    boolean failOnUntrusted) {
+
+  /** A report that does not fail on untrusted figures. */
+  public RunReport(String runId, Instant started, String baselineRunId, long unreadableLines, List<Step> steps,
+      List<Compared> compared, List<Regression> regressions, List<String> notes) {
+    this(runId, started, baselineRunId, unreadableLines, steps, compared, regressions, notes, false);
+  }
 
   public RunReport {
     steps = List.copyOf(steps);
@@ -40,7 +49,10 @@ public record RunReport(
    *
    * @param ok requests that ended ok
    * @param statuses request count per status wire name (ok, connect_failed, throttled, ...)
-   * @param sloDetail "met", or the broken limits in one line
+   * @param sloDetail "met", the broken limits, or the undecided ones, in one line
+   * @param sloOutcome "met", "broken" or "inconclusive" (a report before the three outcomes: met or broken)
+   * @param untrustedConclusion what makes its verdict or a recommendation rest on untrusted figures,
+   *     or null when nothing does
    */
   public record Step(
       String deployment,
@@ -49,10 +61,18 @@ public record RunReport(
       long ok,
       Map<String, Long> statuses,
       boolean sloMet,
-      String sloDetail) {
+      String sloDetail,
+      String sloOutcome,
+      String untrustedConclusion) {
 
     public Step {
       statuses = Map.copyOf(statuses);
+    }
+
+    /** A step met or broken, as reports before the three outcomes said, with nothing in doubt. */
+    public Step(String deployment, String step, long requests, long ok, Map<String, Long> statuses, boolean sloMet,
+        String sloDetail) {
+      this(deployment, step, requests, ok, statuses, sloMet, sloDetail, sloMet ? "met" : "broken", null);
     }
   }
 

@@ -27,10 +27,17 @@ public final class TradeoffsFile {
     TradeoffsJson json = TradeoffsJson.read(file);
     List<RunReport.Step> steps = json.steps().stream().map(s -> {
       TradeoffsJson.Verdict slo = s.slo();
-      List<String> breaches = slo == null ? List.of()
-          : slo.breaches().stream().map(TradeoffsJson.Breach::description).toList();
+      String outcome = slo == null ? "broken" : slo.outcomeOrMetBroken();
+      List<TradeoffsJson.Breach> shown = slo == null ? List.of()
+          : outcome.equals("inconclusive") ? slo.undecided() : slo.breaches();
+      List<String> details = shown.stream().map(TradeoffsJson.Breach::description).toList();
+      String detail = outcome.equals("met") || details.isEmpty() ? outcome
+          : (outcome.equals("inconclusive") ? "inconclusive: " : "") + String.join("; ", details);
+      boolean doubt = s.trust() != null && Boolean.TRUE.equals(s.trust().changesConclusion());
+      String untrusted = doubt ? String.join("; ", s.trust().flags().stream().map(TradeoffsJson.Flag::note).toList())
+          : null;
       return new RunReport.Step(s.deployment(), s.step(), s.requests(), s.ok(), s.statusCounts(),
-          slo != null && slo.met(), breaches.isEmpty() ? "met" : String.join("; ", breaches));
+          slo != null && slo.met(), detail, outcome, untrusted);
     }).toList();
     List<RunReport.Compared> compared = json.deltas().stream()
         .map(d -> new RunReport.Compared(d.deployment(), d.step(), changes(d))).toList();
@@ -49,7 +56,8 @@ public final class TradeoffsFile {
         steps,
         compared,
         regressions,
-        notes);
+        notes,
+        json.trustThresholds() != null && Boolean.TRUE.equals(json.trustThresholds().failGate()));
   }
 
   /** "p95 ttft +1.5%, error rate +0.0 pts, ..." from one entry of "deltas", worded by the report's {@link Metric}. */

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import rightsize.config.PopulationSettings;
 import rightsize.gatling.GenAi;
@@ -26,20 +27,24 @@ import rightsize.record.LoadUnit;
  * for its hold time, so exactly that many users are active during the measured part of the step
  * (over all load generators, when several share the test). Requests sent while the step was still
  * ramping up are tagged warm-up and left out of its figures. Users that wait for answers are how
- * chat traffic behaves.
+ * chat traffic behaves. With an adaptive hold the step goes on past its min-hold, with the same
+ * users, until its verdict is conclusive or the max-hold is up.
  */
 public final class ClosedPopulation extends Population {
   private final int[] users;
-  private final Duration hold;
+  private final Duration minHold;
+  private final Duration maxHold;
   private final Duration thinkTime;
   private final Duration warmup;
   private final Duration ramp;
   private final Share share;
 
-  private ClosedPopulation(int[] users, Duration hold, Duration thinkTime, Duration warmup, Duration ramp, Share share) {
+  private ClosedPopulation(int[] users, Duration minHold, Duration maxHold, Duration thinkTime, Duration warmup,
+      Duration ramp, Share share) {
     requireAscending(Arrays.stream(users).asDoubleStream().toArray(), "closed population");
     this.users = users.clone();
-    this.hold = positive(hold, "hold");
+    this.minHold = positive(minHold, "hold");
+    this.maxHold = atLeast(maxHold, minHold);
     this.thinkTime = notNegative(thinkTime, "think-time");
     this.warmup = notNegative(warmup, "warmup");
     this.ramp = notNegative(ramp, "ramp");
@@ -49,37 +54,45 @@ public final class ClosedPopulation extends Population {
   /** {@code users} steps with the hold, think time, warm-up and ramp of reference.conf. */
   static ClosedPopulation of(int... users) {
     PopulationSettings.Closed d = defaults().closed();
-    return new ClosedPopulation(users, d.hold(), d.thinkTime(), d.warmup(), d.ramp(), Share.WHOLE);
+    return new ClosedPopulation(users, d.minHold(), d.maxHold(), d.thinkTime(), d.warmup(), d.ramp(), Share.WHOLE);
   }
 
-  /** How long each step holds its users, from its last user's start. */
+  /** How long each step holds its users, from its last user's start: a fixed hold. */
   public ClosedPopulation hold(Duration newHold) {
-    return new ClosedPopulation(users, newHold, thinkTime, warmup, ramp, share);
+    return new ClosedPopulation(users, newHold, newHold, thinkTime, warmup, ramp, share);
+  }
+
+  /**
+   * An adaptive hold: each step holds its users at least {@code min} (from its last user's start),
+   * then until its SLO verdict is conclusive, for at most {@code max}.
+   */
+  public ClosedPopulation hold(Duration min, Duration max) {
+    return new ClosedPopulation(users, min, max, thinkTime, warmup, ramp, share);
   }
 
   /** The pause between a user's answer and its next request. */
   public ClosedPopulation thinkTime(Duration newThinkTime) {
-    return new ClosedPopulation(users, hold, newThinkTime, warmup, ramp, share);
+    return new ClosedPopulation(users, minHold, maxHold, newThinkTime, warmup, ramp, share);
   }
 
   /** How long the warm-up runs, at the first step's users, its ramp included; zero for none. */
   public ClosedPopulation warmup(Duration newWarmup) {
-    return new ClosedPopulation(users, hold, thinkTime, newWarmup, ramp, share);
+    return new ClosedPopulation(users, minHold, maxHold, thinkTime, newWarmup, ramp, share);
   }
 
   /** Over how long each step starts its users (evenly spread); zero starts them all at once. */
   public ClosedPopulation ramp(Duration newRamp) {
-    return new ClosedPopulation(users, hold, thinkTime, warmup, newRamp, share);
+    return new ClosedPopulation(users, minHold, maxHold, thinkTime, warmup, newRamp, share);
   }
 
   @Override
   public ClosedPopulation share(Share newShare) {
-    return new ClosedPopulation(users, hold, thinkTime, warmup, ramp, newShare);
+    return new ClosedPopulation(users, minHold, maxHold, thinkTime, warmup, ramp, newShare);
   }
 
   @Override
   public List<Step> steps() {
-    return Arrays.stream(users).mapToObj(n -> Step.users(n, hold)).toList();
+    return Arrays.stream(users).mapToObj(n -> Step.users(n, minHold, maxHold)).toList();
   }
 
   @Override
@@ -113,11 +126,13 @@ public final class ClosedPopulation extends Population {
   }
 
   @Override
-  public ChainBuilder behaviour(Step step, ChainBuilder request) {
+  public ChainBuilder behaviour(Step step, ChainBuilder request, BooleanSupplier mayEnd) {
     if (idle(step)) {
+      // An adaptive step's length is not known here: with several load generators they hold to the max.
       return exec(pause(length(step)));
     }
-    StepClock clock = new StepClock(share.users(step.users()), ramp, step.duration(), step.warmup());
+    StepClock clock = new StepClock(share.users(step.users()), ramp, step.minDuration(), step.duration(),
+        step.warmup(), mayEnd);
     ChainBuilder loop = thinkTime.isZero() ? request : request.pause(thinkTime);
     // exitASAP: no request starts after the hold time, so steps do not overlap. A request sent
     // before the step's last user started is a warm-up request: the step had fewer users then.
@@ -132,7 +147,7 @@ public final class ClosedPopulation extends Population {
   public String describe() {
     return "closed: "
         + Arrays.stream(users).mapToObj(Integer::toString).collect(Collectors.joining(", "))
-        + " users, " + hold.toSeconds() + " s each, think time " + thinkTime.toMillis() + " ms, warm-up "
+        + " users, " + describeHold(minHold, maxHold) + ", think time " + thinkTime.toMillis() + " ms, warm-up "
         + warmup.toSeconds() + " s" + (ramp.isZero() ? "" : ", each step's users started over " + ramp.toMillis() / 1000.0 + " s")
         + (share.whole() ? "" : "; " + share.describe() + " runs "
             + Arrays.stream(users).mapToObj(n -> Integer.toString(share.users(n))).collect(Collectors.joining(", ")) + " of them");

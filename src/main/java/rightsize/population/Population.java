@@ -6,6 +6,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import rightsize.config.PopulationSettings;
 import rightsize.config.RightsizeSettings;
 
@@ -34,7 +35,7 @@ public abstract sealed class Population permits ClosedPopulation, OpenPopulation
       case CLOSED -> {
         PopulationSettings.Closed c = settings.closed();
         yield closed(c.users().stream().mapToInt(Integer::intValue).toArray())
-            .hold(c.hold())
+            .hold(c.minHold(), c.maxHold())
             .thinkTime(c.thinkTime())
             .warmup(c.warmup())
             .ramp(c.ramp());
@@ -42,7 +43,7 @@ public abstract sealed class Population permits ClosedPopulation, OpenPopulation
       case OPEN -> {
         PopulationSettings.Open o = settings.open();
         yield open(o.rates().stream().mapToDouble(Double::doubleValue).toArray())
-            .hold(o.hold())
+            .hold(o.minHold(), o.maxHold())
             .thinkTime(o.thinkTime())
             .warmup(o.warmup());
       }
@@ -76,9 +77,11 @@ public abstract sealed class Population permits ClosedPopulation, OpenPopulation
 
   /**
    * What one user does during {@code step}, given one request of the workload: the closed model
-   * sends requests until the step's time is up; the open model sends one whole conversation.
+   * sends requests until the step's time is up; the open model sends one whole conversation. For an
+   * adaptive step, {@code mayEnd} says when the step has held long enough (its min-hold is over and
+   * its verdict conclusive): closed users then stop sending, open users arriving then leave at once.
    */
-  public abstract ChainBuilder behaviour(Step step, ChainBuilder request);
+  public abstract ChainBuilder behaviour(Step step, ChainBuilder request, BooleanSupplier mayEnd);
 
   /**
    * Describes the population on one line, e.g. "closed: 1, 10, 50, 100 users, 10 s each, think time
@@ -103,6 +106,23 @@ public abstract sealed class Population permits ClosedPopulation, OpenPopulation
       throw new IllegalArgumentException(what + " must be > 0, was " + d);
     }
     return d;
+  }
+
+  static Duration atLeast(Duration max, Duration min) {
+    if (max.compareTo(min) < 0) {
+      throw new IllegalArgumentException("max-hold must be >= min-hold (" + min + "), was " + max);
+    }
+    return max;
+  }
+
+  /** "8 s each" for a fixed hold, "4 to 40 s each (until the verdict is conclusive)" for an adaptive one. */
+  static String describeHold(Duration min, Duration max) {
+    return min.equals(max) ? seconds(max) + " s each"
+        : seconds(min) + " to " + seconds(max) + " s each (until the verdict is conclusive)";
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : Double.toString(d.toMillis() / 1000.0);
   }
 
   static Duration notNegative(Duration d, String what) {

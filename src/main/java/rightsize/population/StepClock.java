@@ -2,18 +2,22 @@ package rightsize.population;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * When one closed step of one deployment starts, reaches its concurrency and ends, shared by its
- * users: the step reaches its users when the last of them has started, and holds them from then on.
+ * users: the step reaches its users when the last of them has started, and holds them from then on,
+ * for its min-hold, then until it may end (its verdict is conclusive) or its max-hold is up.
  */
 final class StepClock {
   private static final long UNSET = Long.MIN_VALUE;
 
   private final int users;
   private final long rampNanos;
-  private final long holdNanos;
+  private final long minHoldNanos;
+  private final long maxHoldNanos;
   private final boolean holdFromFirstUser;
+  private final BooleanSupplier mayEnd;
   private final AtomicInteger started = new AtomicInteger();
   private volatile long firstNanos = UNSET;
   private volatile long fullNanos = UNSET;
@@ -21,14 +25,20 @@ final class StepClock {
   /**
    * @param users how many users this load generator starts in the step
    * @param ramp over how long they are started
-   * @param hold how long the step runs at its concurrency (from its last user's start), or in all
-   *     ({@code holdFromFirstUser}: the warm-up, whose ramp lies within it)
+   * @param minHold how long the step runs at least at its concurrency (from its last user's start),
+   *     or in all ({@code holdFromFirstUser}: the warm-up, whose ramp lies within it)
+   * @param maxHold how long it runs at most; equal to {@code minHold} for a fixed hold
+   * @param mayEnd asked once the min-hold is over: whether the step has held long enough (its
+   *     verdict is conclusive)
    */
-  StepClock(int users, Duration ramp, Duration hold, boolean holdFromFirstUser) {
+  StepClock(int users, Duration ramp, Duration minHold, Duration maxHold, boolean holdFromFirstUser,
+      BooleanSupplier mayEnd) {
     this.users = users;
     this.rampNanos = ramp.toNanos();
-    this.holdNanos = hold.toNanos();
+    this.minHoldNanos = minHold.toNanos();
+    this.maxHoldNanos = maxHold.toNanos();
     this.holdFromFirstUser = holdFromFirstUser;
+    this.mayEnd = mayEnd;
   }
 
   /** A user of the step starts. */
@@ -48,7 +58,7 @@ final class StepClock {
     return fullNanos == UNSET;
   }
 
-  /** True while users keep sending: until the hold is over. */
+  /** True while users keep sending: until the min-hold is over and the step may end, or the max-hold is. */
   boolean running() {
     long first = firstNanos;
     if (first == UNSET) {
@@ -62,6 +72,7 @@ final class StepClock {
       // Bounded even if the last user never came (Gatling stopped): the ramp is over by then.
       from = full == UNSET ? first + rampNanos : full;
     }
-    return System.nanoTime() - from < holdNanos;
+    long held = System.nanoTime() - from;
+    return held < minHoldNanos || held < maxHoldNanos && !mayEnd.getAsBoolean();
   }
 }

@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
+import rightsize.analysis.ConfidenceIntervals;
 import rightsize.analysis.DeploymentCapacity;
+import rightsize.analysis.Interval;
 import rightsize.analysis.SloVerdict;
 import rightsize.analysis.StepAggregator;
 import rightsize.analysis.StepKey;
@@ -22,11 +26,13 @@ import rightsize.record.RequestRecord;
 
 /**
  * Finds, per deployment, the largest population step that meets the SLO while the run is live:
- * each step is judged when the next one begins, and once a step clearly breaks the SLO the
- * deployment's later steps are skipped. Thread-safe: virtual users call {@link #begin} concurrently.
+ * each step is judged when the next one begins, and once a step breaks the SLO the deployment's
+ * later steps are skipped. Thread-safe: virtual users call {@link #begin} and {@link #mayEnd}
+ * concurrently.
  *
- * <p>A step clearly breaks the SLO when it fails it with at least {@code minRequests} requests; a
- * failing step with fewer requests is inconclusive and the sweep goes on.
+ * <p>Verdicts are {@link SloVerdict}'s three: met and broken with 95% confidence, or inconclusive
+ * (the sweep goes on, and the step counts as no capacity). An adaptive step may end once its min-hold
+ * is over and its live verdict is conclusive, so time goes to steps close to the limit.
  */
 public final class CapacitySearch {
 
@@ -42,28 +48,49 @@ public final class CapacitySearch {
   private final List<Target> plan;
   private final Slo slo;
   private final boolean stopOnBreak;
-  private final long minRequests;
   private final Consumer<String> console;
+  private final LongSupplier nanoClock;
+  private final long requestsToShowMet;
   private final StepAggregator aggregator = new StepAggregator();
 
   private final Map<String, Map<String, StepResult>> results = new HashMap<>();
   private final Map<String, Boolean> decisions = new HashMap<>();
   private final List<Running> running = new ArrayList<>();
+  private final Map<String, Live> live = new ConcurrentHashMap<>();
   private List<DeploymentCapacity> finished;
+
+  /** A running adaptive step: when it began, and whether it may end, as last computed. */
+  private static final class Live {
+    final long startNanos;
+    volatile long checkedNanos;
+    volatile boolean ending;
+
+    Live(long startNanos) {
+      this.startNanos = startNanos;
+      this.checkedNanos = startNanos - RECHECK_NANOS;
+    }
+  }
+
+  // The live verdict is computed again at most this often: every user asks before each request.
+  private static final long RECHECK_NANOS = 250_000_000L;
 
   /**
    * @param plan the deployments and their steps, in run order
-   * @param stopOnBreak whether a clearly broken step skips the deployment's later steps
-   * @param minRequests how many requests a failing step needs to count as clearly broken
+   * @param stopOnBreak whether a broken step skips the deployment's later steps
    * @param console where progress lines go
    */
-  public CapacitySearch(
-      List<Target> plan, Slo slo, boolean stopOnBreak, long minRequests, Consumer<String> console) {
+  public CapacitySearch(List<Target> plan, Slo slo, boolean stopOnBreak, Consumer<String> console) {
+    this(plan, slo, stopOnBreak, console, System::nanoTime);
+  }
+
+  /** As above, timing adaptive steps with {@code nanoClock} (tests give a scripted one). */
+  CapacitySearch(List<Target> plan, Slo slo, boolean stopOnBreak, Consumer<String> console, LongSupplier nanoClock) {
     this.plan = List.copyOf(plan);
     this.slo = slo;
     this.stopOnBreak = stopOnBreak;
-    this.minRequests = minRequests;
     this.console = console;
+    this.nanoClock = nanoClock;
+    this.requestsToShowMet = requestsToShowMet(slo);
     for (Target t : plan) {
       if (results.put(t.deployment(), new LinkedHashMap<>()) != null) {
         throw new IllegalArgumentException("deployment " + t.deployment() + " is planned twice");
@@ -100,13 +127,85 @@ public final class CapacitySearch {
     } else {
       int index = target.steps().indexOf(step) + 1;
       console.accept(
-          String.format(Locale.ROOT, "%s · %s: running for %d s (step %d of %d)",
-              deployment, step.label(), step.duration().toSeconds(), index, target.steps().size()));
+          String.format(Locale.ROOT, "%s · %s: running for %s (step %d of %d)", deployment, step.label(),
+              step.adaptive()
+                  ? step.minDuration().toSeconds() + " to " + step.duration().toSeconds() + " s, until its verdict is conclusive"
+                  : step.duration().toSeconds() + " s",
+              index, target.steps().size()));
       running.add(new Running(target, step));
+      live.put(key, new Live(nanoClock.getAsLong()));
       run = true;
     }
     decisions.put(key, run);
     return run;
+  }
+
+  /**
+   * Whether the adaptive {@code step} of {@code deployment} has held long enough: its min-hold is
+   * over and its live verdict is met or broken, or it cannot be decided by its max-hold (at its
+   * pace it will not have the requests that showing the SLO met takes, and no figure is beyond its
+   * limit yet: holding on would only cost time). Once true it stays true, so that every user of the
+   * step leaves; false for a step that has not begun.
+   */
+  public boolean mayEnd(String deployment, Step step) {
+    String key = deployment + "\u0000" + step.label();
+    Live l = live.get(key);
+    if (l == null) {
+      return false;
+    }
+    if (l.ending) {
+      return true;
+    }
+    long now = nanoClock.getAsLong();
+    if (now - l.startNanos < step.minDuration().toNanos() || now - l.checkedNanos < RECHECK_NANOS) {
+      return false;
+    }
+    synchronized (l) {
+      if (!l.ending) {
+        l.checkedNanos = now;
+        StepSummary summary = aggregator.stats(stepKey(target(deployment), step)).summary();
+        SloVerdict verdict = SloVerdict.of(slo, summary);
+        long held = now - l.startNanos;
+        // The pace so far, over the step's first answers: early on it lags (the first wave of answers
+        // is still in flight), hence judged only once the step has as many answers as users, and
+        // with a margin of two.
+        double projected = summary.requests() * (double) step.duration().toNanos() / held;
+        boolean paced = summary.requests() >= Math.max(1, step.load());
+        boolean fine = verdict.checks().stream().noneMatch(c -> c.measured() != null && c.measured() > c.limit());
+        if (!verdict.inconclusive()) {
+          l.ending = true;
+          console.accept(String.format(Locale.ROOT, "%s · %s: conclusive after %d s (%s): ending the step",
+              deployment, step.label(), held / 1_000_000_000L, verdict.met() ? "met" : "broken"));
+        } else if (paced && fine && 2 * projected < requestsToShowMet) {
+          l.ending = true;
+          console.accept(String.format(Locale.ROOT, "%s · %s: cannot be decided within %d s (about %.0f requests by"
+              + " then, %d needed to show the SLO met): ending the step, inconclusive", deployment, step.label(),
+              step.duration().toSeconds(), projected, requestsToShowMet));
+        }
+      }
+      return l.ending;
+    }
+  }
+
+  /**
+   * The fewest requests, all successful, that can show {@code slo} met: enough for a p95's upper
+   * bound (72 or so) and for the error rate's upper bound to fall within its limit (368 for 1%).
+   */
+  static long requestsToShowMet(Slo slo) {
+    long p95 = 1;
+    while (ConfidenceIntervals.quantileRanks(p95, 0.95)[1] > p95) {
+      p95++;
+    }
+    double limit = slo.maxErrorRate();
+    if (limit <= 0) {
+      return Long.MAX_VALUE; // no count of requests shows a share of 0
+    }
+    // No failure in n: the upper bound is 1 - 0.025^(1/n); start there and step over rounding.
+    long errors = limit >= 1 ? 1 : (long) Math.floor(Math.log((1 - Interval.LEVEL) / 2) / Math.log1p(-limit));
+    while (!ConfidenceIntervals.share(0, Math.max(1, errors)).within(limit)) {
+      errors++;
+    }
+    return Math.max(p95, errors);
   }
 
   /** Judges the last steps, announces each deployment's capacity, and returns every result. Idempotent. */
@@ -152,24 +251,25 @@ public final class CapacitySearch {
   }
 
   private void judge(Target target, Step step) {
-    StepSummary summary =
-        aggregator.stats(new StepKey(target.deployment(), target.vmSize(), step.label(), step.load(), step.unit())).summary();
+    StepSummary summary = aggregator.stats(stepKey(target, step)).summary();
     SloVerdict verdict = SloVerdict.of(slo, summary);
-    // A step without requests measured nothing, whatever min-requests says: a load generator whose
-    // share of a step is no user sends none, and must not skip the steps it does have a share of.
-    StepOutcome outcome = verdict.met()
-        ? StepOutcome.MET
-        : summary.requests() >= Math.max(1, minRequests) ? StepOutcome.BROKEN : StepOutcome.INCONCLUSIVE;
+    // A step without requests is inconclusive: a load generator whose share of a step is no user
+    // sends none, and must not skip the steps it does have a share of.
+    StepOutcome outcome = switch (verdict.outcome()) {
+      case MET -> StepOutcome.MET;
+      case BROKEN -> StepOutcome.BROKEN;
+      case INCONCLUSIVE -> StepOutcome.INCONCLUSIVE;
+    };
     Map<String, StepResult> byLabel = results.get(target.deployment());
     byLabel.put(step.label(), result(step, outcome, summary, verdict, null));
     console.accept(String.format(Locale.ROOT, "%s · %s: %s -> %s",
         target.deployment(), step.label(), figures(summary), switch (outcome) {
-          case MET -> "SLO met";
-          case BROKEN -> "SLO broken (" + verdict.describe() + ")";
+          case MET -> "SLO met (" + verdict.decisive().orElseThrow().describeWithInterval() + ")";
+          case BROKEN -> "SLO broken (" + verdict.breaches().stream().map(SloVerdict.Check::describeWithInterval)
+              .collect(Collectors.joining("; ")) + ")";
           default -> summary.requests() == 0
               ? "no requests from this load generator: inconclusive, going on"
-              : "SLO broken with only " + summary.requests() + " requests (fewer than "
-                  + minRequests + "): inconclusive, going on (" + verdict.describe() + ")";
+              : "SLO " + verdict.describe() + "; going on";
         }));
     if (outcome == StepOutcome.BROKEN && stopOnBreak) {
       List<Step> later = target.steps().subList(target.steps().indexOf(step) + 1, target.steps().size());
@@ -181,6 +281,10 @@ public final class CapacitySearch {
             later.stream().map(Step::label).collect(Collectors.joining(", ")), step.label()));
       }
     }
+  }
+
+  private static StepKey stepKey(Target target, Step step) {
+    return new StepKey(target.deployment(), target.vmSize(), step.label(), step.load(), step.unit());
   }
 
   private static StepResult result(Step step, StepOutcome outcome, StepSummary summary, SloVerdict verdict, String reason) {

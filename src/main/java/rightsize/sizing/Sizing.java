@@ -10,8 +10,8 @@ import rightsize.workload.Workload;
 
 /**
  * A sizing test plan: the same workload and population run against each deployment in turn,
- * judged against the SLO, with the capacity search skipping a deployment's steps once one clearly
- * breaks it. Immutable; {@link #plan()} turns it into what a Gatling simulation sets up.
+ * judged against the SLO, with the capacity search skipping a deployment's steps once one breaks it
+ * with 95% confidence, and adaptive steps holding until their verdict is conclusive. Immutable; {@link #plan()} turns it into what a Gatling simulation sets up.
  */
 public final class Sizing {
   // Package-private: SizingPlan reads the plan it was built from.
@@ -21,7 +21,6 @@ public final class Sizing {
   final Slo slo;
   final boolean enforceSlo;
   final boolean capacitySearch;
-  final long minRequests;
   final Share share;
 
   private Sizing(
@@ -31,7 +30,6 @@ public final class Sizing {
       Slo slo,
       boolean enforceSlo,
       boolean capacitySearch,
-      long minRequests,
       Share share) {
     this.deployments = List.copyOf(deployments);
     this.workload = workload;
@@ -39,7 +37,6 @@ public final class Sizing {
     this.slo = slo;
     this.enforceSlo = enforceSlo;
     this.capacitySearch = capacitySearch;
-    this.minRequests = minRequests;
     this.share = share;
   }
 
@@ -56,18 +53,17 @@ public final class Sizing {
         settings.slo().objective(),
         settings.slo().enforce(),
         settings.sizing().capacitySearch(),
-        settings.sizing().minRequests(),
         new Share(settings.run().injectorIndex(), settings.run().injectorCount()));
   }
 
   /** The same plan with only these deployments. */
   public Sizing deployments(List<DeploymentSettings> newDeployments) {
-    return new Sizing(newDeployments, workload, population, slo, enforceSlo, capacitySearch, minRequests, share);
+    return new Sizing(newDeployments, workload, population, slo, enforceSlo, capacitySearch, share);
   }
 
   /** What every virtual user sends. */
   public Sizing workload(Workload newWorkload) {
-    return new Sizing(deployments, newWorkload, population, slo, enforceSlo, capacitySearch, minRequests, share);
+    return new Sizing(deployments, newWorkload, population, slo, enforceSlo, capacitySearch, share);
   }
 
   /**
@@ -75,7 +71,7 @@ public final class Sizing {
    * generators share the test, the plan injects only this one's share of each step.
    */
   public Sizing population(Population newPopulation) {
-    return new Sizing(deployments, workload, newPopulation, slo, enforceSlo, capacitySearch, minRequests, share);
+    return new Sizing(deployments, workload, newPopulation, slo, enforceSlo, capacitySearch, share);
   }
 
   /**
@@ -83,15 +79,12 @@ public final class Sizing {
    * broken SLO fails the build (nightly gates), otherwise it is only reported.
    */
   public Sizing slo(Slo newSlo, boolean enforce) {
-    return new Sizing(deployments, workload, population, newSlo, enforce, capacitySearch, minRequests, share);
+    return new Sizing(deployments, workload, population, newSlo, enforce, capacitySearch, share);
   }
 
-  /**
-   * Whether to stop a deployment's sweep at the first step that clearly breaks the SLO (a failing
-   * step with at least {@code newMinRequests} requests).
-   */
-  public Sizing capacitySearch(boolean enabled, long newMinRequests) {
-    return new Sizing(deployments, workload, population, slo, enforceSlo, enabled, newMinRequests, share);
+  /** Whether to stop a deployment's sweep at the first step that breaks the SLO with 95% confidence. */
+  public Sizing capacitySearch(boolean enabled) {
+    return new Sizing(deployments, workload, population, slo, enforceSlo, enabled, share);
   }
 
   /** Builds the Gatling populations, assertions and the live capacity search of this plan. */

@@ -65,7 +65,7 @@ public final class SizingPlan {
     for (DeploymentSettings d : sizing.deployments) {
       targets.add(new CapacitySearch.Target(d.name(), d.vmSize(), population.steps()));
     }
-    this.search = new CapacitySearch(targets, sizing.slo, sizing.capacitySearch, sizing.minRequests, console);
+    this.search = new CapacitySearch(targets, sizing.slo, sizing.capacitySearch, console);
     this.chain = buildChain();
     run.onRecord(search::add);
     run.onRecord(windows::add);
@@ -120,7 +120,7 @@ public final class SizingPlan {
     }
     List<DeploymentCapacity> results = search.finish();
     Path file = run.folder().resolve(CapacityFile.NAME);
-    CapacityFile.write(file, sizing.slo, sizing.enforceSlo, sizing.capacitySearch, sizing.minRequests, results);
+    CapacityFile.write(file, sizing.slo, sizing.enforceSlo, sizing.capacitySearch, results);
     run.close();
     boolean broken = results.stream().flatMap(c -> c.steps().stream()).anyMatch(s -> s.outcome() == StepOutcome.BROKEN);
     RightsizeSettings.writeStatus(run.settings().run().resultsDir(),
@@ -167,7 +167,10 @@ public final class SizingPlan {
         .exitHereIf(session -> !search.begin(d.name(), step))
         .exec(session -> session.set(GenAi.STEP, step.label()).set(GenAi.LOAD, step.load())
             .set(GenAi.LOAD_UNIT, step.unit()).set(GenAi.WARMUP, step.warmup()))
-        .exec(population.behaviour(step, request));
+        // Several load generators each judge only their own share: they hold adaptive steps to the max
+        // so that they keep moving through the steps together.
+        .exec(population.behaviour(step, request,
+            sizing.share.whole() ? () -> search.mayEnd(d.name(), step) : () -> false));
   }
 
   private String describe() {

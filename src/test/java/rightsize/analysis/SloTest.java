@@ -21,31 +21,44 @@ class SloTest {
   }
 
   @Test
-  void aStepWithinEveryLimitMeetsTheSlo() {
-    StepStats stats = steps(100, 1500, 10_000, 0);
-    SloVerdict verdict = SloVerdict.of(SLO, stats.summary());
-    assertThat(verdict.met()).isTrue();
+  void aStepWithinEveryLimitWithEnoughRequestsMeetsTheSlo() {
+    // 0 failures in 400: the error rate is at most 0.9% with 95% confidence.
+    SloVerdict verdict = SloVerdict.of(SLO, steps(400, 1500, 10_000, 0).summary());
+    assertThat(verdict.outcome()).isEqualTo(SloVerdict.Outcome.MET);
     assertThat(verdict.describe()).isEqualTo("met");
+    // The limit it rests on most: the error rate's upper bound is closest to its limit.
+    assertThat(verdict.decisive().orElseThrow().describeWithInterval())
+        .isEqualTo("error rate 0.0% <= 1.0% (95% CI 0.0%–0.9%)");
+  }
+
+  @Test
+  void threeRequestsAreInconclusiveEvenFarBelowTheLimits() {
+    SloVerdict verdict = SloVerdict.of(SLO, steps(3, 100, 1000, 0).summary());
+    assertThat(verdict.outcome()).isEqualTo(SloVerdict.Outcome.INCONCLUSIVE);
+    assertThat(verdict.met()).isFalse();
+    assertThat(verdict.describe()).isEqualTo("inconclusive: p95 ttft 100 ms <= 2000 ms (95% CI 100 ms – unbounded);"
+        + " p95 e2e 1000 ms <= 20000 ms (95% CI 1,000 ms – unbounded); error rate 0.0% <= 1.0% (95% CI 0.0%–70.8%)");
   }
 
   @Test
   void namesTheBrokenLimitWithItsValue() {
     SloVerdict verdict = SloVerdict.of(SLO, steps(100, 2500, 10_000, 0).summary());
-    assertThat(verdict.met()).isFalse();
+    assertThat(verdict.outcome()).isEqualTo(SloVerdict.Outcome.BROKEN);
     assertThat(verdict.broke(SloVerdict.Limit.P95_TTFT)).isTrue();
     assertThat(verdict.broke(SloVerdict.Limit.P95_E2E)).isFalse();
     assertThat(verdict.describe()).isEqualTo("p95 ttft 2500 ms > 2000 ms");
   }
 
   @Test
-  void errorRateIsCheckedAgainstTheShareOfFailedRequests() {
-    // 2 throttled out of 100 -> 2% > 1%.
-    SloVerdict verdict = SloVerdict.of(SLO, steps(98, 100, 1000, 2).summary());
-    assertThat(verdict.breaches()).extracting(SloVerdict.Breach::which)
-        .containsExactly(SloVerdict.Limit.ERROR_RATE);
-    assertThat(verdict.describe()).isEqualTo("error rate 2.0% > 1.0%");
-    // Exactly at the limit still meets it: 1 of 100.
-    assertThat(SloVerdict.of(SLO, steps(99, 100, 1000, 1).summary()).met()).isTrue();
+  void errorRateIsCheckedAgainstTheShareOfFailedRequestsWithItsInterval() {
+    // 10 throttled out of 100: 4.9% to 17.6% with 95% confidence, beyond 1%.
+    SloVerdict broken = SloVerdict.of(SLO, steps(90, 100, 1000, 10).summary());
+    assertThat(broken.breaches()).extracting(SloVerdict.Check::which).containsExactly(SloVerdict.Limit.ERROR_RATE);
+    assertThat(broken.describe()).isEqualTo("error rate 10.0% > 1.0%");
+    // 2 of 100 is 2% measured, but anything from 0.2% to 7.0% could give it: inconclusive.
+    SloVerdict unsure = SloVerdict.of(SLO, steps(98, 100, 1000, 2).summary());
+    assertThat(unsure.outcome()).isEqualTo(SloVerdict.Outcome.INCONCLUSIVE);
+    assertThat(unsure.undecided()).extracting(SloVerdict.Check::which).contains(SloVerdict.Limit.ERROR_RATE);
   }
 
   /**
@@ -75,18 +88,23 @@ class SloTest {
     assertThat(verdict.describe()).isEqualTo("error rate 46.7% > 1.0%");
 
     Slo lenient = new Slo(2000, 20_000, 0.01, false);
-    assertThat(SloVerdict.of(lenient, s).met()).as("empty answers configured not to count").isTrue();
+    // Not counted, the empty answers break nothing; 8 answers are too few to show the p95 met.
+    assertThat(SloVerdict.of(lenient, s).outcome()).as("empty answers configured not to count")
+        .isEqualTo(SloVerdict.Outcome.INCONCLUSIVE);
+    assertThat(SloVerdict.of(lenient, s).breaches()).isEmpty();
     assertThat(RightsizeSettings.reference().slo().objective().emptyAnswerIsError()).as("the default").isTrue();
   }
 
   @Test
-  void aStepWithoutSuccessfulRequestsBreaksTheLatencyLimitsToo() {
+  void aStepWithoutSuccessfulRequestsIsBrokenByItsErrorsAndItsLatenciesAreNeverMet() {
     SloVerdict verdict = SloVerdict.of(SLO, steps(0, 100, 1000, 5).summary());
-    assertThat(verdict.breaches()).extracting(SloVerdict.Breach::which)
-        .containsExactly(
-            SloVerdict.Limit.P95_TTFT, SloVerdict.Limit.P95_E2E, SloVerdict.Limit.ERROR_RATE);
-    assertThat(verdict.describe()).startsWith("p95 ttft not measured");
-    assertThat(SloVerdict.of(SLO, new StepStats(KEY).summary()).describe()).isEqualTo("no requests in the step");
+    assertThat(verdict.breaches()).extracting(SloVerdict.Check::which).containsExactly(SloVerdict.Limit.ERROR_RATE);
+    assertThat(verdict.undecided()).extracting(SloVerdict.Check::describe)
+        .containsExactly("p95 ttft not measured (no successful request)", "p95 e2e not measured (no successful request)");
+    assertThat(verdict.describe()).isEqualTo("error rate 100.0% > 1.0%");
+    SloVerdict empty = SloVerdict.of(SLO, new StepStats(KEY).summary());
+    assertThat(empty.outcome()).isEqualTo(SloVerdict.Outcome.INCONCLUSIVE);
+    assertThat(empty.describe()).isEqualTo("inconclusive: no requests in the step");
   }
 
   private static StepStats steps(int ok, double ttftMs, double e2eMs, int throttled) {

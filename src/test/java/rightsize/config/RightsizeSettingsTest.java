@@ -243,8 +243,10 @@ class RightsizeSettingsTest {
         arguments("rightsize.slo.p95-ttft = fast",
             "rightsize.slo.p95-ttft is 'fast', not a duration such as 30s or 500ms: set it to a duration such as 30s or 500ms" + at),
         arguments("rightsize.slo.enforce = maybe", "rightsize.slo.enforce is 'maybe', not true or false: set it to true or false" + at),
-        arguments("rightsize.sizing.min-requests = many",
-            "rightsize.sizing.min-requests is 'many', not a whole number: set it to a whole number" + at),
+        arguments("rightsize.sizing.capacity-search = maybe",
+            "rightsize.sizing.capacity-search is 'maybe', not true or false: set it to true or false" + at),
+        arguments("rightsize.population.closed { min-hold = 10s, max-hold = 5s }",
+            "rightsize.population.closed.max-hold is shorter than min-hold (10000 ms): set max-hold >= min-hold, or one fixed hold," + at),
         arguments("rightsize.target-load.concurrent-users = lots",
             "rightsize.target-load.concurrent-users is 'lots', not a number: set it to a number" + at),
         arguments("rightsize.regression.p95-e2e = worse", "rightsize.regression.p95-e2e is 'worse', not a number: set it to a number" + at),
@@ -315,10 +317,10 @@ class RightsizeSettingsTest {
     assertThat(s.population().closed().users()).containsExactly(1, 10, 50, 100);
     assertThat(s.population().open().rates()).containsExactly(0.5, 1.0, 2.0, 4.0);
     assertThat(s.slo()).isEqualTo(new SloSettings(new Slo(2000, 20_000, 0.01), false));
-    assertThat(s.sizing()).isEqualTo(new SizingSettings(true, 10));
+    assertThat(s.sizing()).isEqualTo(new SizingSettings(true));
     assertThat(s.targetLoad()).isEqualTo(new TargetLoad(100, 0));
     assertThat(s.regression()).isEqualTo(new RegressionThresholds(0.10, 0.10, 0.10, 1.0));
-    assertThat(s.trust()).isEqualTo(new TrustThresholds(20, 100, 20.0, 0.90, 5.0));
+    assertThat(s.trust()).isEqualTo(new TrustThresholds(20, 100, 20.0, 0.90, 5.0, false));
     assertThat(s.client().ioThreads()).as("auto").isNull();
     assertThat(parse("rightsize.client.io-threads = 2").client().ioThreads()).isEqualTo(2);
     assertThat(s.cost().catalog()).isEqualTo(Path.of("data/vm-catalog.csv"));

@@ -10,7 +10,7 @@ import rightsize.record.Status;
 /** Step summaries with hand-chosen totals, for arithmetic that is checked by hand. */
 final class Steps {
   private static final long T0 = 1_700_000_000_000_000L;
-  private static final LatencySummary NONE = new LatencySummary(0, null, null, null, null);
+  private static final LatencySummary NONE = LatencySummary.NONE;
 
   private Steps() {}
 

@@ -24,6 +24,40 @@ class GateEvaluatorTest {
   }
 
   @Test
+  void anInconclusiveStepIsNeitherPassedNorFailedAndChangesNoExitCode() {
+    RunReport.Step unsure = new RunReport.Step("F4", "1 user", 3, 3, Map.of("ok", 3L), false,
+        "inconclusive: p95 ttft 102 ms (95% CI 101 ms – unbounded)", "inconclusive", null);
+    Verdict verdict = GateEvaluator.evaluate("night-2", report(null, List.of(unsure), List.of()), false);
+
+    GateCheck slo = verdict.checks().stream().filter(c -> c.kind() == GateCheck.Kind.SLO).findFirst().orElseThrow();
+    assertThat(slo.passed()).as("never reported as met").isFalse();
+    assertThat(slo.failed()).isFalse();
+    assertThat(slo.inconclusive()).isTrue();
+    assertThat(verdict.exitCode()).isEqualTo(ExitCode.PASSED);
+    assertThat(verdict.headline()).isEqualTo("passed: every SLO and regression check passed (exit 0); 2 checks passed,"
+        + " 1 inconclusive (neither met nor broken with 95% confidence: hold those steps longer)");
+    assertThat(GateSummary.render(verdict, null, false)).contains("| *inconclusive* | slo | F4 | 1 user SLO |");
+  }
+
+  @Test
+  void aConclusionRestingOnUntrustedFiguresFailsOnlyWhenTheReportSaysSo() {
+    RunReport.Step stalled = new RunReport.Step("F4", "10 users", 400, 400, Map.of("ok", 400L), true, "met", "met",
+        "load generator injector-1 stalled 120 ms (limit 20.0 ms): latencies may include client-side delay");
+    RunReport lenient = report(null, List.of(stalled), List.of());
+    RunReport strict = new RunReport("night-2", null, null, 0, List.of(stalled), List.of(), List.of(), List.of(), true);
+
+    assertThat(GateEvaluator.evaluate("night-2", lenient, false).exitCode()).isEqualTo(ExitCode.PASSED);
+    Verdict verdict = GateEvaluator.evaluate("night-2", strict, false);
+    assertThat(verdict.exitCode()).isEqualTo(ExitCode.UNTRUSTED);
+    assertThat(ExitCode.UNTRUSTED.code()).isEqualTo(6);
+    assertThat(verdict.failures()).singleElement().satisfies(c -> {
+      assertThat(c.kind()).isEqualTo(GateCheck.Kind.TRUST);
+      assertThat(c.name()).isEqualTo("10 users trust");
+      assertThat(c.detail()).startsWith("the SLO verdict or a recommendation rests on untrusted figures: load generator");
+    });
+  }
+
+  @Test
   void aHealthyRunWithinSloAndThresholdsPasses() {
     RunReport report =
         report(

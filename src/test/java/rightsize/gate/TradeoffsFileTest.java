@@ -53,7 +53,7 @@ class TradeoffsFileTest {
     Path file = dir.resolve("tradeoffs.json");
     Files.writeString(file, "{\"schema\": \"something/2\", \"steps\": []}");
 
-    assertThatThrownBy(() -> TradeoffsFile.read(file)).hasMessage(file + " is not a rightsize.tradeoffs/1 report");
+    assertThatThrownBy(() -> TradeoffsFile.read(file)).hasMessage(file + " is not a rightsize.tradeoffs/2 report");
   }
 
   @Test

@@ -27,7 +27,7 @@ class PopulationTest {
     assertThat(p).isInstanceOf(ClosedPopulation.class);
     assertThat(p.steps()).extracting(Step::label).containsExactly("1 user", "10 users", "50 users", "100 users");
     assertThat(p.steps()).extracting(Step::load).containsExactly(1.0, 10.0, 50.0, 100.0);
-    assertThat(p.steps()).extracting(Step::duration).containsOnly(REFERENCE.closed().hold());
+    assertThat(p.steps()).extracting(Step::duration).containsOnly(REFERENCE.closed().maxHold());
     assertThat(p.steps()).extracting(Step::unit).containsOnly(LoadUnit.USERS);
     assertThat(p.warmup()).contains(new Step("warmup", 1, LoadUnit.USERS, REFERENCE.closed().warmup(), true));
     assertThat(p.thinkTime()).isEqualTo(REFERENCE.closed().thinkTime());
@@ -150,7 +150,27 @@ class PopulationTest {
     assertThat(Population.closed(1, 10).hold(Duration.ofSeconds(30)).describe())
         .isEqualTo("closed: 1, 10 users, 30 s each, think time 1000 ms, warm-up 4 s, each step's users started over 2.0 s");
     assertThat(Population.open(0.5, 2).thinkTime(Duration.ofSeconds(3)).describe())
-        .isEqualTo("open: 0.5, 2.0 users/s (Poisson), 20 s each, think time 3000 ms between turns, warm-up 5 s");
+        .isEqualTo("open: 0.5, 2.0 users/s (Poisson), 10 to 30 s each (until the verdict is conclusive),"
+            + " think time 3000 ms between turns, warm-up 5 s");
+    assertThat(Population.closed(1).hold(Duration.ofSeconds(5), Duration.ofMillis(45_500)).describe())
+        .isEqualTo("closed: 1 users, 5 to 45.5 s each (until the verdict is conclusive), think time 1000 ms, warm-up 4 s,"
+            + " each step's users started over 2.0 s");
+  }
+
+  @Test
+  void anAdaptiveHoldRunsEachStepBetweenItsMinAndMaxHold() {
+    PopulationSettings s = config("population.closed { min-hold = 3s, max-hold = 40s }");
+    assertThat(Population.from(s).steps()).allSatisfy(step -> {
+      assertThat(step.minDuration()).isEqualTo(Duration.ofSeconds(3));
+      assertThat(step.duration()).isEqualTo(Duration.ofSeconds(40));
+      assertThat(step.adaptive()).isTrue();
+    });
+    // A fixed hold wins over both.
+    assertThat(Population.from(config("population.closed { hold = 9s }")).steps())
+        .allSatisfy(step -> assertThat(step.adaptive()).isFalse())
+        .extracting(Step::duration).containsOnly(Duration.ofSeconds(9));
+    assertThatThrownBy(() -> Population.closed(1).hold(Duration.ofSeconds(9), Duration.ofSeconds(8)))
+        .hasMessage("max-hold must be >= min-hold (PT9S), was PT8S");
   }
 
   @Test
@@ -159,7 +179,8 @@ class PopulationTest {
         .isEqualTo("closed: 1, 10, 50 users, 30 s each, think time 1000 ms, warm-up 4 s, each step's users started over 2.0 s;"
             + " load generator 2 of 3 runs 0, 3, 17 of them");
     assertThat(Population.open(0.5, 1, 5).share(new Share(1, 3)).describe())
-        .isEqualTo("open: 0.5, 1.0, 5.0 users/s (Poisson), 20 s each, think time 1000 ms between turns, warm-up 5 s;"
+        .isEqualTo("open: 0.5, 1.0, 5.0 users/s (Poisson), 10 to 30 s each (until the verdict is conclusive),"
+            + " think time 1000 ms between turns, warm-up 5 s;"
             + " load generator 1 of 3 runs 0.167, 0.333, 1.67 users/s of them");
     assertThat(Population.closed(1, 10).share(Share.WHOLE).describe()).isEqualTo(Population.closed(1, 10).describe());
   }
@@ -186,12 +207,12 @@ class PopulationTest {
     assertThat(arrivalSeconds(p.starts(p.steps().get(0)))).containsExactly(0.0);
     assertThat(arrivalSeconds(p.ramp(Duration.ZERO).starts(p.steps().get(1)))).hasSize(100).containsOnly(0.0);
     // A step lasts its ramp and then its hold; the warm-up's ramp lies within it.
-    assertThat(p.length(p.steps().get(1))).isEqualTo(Duration.ofSeconds(2).plus(REFERENCE.closed().hold()));
+    assertThat(p.length(p.steps().get(1))).isEqualTo(Duration.ofSeconds(2).plus(REFERENCE.closed().maxHold()));
     assertThat(p.length(p.warmup().orElseThrow())).isEqualTo(REFERENCE.closed().warmup());
     assertThat(REFERENCE.closed().ramp()).as("within the default warm-up").isLessThanOrEqualTo(REFERENCE.closed().warmup());
 
     // Requests sent before the last of a step's users started are the ramp's (tagged warm-up).
-    StepClock clock = new StepClock(3, Duration.ofSeconds(2), Duration.ofHours(1), false);
+    StepClock clock = new StepClock(3, Duration.ofSeconds(2), Duration.ofHours(1), Duration.ofHours(1), false, () -> false);
     clock.userStarted();
     clock.userStarted();
     assertThat(clock.ramping()).isTrue();

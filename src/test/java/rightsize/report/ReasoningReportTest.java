@@ -100,7 +100,9 @@ class ReasoningReportTest {
 
     ReportResult r = Reports.generator("rightsize.slo { p95-ttft = 10s, empty-answer-is-error = false }").generate(run);
     var r1 = r.tradeoffs().steps().stream().filter(s -> s.key().deployment().equals("r1")).findFirst().orElseThrow();
-    assertThat(r1.slo().met()).isTrue();
+    // Its empty answers break nothing now; its 8 answers are too few to show the SLO met.
+    assertThat(r1.slo().broken()).isFalse();
+    assertThat(r1.slo().inconclusive()).isTrue();
 
     String md = Files.readString(r.markdown());
     assertThat(md).contains("SLO: p95 ttft ≤ 10,000 ms, p95 e2e ≤ 20,000 ms, errors ≤ 1.0% (empty answers not counted).")

@@ -144,12 +144,13 @@ class SkippedStepsReportTest {
         .generate(searchedRun());
 
     String runSlo = "SLO p95 ttft ≤ 2,000 ms, p95 e2e ≤ 20,000 ms, errors ≤ 1.0%";
+    // During the run no step of a minute held enough requests to show the 1% error limit met (that
+    // takes 368 without a failure); under an hour-long, 50% SLO, F4s_v2 and F8s_v2 have capacity.
+    // F2s_v2's 10 users sent too few requests for any p95 upper bound: inconclusive, so no note.
     assertThat(r.tradeoffs().warnings()).containsExactly(
-        F2 + ": the capacity search during the run (" + runSlo + ") put the largest step within it at 1 users;"
-            + " by this report's SLO it is 10 users; the steps the search skipped were never measured",
-        F4 + ": the capacity search during the run (" + runSlo + ") put the largest step within it at 10 users;"
+        F4 + ": the capacity search during the run (" + runSlo + ") found no step within it;"
             + " by this report's SLO it is 50 users; the steps the search skipped were never measured",
-        F8 + ": the capacity search during the run (" + runSlo + ") put the largest step within it at 50 users;"
+        F8 + ": the capacity search during the run (" + runSlo + ") found no step within it;"
             + " by this report's SLO it is 100 users");
   }
 

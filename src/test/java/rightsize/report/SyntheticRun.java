@@ -110,7 +110,7 @@ final class SyntheticRun {
     for (String size : SIZES) {
       plan.add(new CapacitySearch.Target(size, size, measured));
     }
-    CapacitySearch search = new CapacitySearch(plan, slo, true, 10, line -> { });
+    CapacitySearch search = new CapacitySearch(plan, slo, true, line -> { });
     String[] current = {null};
     boolean[] running = {false};
     try (RecordWriter writer = new RecordWriter(runDir.resolve("records.jsonl"))) {
@@ -125,7 +125,7 @@ final class SyntheticRun {
           writer.write(r);
         }
       });
-      CapacityFile.write(runDir.resolve(CapacityFile.NAME), slo, false, true, 10, search.finish());
+      CapacityFile.write(runDir.resolve(CapacityFile.NAME), slo, false, true, search.finish());
       return writer.written();
     }
   }

@@ -27,7 +27,8 @@ class TradeoffsTest {
     Path run = results.resolve("run");
     try (RecordWriter w = new RecordWriter(run.resolve("records.jsonl"))) {
       for (String d : new String[] {"a", "b", "mini"}) {
-        for (int i = 0; i < 100; i++) {
+        // 400 requests without a failure: enough to show errors within 1% (and the p95 within its limit).
+        for (int i = 0; i < 400; i++) {
           // One request every 0.1 s, each 1 s long with 1000 prompt (200 cached) and 250 output tokens.
           w.write(record().deployment(d, d.equals("b") ? "Standard_F8s_v2" : "Standard_F4s_v2")
               .start(SyntheticRun.T0 + i * 100_000L).ttft(100.0).e2e(1000).tokens(1000, 250).cached(200).build());
@@ -42,7 +43,7 @@ class TradeoffsTest {
     // Same latency and throughput: b at $0.338/h is dominated by a at $0.169/h.
     assertThat(b.dominatedBy()).containsExactly("a");
     assertThat(a.dominated()).isFalse();
-    // 100 requests over 10.9 s x 250 tokens: a costs 0.169 / (2293.6 x 3600) x 1e6 = $0.0205 per 1M output tokens;
+    // 400 requests over 40.9 s x 250 tokens: a costs 0.169 / (2445 x 3600) x 1e6 = $0.0192 per 1M output tokens;
     // mini costs (800 x 0.15 + 200 x 0.075 + 250 x 0.60) / 1e6 / 250 x 1e6 = $1.14: a and b dominate it.
     assertThat(mini.cheapest().cost().per1mOutputTokens()).isCloseTo(1.14, within(1e-9));
     assertThat(mini.dominatedBy()).containsExactly("a", "b");
@@ -50,7 +51,7 @@ class TradeoffsTest {
     // Break-even of a against mini's prices: 0.169 x 730 = $123.37/month over $0.000285 per request.
     assertThat(a.breakEven().reference()).isEqualTo("mini");
     assertThat(a.breakEven().requestsPerDay()).isCloseTo(123.37 / 0.000285 / (730 / 24.0), within(0.01));
-    assertThat(a.breakEven().capacityRequestsPerDay()).isCloseTo(100 / 10.9 * 86_400, within(1e-6));
+    assertThat(a.breakEven().capacityRequestsPerDay()).isCloseTo(400 / 40.9 * 86_400, within(1e-6));
     assertThat(mini.breakEven()).isNull();
     assertThat(mini.breakEvenProblem()).isNull();
     // The step's 10 users sized for 100: 10 instances of a.
@@ -83,7 +84,50 @@ class TradeoffsTest {
     assertThat(table.e2eByOutput().get(0).latency().count()).isEqualTo(40);
     assertThat(table.e2eByOutput().get(0).meanTokens()).isCloseTo((10 + 127) / 2.0, within(1e-9));
     assertThat(Files.readAllLines(r.markdown()))
-        .contains("- e2e ≈ 200.0 ms + 20.000 ms × output tokens (r² 1.00, 200 requests)");
+        .contains("- e2e ≈ 200.0 ms + 20.000 ms × output tokens (slope 95% CI 20.000 to 20.000 ms/token, r² 1.00,"
+            + " 200 requests)");
+  }
+
+  @Test
+  void aLineThatSaysNothingIsNotDrawnAndNoLatencyAxisGoesBelowZero(@TempDir Path results) throws Exception {
+    Path run = results.resolve("run");
+    try (RecordWriter w = new RecordWriter(run.resolve("records.jsonl"))) {
+      // ttft does not depend on length (noise only); e2e grows with it from 200 tokens on, and the
+      // short answers' flat 50 ms pull the fitted line below 0 ms at the shortest lengths.
+      for (int i = 0; i < 200; i++) {
+        int prompt = 100 + 37 * i;
+        int completion = i < 20 ? 10 + i : 200 + 3 * i;
+        w.write(record().start(SyntheticRun.T0 + i * 10_000L).tokens(prompt, completion)
+            .ttft(400.0 + (i * 7919 % 200)).e2e(i < 20 ? 50 : -3000 + 20.0 * completion).build());
+      }
+    }
+    ReportResult r = Reports.generator().generate(run);
+    LengthSensitivity table = r.tradeoffs().lengths().get("Standard_F2s_v2");
+    assertThat(table.ttftFit().meaningful()).isFalse();
+    assertThat(table.e2eFit().meaningful()).isTrue();
+    assertThat(table.e2eFit().at(10)).as("the fitted line at the shortest answer").isNegative();
+    assertThat(Files.readString(r.markdown())).contains("- ttft vs input tokens: no measurable dependence on length"
+        + " in this run (slope 95% CI ");
+    String html = Files.readString(r.html());
+    String ttftChart = chart(html, "chart-ttft-input");
+    assertThat(ttftChart).as("no fitted line").doesNotContain("stroke-dasharray=\"5 4\"");
+    // The e2e line is drawn, from where it crosses 0 ms (not from the shortest answer, below 0) on.
+    assertThat(chart(html, "chart-e2e-output")).contains("stroke-dasharray=\"5 4\"");
+    assertThat(table.e2eFit().minX()).isEqualTo(10);
+    // Every chart's axis labels are at least 0.
+    java.util.regex.Matcher labels = java.util.regex.Pattern
+        .compile("<text class=\"axis\" x=\"[0-9.]+\" y=\"[0-9.]+\" text-anchor=\"end\">([^<]*)</text>").matcher(html);
+    int found = 0;
+    while (labels.find()) {
+      found++;
+      assertThat(labels.group(1)).as("a y-axis label").doesNotStartWith("-").doesNotStartWith("−");
+    }
+    assertThat(found).isPositive();
+  }
+
+  private static String chart(String html, String id) {
+    int from = html.indexOf("<svg id=\"" + id + "\"");
+    return html.substring(from, html.indexOf("</svg>", from));
   }
 
   @Test

@@ -30,7 +30,7 @@ class TrustNotesReportTest {
   private static final long S0 = T0 / 1_000_000;
   private static final String TOKEN_FIGURES = "(output tok/s, total tok/s, $/1M output tok, $/1M total tok)";
   private static final String FEW_3 = "ttft, tpot and e2e p95 and p99 from 3 successful requests"
-      + " (a p95 needs 20, a p99 100); the SLO verdict on them is weak";
+      + " (a p95 needs 20, a p99 100)";
   private static final String FEW_50 = "ttft, tpot and e2e p99 from 50 successful requests (a p99 needs 100)";
   private static final String ESTIMATED = "the token figures are estimates " + TOKEN_FIGURES
       + ": the tokenizer counted the tokens of 40 of 150 successful requests (the server sent no usage)";
@@ -132,37 +132,52 @@ class TrustNotesReportTest {
     writeRecords(run.resolve("records.jsonl"), true);
     writeInjector(run.resolve("injector.jsonl"), S0 + 105, S0 + 310);
 
-    ReportResult r = Reports.generator().generate(run);
+    // A 5% error limit: 150 requests without a failure show it met (1% would take 368).
+    ReportResult r = Reports.generator("rightsize.slo.max-error-rate = 0.05").generate(run);
     Tradeoffs t = r.tradeoffs();
     assertThat(t.untrustedSteps()).hasSize(4);
-    // The verdicts stand: every step met the SLO, however few its requests.
-    assertThat(t.steps()).allMatch(s -> s.slo().met());
+    // 3 and 50 requests cannot show a p95 within the limit; 150 can.
+    assertThat(t.steps()).extracting(s -> s.slo().outcome().wireName())
+        .containsExactly("inconclusive", "met", "inconclusive", "met");
 
+    // What changes a conclusion first, one line per step with every reason; the rest folded.
     List<String> md = Files.readAllLines(r.markdown());
     assertThat(md).containsSubsequence(
         "**Figures not to be trusted** (marked † too few successful requests for the percentile,"
             + " ‡ token counts estimated by the tokenizer or missing, § the load generator was overloaded):",
         "",
+        "These change a conclusion:",
+        "",
+        // 10 users is the cheapest step within the SLO per 1M output tokens: a recommendation rests on it too.
+        "- " + F2 + " · 10 users (changes the SLO verdict (met) and the recommendation for " + F2 + "): ‡ " + ESTIMATED
+            + "; § " + STALL,
+        "- " + F2 + " · 50 users (changes the SLO verdict (met) and the recommendation for " + F2 + "): ‡ "
+            + UNCOUNTED + "; § " + CPU,
+        "",
+        "<details><summary>2 steps whose flagged figures change no conclusion</summary>",
+        "",
         "- " + F2 + " · 1 user: † " + FEW_3,
-        "- " + F2 + " · 10 users: ‡ " + ESTIMATED,
-        "- " + F2 + " · 10 users: § " + STALL,
         "- " + F2 + " · 20 users: † " + FEW_50,
-        "- " + F2 + " · 50 users: ‡ " + UNCOUNTED,
-        "- " + F2 + " · 50 users: § " + CPU);
+        "",
+        "</details>");
     // 3 requests in 3 s, 10 tokens each; ttft 100, 101, 102 ms, e2e 1 s; p95 and p99 marked, p50 not.
     assertThat(cells(md, "1 user")).containsSubsequence("1.00", "10.0", "101", "102†", "102†")
-        .containsSubsequence("1,000", "1,000†", "1,000†", "0.0%", "0.0%", "met†");
+        .containsSubsequence("1,000", "1,000†", "1,000†", "0.0%", "0.0%");
+    assertThat(cells(md, "1 user").get(12)).startsWith("*inconclusive: p95 ttft 102 ms (95% CI 101 ms – unbounded)")
+        .endsWith("†*");
     // Estimated tokens mark output tok/s and $/1M output tok; the stall marks every latency and the verdict.
     List<String> at10 = cells(md, "10 users");
     assertThat(at10.get(1)).endsWith("‡");
     assertThat(at10.subList(2, 10)).allMatch(c -> c.endsWith("§") && !c.endsWith("†§"));
     assertThat(at10.get(12)).isEqualTo("met§");
+    assertThat(t.recommendation()).contains(F2 + " holds 50 users: p95 ttft 147 ms (95% CI 145–149 ms),"
+        + " error rate 0.0% (95% CI 0.0%–2.4%)");
     assertThat(at10.get(13)).doesNotEndWith("‡");
     assertThat(at10.get(15)).endsWith("‡");
     List<String> at20 = cells(md, "20 users");
     assertThat(at20.get(3)).doesNotEndWith("†");
     assertThat(at20.get(4)).endsWith("†");
-    assertThat(at20.get(12)).isEqualTo("met");
+    assertThat(at20.get(12)).startsWith("*inconclusive: ").doesNotContain("†");
 
     // The load generator table: the stall inside the 10-user step's window (T0 + 100 s to T0 + 115.9 s).
     assertThat(md).contains("## Load generator")
@@ -172,22 +187,37 @@ class TrustNotesReportTest {
         .contains("- injector.jsonl: 323 samples");
 
     String html = Files.readString(r.html());
-    assertThat(html).contains("<td class=\"n untrusted\" title=\"" + Html.esc(FEW_3) + "\">102†</td>")
-        .contains("<td class=\"met untrusted\" title=\"" + Html.esc(FEW_3) + "\">met†</td>")
+    assertThat(html).contains("<td class=\"n untrusted\" title=\"95% CI 101–∞ ms; " + Html.esc(FEW_3) + "\">102†"
+            + "<br><span class=\"ci\">101–∞</span></td>")
+        .contains("<td class=\"met untrusted\" title=\"" + Html.esc(STALL) + "\">met§</td>")
         .contains("<div class=\"trust\" id=\"trust\">")
-        .contains("<li>" + Html.esc(F2 + " · 10 users: § " + STALL) + "</li>")
+        .contains("<ul id=\"trust-conclusions\"><li>" + Html.esc(F2 + " · 10 users (changes the SLO verdict (met) and"
+            + " the recommendation for " + F2 + "): ‡ " + ESTIMATED + "; § " + STALL) + "</li>")
+        .contains("<details id=\"trust-others\"><summary>2 steps whose flagged figures change no conclusion</summary>"
+            + "<ul><li>" + Html.esc(F2 + " · 1 user: † " + FEW_3) + "</li>")
         .contains("<table id=\"injector\">");
 
     JsonNode json = JSON.readTree(r.json().toFile());
     assertThat(json.path("gate").path("untrusted_steps").asInt()).isEqualTo(4);
-    assertThat(json.path("trust_thresholds").toString()).isEqualTo(
-        "{\"min_requests_p95\":20,\"min_requests_p99\":100,\"max_injector_stall_ms\":20.0,\"max_injector_cpu\":0.9,\"max_client_lag_ms\":5.0}");
+    assertThat(json.path("gate").path("untrusted_conclusions").asInt()).isEqualTo(2);
+    assertThat(json.path("trust_thresholds").toString()).isEqualTo("{\"min_requests_p95\":20,\"min_requests_p99\":100,"
+        + "\"max_injector_stall_ms\":20.0,\"max_injector_cpu\":0.9,\"max_client_lag_ms\":5.0,\"fail_gate\":false}");
     assertThat(json.path("injector_inputs").get(0).path("samples").asLong()).isEqualTo(323);
     JsonNode one = json.path("steps").get(0);
-    assertThat(one.path("trust").toString()).isEqualTo("{\"trusted\":false,\"flags\":[{\"check\":\"few_requests\","
+    assertThat(one.path("trust").toString()).isEqualTo("{\"trusted\":false,\"changes_conclusion\":false,"
+        + "\"flags\":[{\"check\":\"few_requests\","
         + "\"figures\":[\"/ttft_ms/p95\",\"/ttft_ms/p99\",\"/tpot_ms/p95\",\"/tpot_ms/p99\",\"/e2e_ms/p95\",\"/e2e_ms/p99\"],"
         + "\"note\":\"" + FEW_3 + "\"}]}");
     JsonNode ten = json.path("steps").get(1);
+    assertThat(ten.path("trust").path("changes_conclusion").asBoolean()).isTrue();
+    List<String> csv = Files.readAllLines(r.csv());
+    List<String> header = List.of(csv.get(0).split(","));
+    // Commas outside quotes separate the cells (the verdict's cell has some inside).
+    String cellSeparator = ",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)";
+    assertThat(csv.subList(1, 5)).extracting(l -> l.split(cellSeparator)[header.indexOf("trust")])
+        .containsExactly("untrusted", "untrusted_conclusion", "untrusted", "untrusted_conclusion");
+    assertThat(csv.get(2).split(cellSeparator)[header.indexOf("trust_checks")]).isEqualTo("estimated_tokens;injector_overload");
+    assertThat(csv.get(1).split(cellSeparator)[header.indexOf("slo_verdict")]).isEqualTo("inconclusive");
     assertThat(ten.path("trust").path("flags")).extracting(f -> f.path("check").asText())
         .containsExactly("estimated_tokens", "injector_overload");
     JsonNode estimated = ten.path("trust").path("flags").get(0);
@@ -278,7 +308,7 @@ class TrustNotesReportTest {
     assertThat(html).doesNotContain("class=\"n untrusted\"").doesNotContain("id=\"trust\"").contains("<table id=\"injector\">");
     assertThat(json.path("gate").path("untrusted_steps").asInt()).isZero();
     assertThat(json.path("steps")).hasSize(4).allSatisfy(s -> {
-      assertThat(s.path("trust").toString()).isEqualTo("{\"trusted\":true,\"flags\":[]}");
+      assertThat(s.path("trust").toString()).isEqualTo("{\"trusted\":true,\"changes_conclusion\":false,\"flags\":[]}");
       assertThat(s.path("injector").path("worst_stall_ms").asDouble()).isEqualTo(0.4);
     });
 

@@ -65,9 +65,9 @@ class SizingIntegrationTest {
     SizingRun run = SizingRun.runWithGatlingReport(dir, "closed-chatbot", DEPLOYMENTS + """
         rightsize {
           workload { kind = chatbot, chatbot.max-tokens = 20 }
-          population { model = closed, closed { steps = [2, 8, 16], hold = 2s, think-time = 0s, warmup = 1s, ramp = 1s } }
-          slo { p95-ttft = 300ms, p95-e2e = 5s, max-error-rate = 0.01, enforce = false }
-          sizing { capacity-search = true, min-requests = 3 }
+          population { model = closed, closed { steps = [2, 8, 16], min-hold = 2s, max-hold = 8s, think-time = 0s, warmup = 1s, ramp = 1s } }
+          slo { p95-ttft = 300ms, p95-e2e = 5s, max-error-rate = 0.05, enforce = false }
+          sizing { capacity-search = true }
           monitor.grain = 1s
         }
         """);
@@ -106,6 +106,12 @@ class SizingIntegrationTest {
     assertHeldConcurrency(run, "fast", "8 users", 8);
     assertHeldConcurrency(run, "fast", "16 users", 16);
 
+    // Adaptive holds: fast's 16 users were shown within the SLO, and the step ended then, well before
+    // its 8 s max-hold.
+    long[] window = run.records.stream().filter(r -> r.deployment().equals("fast") && r.step().equals("16 users")
+        && !r.warmup()).map(r -> new long[] {r.startEpochMicros(), r.startEpochMicros() + (long) (r.e2eMs() * 1000)})
+        .reduce((x, y) -> new long[] {Math.min(x[0], y[0]), Math.max(x[1], y[1])}).orElseThrow();
+    assertThat(window[1] - window[0]).as("micros of fast's 16-user step").isLessThan(7_000_000);
     // The capacity search's verdicts, skipped steps included, are in capacity.json.
     assertThat(run.capacity.at("/deployments/0/capacity/step").asText()).isEqualTo("16 users");
     assertThat(run.capacity.at("/deployments/1/capacity").isNull()).isTrue();
@@ -166,15 +172,15 @@ class SizingIntegrationTest {
   @Test
   void aLoadGeneratorWithNoUserInAStepSendsNothingThenButKeepsTheStepsTime() throws Exception {
     // Generator 2 of 2: the warm-up and the step of 1 user (total) are the other generator's, the
-    // step of 2 users is one user each. min-requests = 0 would make any failing step "clearly
-    // broken"; a step this generator sent nothing in must not count as one and skip the rest.
+    // step of 2 users is one user each. A step this generator sent nothing in is inconclusive: it
+    // must not count as broken and skip the rest.
     SizingRun run = SizingRun.run(dir, "second-of-two", DEPLOYMENTS + """
         rightsize {
           run.injectors { count = 2, index = 2 }
           workload { kind = chatbot, chatbot.max-tokens = 20 }
           population { model = closed, closed { steps = [1, 2], hold = 2s, think-time = 0s, warmup = 2s } }
           slo { p95-ttft = 5s, p95-e2e = 10s }
-          sizing { capacity-search = true, min-requests = 0 }
+          sizing { capacity-search = true }
         }
         """);
 
@@ -200,10 +206,12 @@ class SizingIntegrationTest {
     assertThat(slowStartMicros - fastEndMicros).as("micros between the deployments' measured steps").isGreaterThanOrEqualTo(4_000_000);
 
     // Each idle step still began here (its one idle user passes the capacity search), so it is
-    // inconclusive rather than not run, and the sweep went on.
+    // inconclusive rather than not run, and the sweep went on to the next step, which ran (one user
+    // for 2 s: too few requests to show a p95 within the SLO either).
     for (int d = 0; d < 2; d++) {
       assertThat(run.capacity.at("/deployments/" + d + "/steps/0/outcome").asText()).isEqualTo("inconclusive");
-      assertThat(run.capacity.at("/deployments/" + d + "/steps/1/outcome").asText()).isEqualTo("met");
+      assertThat(run.capacity.at("/deployments/" + d + "/steps/1/outcome").asText()).isEqualTo("inconclusive");
+      assertThat(run.capacity.at("/deployments/" + d + "/steps/1/requests").asLong()).isPositive();
     }
   }
 

@@ -87,6 +87,26 @@ public record Tradeoffs(
     return steps.stream().filter(r -> !r.trust().trusted()).toList();
   }
 
+  /**
+   * One note per untrusted step, those that change a conclusion (a verdict or a recommendation
+   * resting on an untrusted figure) first, each group in table order.
+   */
+  public List<TrustNote> trustNotes() {
+    List<TrustNote> notes = new ArrayList<>();
+    for (StepRow r : untrustedSteps()) {
+      DeploymentSummary d = deployments.stream()
+          .filter(x -> x.deployment().equals(r.key().deployment())).findFirst().orElse(null);
+      notes.add(TrustNote.of(r, d));
+    }
+    notes.sort(Comparator.comparing((TrustNote n) -> !n.changesConclusion()));
+    return notes;
+  }
+
+  /** True when a verdict or recommendation rests on one of {@code row}'s untrusted figures. */
+  public boolean changesConclusion(StepRow row) {
+    return trustNotes().stream().anyMatch(n -> n.row() == row && n.changesConclusion());
+  }
+
   /** True when the run folder had injector files, so each step says how the load generators fared. */
   public boolean injectorMonitored() {
     return !injectorInputs.isEmpty();

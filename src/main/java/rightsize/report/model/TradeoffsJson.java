@@ -61,8 +61,15 @@ public record TradeoffsJson(
     Gate gate,
     @JsonInclude(JsonInclude.Include.NON_NULL) ServerSide serverSide) {
 
-  /** The schema id every tradeoffs.json names; a change that older readers would misread gets a new one. */
-  public static final String SCHEMA = "rightsize.tradeoffs/1";
+  /**
+   * The schema id every tradeoffs.json names; a change that older readers would misread gets a new
+   * one. /2: verdicts are met, broken or inconclusive ({@code met} false no longer means broken),
+   * with 95% confidence intervals.
+   */
+  public static final String SCHEMA = "rightsize.tradeoffs/2";
+
+  /** The schemas this reader still reads: files written before the current one stay baselines. */
+  public static final List<String> READABLE = List.of("rightsize.tradeoffs/1", SCHEMA);
 
   /** The file's name in a run folder. */
   public static final String FILE_NAME = "tradeoffs.json";
@@ -74,11 +81,12 @@ public record TradeoffsJson(
 
   /**
    * Reads {@code file}; throws an {@link java.io.UncheckedIOException} naming it when it is
-   * missing or not JSON, an {@link IllegalArgumentException} when it is not a {@value #SCHEMA} file.
+   * missing or not JSON, an {@link IllegalArgumentException} when it is not a {@value #SCHEMA} (or
+   * older /1) file. A /1 file has no intervals, and its verdicts are met or broken.
    */
   public static TradeoffsJson read(Path file) {
     JsonNode tree = JsonFile.readTree(file);
-    if (!SCHEMA.equals(tree.path("schema").asText())) {
+    if (!READABLE.contains(tree.path("schema").asText())) {
       throw new IllegalArgumentException(file + " is not a " + SCHEMA + " report");
     }
     return JsonFile.bind(tree, TradeoffsJson.class, file);
@@ -93,10 +101,14 @@ public record TradeoffsJson(
   /** What reading one injector file found. */
   public record InjectorInput(String file, long samples, long unreadableLines, String error) {}
 
-  /** When a step's figures are flagged as not to be trusted. */
-  public record TrustLimits(
-      long minRequestsP95, long minRequestsP99, double maxInjectorStallMs, double maxInjectorCpu,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Double maxClientLagMs) {}
+  /**
+   * When a step's figures are flagged as not to be trusted.
+   *
+   * @param failGate whether the gate fails on a conclusion resting on such figures; null in /1 files (false)
+   */
+  public record TrustLimits(long minRequestsP95, long minRequestsP99, double maxInjectorStallMs, double maxInjectorCpu,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double maxClientLagMs,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean failGate) {}
 
   /**
    * The SLO every step is judged by.
@@ -134,6 +146,7 @@ public record TradeoffsJson(
       long throttled,
       Map<String, Long> statusCounts,
       double errorRate,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Ci errorRateCi,
       double throttledRate,
       double windowS,
       Double requestsPerS,
@@ -187,18 +200,48 @@ public record TradeoffsJson(
    */
   public record ServerSide(String source, String grain, List<String> notes) {}
 
-  /** A latency's percentiles over the successful requests; null when none had it. */
-  public record Latency(long count, Double p50, Double p95, Double p99, Double mean) {}
-
-  /** An SLO verdict and the limits broken. */
-  public record Verdict(boolean met, List<Breach> breaches) {}
+  /**
+   * A latency's percentiles over the successful requests, null when none had it, each with its 95%
+   * confidence interval (left out in /1 files and of bucket figures).
+   */
+  public record Latency(long count, Double p50, Double p95, Double p99, Double mean,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Ci p50Ci,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Ci p95Ci,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Ci p99Ci) {}
 
   /**
-   * One broken SLO limit.
+   * A 95% confidence interval; a null bound is unbounded (too few values to set it).
+   *
+   * @param low the lower bound, null when none
+   * @param high the upper bound, null when none
+   */
+  public record Ci(Double low, Double high) {}
+
+  /**
+   * An SLO verdict.
+   *
+   * @param met true only when every limit is met with 95% confidence
+   * @param outcome "met", "broken" or "inconclusive"; null in /1 files, where {@code met} false meant broken
+   * @param breaches the limits broken with 95% confidence
+   * @param undecided the limits neither met nor broken with 95% confidence; left out when none is
+   */
+  public record Verdict(boolean met, @JsonInclude(JsonInclude.Include.NON_NULL) String outcome, List<Breach> breaches,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Breach> undecided) {
+
+    /** The outcome, also of a /1 file. */
+    public String outcomeOrMetBroken() {
+      return outcome != null ? outcome : met ? "met" : "broken";
+    }
+  }
+
+  /**
+   * One SLO limit against the step's figure.
    *
    * @param limit "p95 ttft", "p95 e2e", "error rate" or "requests"
+   * @param ci the figure's 95% confidence interval; null in /1 files
    */
-  public record Breach(String limit, Double measured, double max, String description) {}
+  public record Breach(String limit, Double measured, double max, String description,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Ci ci) {}
 
   /** A step's costs. */
   public record Cost(
@@ -209,8 +252,14 @@ public record TradeoffsJson(
       @JsonProperty("per_1m_output_tokens") Double per1mOutputTokens,
       @JsonProperty("per_1m_total_tokens") Double per1mTotalTokens) {}
 
-  /** Which of a step's figures cannot be trusted. */
-  public record Trust(boolean trusted, List<Flag> flags) {}
+  /**
+   * Which of a step's figures cannot be trusted.
+   *
+   * @param changesConclusion true when its SLO verdict or a recommendation rests on such a figure;
+   *     null in /1 files
+   */
+  public record Trust(boolean trusted, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean changesConclusion,
+      List<Flag> flags) {}
 
   /**
    * One reason some figures of a step cannot be trusted.
@@ -349,12 +398,25 @@ public record TradeoffsJson(
    */
   public record Bucket(int fromTokens, Integer toTokens, double meanTokens, Latency latencyMs) {}
 
-  /** A least-squares line. */
-  public record Fit(long n, double interceptMs, double slopeMsPerToken, double r2) {}
+  /**
+   * A least-squares line.
+   *
+   * @param slopeCi the slope's 95% confidence interval; null in /1 files
+   * @param meaningful true when it rests on enough requests and its slope's interval excludes zero
+   *     (only then is it drawn); null in /1 files
+   */
+  public record Fit(long n, double interceptMs, double slopeMsPerToken, double r2,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Ci slopeCi,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean meaningful) {}
 
-  /** One measured step's SLO verdict. */
+  /**
+   * One measured step's SLO verdict.
+   *
+   * @param outcome "met", "broken" or "inconclusive"; null in /1 files
+   */
   public record SloResult(
-      String deployment, String vmSize, String step, double load, String loadUnit, boolean met, List<Breach> breaches) {}
+      String deployment, String vmSize, String step, double load, String loadUnit, boolean met, List<Breach> breaches,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String outcome) {}
 
   /** The cross-check with Gatling's report. */
   public record Gatling(List<String> reports, boolean agree, List<String> problems, List<GatlingRow> rows) {}
@@ -423,6 +485,9 @@ public record TradeoffsJson(
    *
    * @param untrustedSteps measured steps with at least one trust flag
    * @param gatlingAgrees null when there was no Gatling report to check
+   * @param inconclusiveSteps measured steps whose verdict is inconclusive; null in /1 files
+   * @param untrustedConclusions measured steps whose verdict or recommendation rests on an untrusted
+   *     figure; null in /1 files
    */
   public record Gate(
       boolean sloMetAtEveryStep,
@@ -430,5 +495,7 @@ public record TradeoffsJson(
       int regressions,
       boolean partial,
       int untrustedSteps,
-      Boolean gatlingAgrees) {}
+      Boolean gatlingAgrees,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer inconclusiveSteps,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer untrustedConclusions) {}
 }

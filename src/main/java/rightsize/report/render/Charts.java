@@ -83,13 +83,26 @@ final class Charts {
         if (v != null) {
           pts.add(new SvgChart.Point(r.step().key().load(), v,
               d.deployment() + " · " + r.loadLabel() + ": " + what + " " + Fmt.rate(v) + detail.apply(r)
-                  + (r.slo().met() ? " (SLO met)" : " (SLO broken: " + r.slo().describe() + ")"),
-              !r.slo().met()));
+                  + switch (r.slo().outcome()) {
+                    case MET -> " (SLO met)";
+                    case BROKEN -> " (SLO broken: " + r.slo().describe() + ")";
+                    case INCONCLUSIVE -> " (SLO " + ReportText.verdict(r.slo()) + ")";
+                  },
+              mark(r)));
         }
       }
       chart.add(new SvgChart.Series(d.deployment(), colors.get(d.deployment()), pts, true, false, true, true));
     }
     return chart;
+  }
+
+  /** Filled when the step met the SLO, a ring when it broke it, a dashed ring when inconclusive. */
+  private static SvgChart.Mark mark(StepRow r) {
+    return switch (r.slo().outcome()) {
+      case MET -> SvgChart.Mark.FILLED;
+      case BROKEN -> SvgChart.Mark.HOLLOW;
+      case INCONCLUSIVE -> SvgChart.Mark.DASHED;
+    };
   }
 
   /** "% (CPU, peak 100.0%)": what the utilization point is of. */
@@ -111,7 +124,7 @@ final class Charts {
         if (cost != null && ttft != null) {
           SvgChart.Point p = new SvgChart.Point(cost, ttft, d.deployment() + " · " + r.loadLabel() + ": "
               + Money.format(cost, r.cost().currency()) + " per 1M output tokens, p95 ttft " + Fmt.ms(ttft) + " ms"
-              + (r.slo().met() ? "" : " (SLO broken)"), !r.slo().met());
+              + (r.slo().met() ? "" : " (SLO " + r.slo().outcome().wireName() + ")"), mark(r));
           pts.add(p);
           if (r.slo().met()) {
             frontierCandidates.add(p);
@@ -143,15 +156,24 @@ final class Charts {
       for (LengthSensitivity.Row r : rows) {
         pts.add(new SvgChart.Point(r.meanTokens(), r.latency().p50(), deployment + " · " + ReportText.range(r)
             + " tokens: p50 " + Fmt.ms(r.latency().p50()) + " ms, p95 " + Fmt.ms(r.latency().p95()) + " ms ("
-            + r.latency().count() + " requests)", false));
+            + r.latency().count() + " requests)", SvgChart.Mark.FILLED));
       }
       chart.add(new SvgChart.Series(deployment, color, pts, false, false, true, true));
-      if (fit != null && pts.size() > 0) {
-        double lo = rows.get(0).meanTokens();
-        double hi = rows.get(rows.size() - 1).meanTokens();
+      // Only a line that means something, only over the lengths observed, never below 0 ms.
+      if (fit != null && fit.meaningful()) {
+        double lo = fit.minX();
+        double hi = fit.maxX();
+        double zero = -fit.intercept() / fit.slope();
+        if (fit.at(lo) < 0) {
+          lo = Math.min(hi, zero);
+        }
+        if (fit.at(hi) < 0) {
+          hi = Math.max(lo, zero);
+        }
         if (hi > lo) {
           chart.add(new SvgChart.Series(deployment + " fit", color, List.of(
-              new SvgChart.Point(lo, fit.at(lo), "", false), new SvgChart.Point(hi, fit.at(hi), "", false)),
+              new SvgChart.Point(lo, Math.max(0, fit.at(lo)), "", SvgChart.Mark.FILLED),
+              new SvgChart.Point(hi, Math.max(0, fit.at(hi)), "", SvgChart.Mark.FILLED)),
               true, true, false, false));
         }
       }

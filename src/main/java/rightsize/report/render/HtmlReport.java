@@ -116,7 +116,20 @@ public final class HtmlReport {
 
   record Skipped(String deployment, String load, String description) {}
 
-  record Trust(String legend, List<String> notes) {}
+  /**
+   * @param conclusions one line per step whose figures a verdict or recommendation rests on
+   * @param others one line per other untrusted step, folded under {@code othersSummary}
+   */
+  record Trust(String legend, String changes, String changesNothing, List<String> conclusions, String othersSummary,
+      List<String> others) {
+    boolean anyConclusions() {
+      return !conclusions.isEmpty();
+    }
+
+    boolean anyOthers() {
+      return !others.isEmpty();
+    }
+  }
 
   record Reasoning(List<ReportText.ReasoningCells> rows) {}
 
@@ -164,7 +177,9 @@ public final class HtmlReport {
         t.stepTable().stream().map(HtmlReport::stepLine).toList(),
         !t.skippedSteps().isEmpty(),
         ReportText.emptyAnswers(t),
-        t.untrustedSteps().isEmpty() ? null : new Trust(ReportText.trustLegend(t), ReportText.trustNotes(t)),
+        t.untrustedSteps().isEmpty() ? null : new Trust(ReportText.trustLegend(t), ReportText.TRUST_CHANGES,
+            ReportText.TRUST_CHANGES_NOTHING, ReportText.trustConclusions(t), ReportText.trustOthersSummary(t),
+            ReportText.trustOthers(t)),
         ReportText.anyReasoning(t)
             ? new Reasoning(ReportText.reasoningSteps(t).stream().map(ReportText::reasoningCells).toList())
             : null,

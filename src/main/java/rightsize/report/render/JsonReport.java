@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import rightsize.analysis.ConfidenceIntervals;
+import rightsize.analysis.Interval;
 import rightsize.analysis.LatencySummary;
 import rightsize.analysis.SloVerdict;
 import rightsize.analysis.StepSummary;
@@ -26,6 +28,7 @@ import rightsize.report.model.StepRow;
 import rightsize.report.model.StepTrust;
 import rightsize.report.model.Tradeoffs;
 import rightsize.report.model.TradeoffsJson;
+import rightsize.report.model.TrustNote;
 import rightsize.telemetry.Measure;
 import rightsize.telemetry.WindowFigures;
 
@@ -55,19 +58,20 @@ public final class JsonReport {
             f.file().toString(), f.samples(), f.unreadableLines(), f.error())).toList(),
         new TradeoffsJson.TrustLimits(t.trustThresholds().minRequestsP95(), t.trustThresholds().minRequestsP99(),
             t.trustThresholds().maxInjectorStallMs(), t.trustThresholds().maxInjectorCpu(),
-            t.trustThresholds().maxClientLagMs()),
+            t.trustThresholds().maxClientLagMs(), t.trustThresholds().failGate()),
         t.warnings(),
         new TradeoffsJson.Slo(t.slo().p95TtftMs(), t.slo().p95E2eMs(), t.slo().maxErrorRate(),
             t.slo().emptyAnswerIsError() ? null : false),
         new TradeoffsJson.TargetLoad(t.targetLoad().concurrentUsers(), t.targetLoad().requestsPerDay(),
             t.targetLoad().describe()),
         t.recommendation(),
-        t.steps().stream().map(r -> step(r, t.injectorMonitored())).toList(),
+        t.steps().stream().map(r -> step(r, t.injectorMonitored(), t.changesConclusion(r))).toList(),
         t.deployments().stream()
             .map(d -> deployment(d, t.capacitySearch() ? t.skippedSteps(d.deployment()) : null)).toList(),
         lengths(t.lengths()),
         t.steps().stream().map(r -> new TradeoffsJson.SloResult(r.key().deployment(), r.key().vmSize(),
-            r.key().step(), r.key().load(), r.unit().label(), r.slo().met(), breaches(r.slo()))).toList(),
+            r.key().step(), r.key().load(), r.unit().label(), r.slo().met(), breaches(r.slo().breaches()),
+            r.slo().outcome().wireName())).toList(),
         t.gatling() == null ? null : gatling(t.gatling(), t.gatlingReports()),
         c == null ? null : new TradeoffsJson.Baseline(c.baselineRunId(), c.baselineFolder(), c.notes()),
         c == null ? List.of() : c.deltas().stream().map(JsonReport::delta).toList(),
@@ -80,12 +84,14 @@ public final class JsonReport {
             t.regressions().size(),
             t.partial(),
             t.untrustedSteps().size(),
-            t.gatling() == null ? null : t.gatling().agree()),
+            t.gatling() == null ? null : t.gatling().agree(),
+            (int) t.steps().stream().filter(r -> r.slo().inconclusive()).count(),
+            (int) t.trustNotes().stream().filter(TrustNote::changesConclusion).count()),
         t.serverSide() == null ? null
             : new TradeoffsJson.ServerSide(t.serverSide().source(), t.serverSide().grain(), t.serverSide().notes()));
   }
 
-  private static TradeoffsJson.Step step(StepRow r, boolean injectorMonitored) {
+  private static TradeoffsJson.Step step(StepRow r, boolean injectorMonitored, boolean changesConclusion) {
     StepSummary s = r.step();
     // Status order, so that the same run gives the same file.
     Map<String, Long> statuses = new LinkedHashMap<>();
@@ -97,14 +103,15 @@ public final class JsonReport {
     }
     return new TradeoffsJson.Step(
         s.key().deployment(), s.key().vmSize(), s.key().step(), s.key().load(), r.unit().label(),
-        s.requests(), s.ok(), s.ko(), s.throttled(), statuses, s.errorRate(), s.throttledRate(),
+        s.requests(), s.ok(), s.ko(), s.throttled(), statuses, s.errorRate(),
+        ci(ConfidenceIntervals.share(s.ko(), s.requests())), s.throttledRate(),
         s.windowSeconds(), finite(s.requestsPerSecond()), finite(s.okRequestsPerSecond()),
         finite(s.outputTokensPerSecond()), finite(s.totalTokensPerSecond()),
         s.promptTokens(), s.cachedTokens(), s.completionTokens(),
         latency(s.ttft()), latency(s.tpot()), latency(s.e2e()),
-        new TradeoffsJson.Verdict(r.slo().met(), breaches(r.slo())),
+        verdict(r.slo()),
         cost(r.cost()),
-        trust(r.trust()),
+        trust(r.trust(), changesConclusion),
         injectorMonitored ? Optional.ofNullable(injector(r.trust())) : null,
         server(r.server()),
         s.emptyAnswers() == 0 ? null : s.emptyAnswers(),
@@ -129,8 +136,8 @@ public final class JsonReport {
         ServerSide.saturated(f).isPresent(), figures);
   }
 
-  private static TradeoffsJson.Trust trust(StepTrust t) {
-    return new TradeoffsJson.Trust(t.trusted(), t.flags().stream().map(f -> new TradeoffsJson.Flag(
+  private static TradeoffsJson.Trust trust(StepTrust t, boolean changesConclusion) {
+    return new TradeoffsJson.Trust(t.trusted(), changesConclusion, t.flags().stream().map(f -> new TradeoffsJson.Flag(
         f.check().jsonName(), f.figures().stream().map(Figure::stepPointer).toList(), f.requests(), f.note()))
         .toList());
   }
@@ -148,12 +155,27 @@ public final class JsonReport {
   }
 
   private static TradeoffsJson.Latency latency(LatencySummary l) {
-    return new TradeoffsJson.Latency(l.count(), finite(l.p50()), finite(l.p95()), finite(l.p99()), finite(l.mean()));
+    return new TradeoffsJson.Latency(l.count(), finite(l.p50()), finite(l.p95()), finite(l.p99()), finite(l.mean()),
+        ci(l.p50Ci()), ci(l.p95Ci()), ci(l.p99Ci()));
   }
 
-  private static List<TradeoffsJson.Breach> breaches(SloVerdict v) {
-    return v.breaches().stream().map(b -> new TradeoffsJson.Breach(
-        b.which().label(), finite(b.measured()), b.limit(), b.describe())).toList();
+  /** A length bucket's percentiles: no intervals, they judge nothing. */
+  private static TradeoffsJson.Latency bucketLatency(LatencySummary l) {
+    return new TradeoffsJson.Latency(l.count(), finite(l.p50()), finite(l.p95()), finite(l.p99()), finite(l.mean()),
+        null, null, null);
+  }
+
+  private static TradeoffsJson.Ci ci(Interval i) {
+    return new TradeoffsJson.Ci(finite(i.low()), finite(i.high()));
+  }
+
+  private static TradeoffsJson.Verdict verdict(SloVerdict v) {
+    return new TradeoffsJson.Verdict(v.met(), v.outcome().wireName(), breaches(v.breaches()), breaches(v.undecided()));
+  }
+
+  private static List<TradeoffsJson.Breach> breaches(List<SloVerdict.Check> checks) {
+    return checks.stream().map(b -> new TradeoffsJson.Breach(
+        b.which().label(), finite(b.measured()), b.limit(), b.describe(), ci(b.interval()))).toList();
   }
 
   private static TradeoffsJson.Cost cost(StepCost c) {
@@ -177,7 +199,7 @@ public final class JsonReport {
         d.cheapest() == null ? null : new TradeoffsJson.CostAt(
             d.cheapest().key().step(), d.cheapest().key().load(), cost(d.cheapest().cost())),
         first == null ? null : new TradeoffsJson.FirstBreak(first.key().step(), first.key().load(),
-            first.unit().label(), first.slo().met(), breaches(first.slo())),
+            first.unit().label(), first.slo().met(), breaches(first.slo().breaches())),
         m == null ? null : new TradeoffsJson.Monthly(m.target().describe(), m.capacityPerUnit(), m.unitsNeeded(),
             m.monthly(), m.utilization(), p.currency(), m.describe(p)),
         d.monthlyProblem(),
@@ -207,11 +229,12 @@ public final class JsonReport {
 
   private static List<TradeoffsJson.Bucket> buckets(List<LengthSensitivity.Row> rows) {
     return rows.stream().map(r -> new TradeoffsJson.Bucket(r.fromTokens(), r.toTokens(), r.meanTokens(),
-        latency(r.latency()))).toList();
+        bucketLatency(r.latency()))).toList();
   }
 
   private static TradeoffsJson.Fit fit(LinearFit f) {
-    return f == null ? null : new TradeoffsJson.Fit(f.n(), f.intercept(), f.slope(), f.r2());
+    return f == null ? null : new TradeoffsJson.Fit(f.n(), f.intercept(), f.slope(), f.r2(),
+        new TradeoffsJson.Ci(finite(f.slopeLow()), finite(f.slopeHigh())), f.meaningful());
   }
 
   private static TradeoffsJson.Gatling gatling(CrossCheck c, List<String> reports) {

@@ -97,7 +97,11 @@ public final class MarkdownReport {
       ReportText.StepCells c = ReportText.cells((StepRow) entry);
       List<String> cells = new ArrayList<>(List.of(c.deployment(), c.load()));
       c.figures().forEach(f -> cells.add(f.text()));
-      cells.add(c.met() ? c.slo().text() : "**broken**: " + c.slo().text());
+      cells.add(switch (c.outcome()) {
+        case "met" -> c.slo().text();
+        case "broken" -> "**broken**: " + c.slo().text();
+        default -> "*" + c.slo().text() + "*";
+      });
       c.costs().forEach(f -> cells.add(f.text()));
       line(row(cells));
     }
@@ -114,8 +118,25 @@ public final class MarkdownReport {
     if (!t.untrustedSteps().isEmpty()) {
       line("**" + ReportText.UNTRUSTED + "** (" + ReportText.trustLegend(t) + "):");
       line("");
-      ReportText.trustNotes(t).forEach(n -> line("- " + esc(n)));
+      List<String> conclusions = ReportText.trustConclusions(t);
+      if (conclusions.isEmpty()) {
+        line(ReportText.TRUST_CHANGES_NOTHING);
+      } else {
+        line(ReportText.TRUST_CHANGES);
+        line("");
+        conclusions.forEach(n -> line("- " + esc(n)));
+      }
       line("");
+      List<String> others = ReportText.trustOthers(t);
+      if (!others.isEmpty()) {
+        // GitHub renders the folded part as in the page; other viewers show it as it is.
+        line("<details><summary>" + ReportText.trustOthersSummary(t) + "</summary>");
+        line("");
+        others.forEach(n -> line("- " + esc(n)));
+        line("");
+        line("</details>");
+        line("");
+      }
     }
   }
 

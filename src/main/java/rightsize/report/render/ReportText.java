@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import rightsize.analysis.ConfidenceIntervals;
+import rightsize.analysis.Interval;
+import rightsize.analysis.SloVerdict;
 import rightsize.analysis.StepSummary;
 import rightsize.cost.Money;
 import rightsize.injector.InjectorLoad;
@@ -21,6 +24,7 @@ import rightsize.report.model.StepRow;
 import rightsize.report.model.StepTrust;
 import rightsize.report.model.Tradeoffs;
 import rightsize.report.model.TrustFlag;
+import rightsize.report.model.TrustNote;
 import rightsize.telemetry.Measure;
 import rightsize.telemetry.WindowFigures;
 
@@ -186,15 +190,30 @@ final class ReportText {
 
   /**
    * A figure of the step table with the markers of the flags concerning it; {@code notes} says why
-   * it cannot be trusted, null when it can.
+   * it cannot be trusted, null when it can; {@code range} is its 95% confidence interval ("410–530",
+   * "1,500–∞" when unbounded above), null for figures without one.
    */
-  record Cell(String text, String notes) {}
+  record Cell(String text, String notes, String range) {
+
+    Cell(String text, String notes) {
+      this(text, notes, null);
+    }
+
+    /** What hovering the cell shows: the interval and why the figure cannot be trusted, or null. */
+    String title() {
+      String ci = range == null ? null : "95% CI " + range + (text.endsWith("%") ? "" : " ms");
+      return ci == null ? notes : notes == null ? ci : ci + "; " + notes;
+    }
+  }
 
   /**
-   * A measured step's row: the figures from req/s to throttled %, the SLO verdict ("met" or the
-   * broken limits, marked when a figure it rests on cannot be trusted) and the costs.
+   * A measured step's row: the figures from req/s to throttled %, the SLO verdict ("met", the
+   * broken limits, or "inconclusive" and the undecided ones; marked when a figure it rests on cannot
+   * be trusted) and the costs.
+   *
+   * @param outcome "met", "broken" or "inconclusive"
    */
-  record StepCells(String deployment, String load, List<Cell> figures, boolean met, Cell slo, List<Cell> costs) {}
+  record StepCells(String deployment, String load, List<Cell> figures, String outcome, Cell slo, List<Cell> costs) {}
 
   static StepCells cells(StepRow r) {
     var s = r.step();
@@ -202,38 +221,67 @@ final class ReportText {
     String cur = r.cost().currency();
     List<Cell> figures = List.of(
         new Cell(Fmt.rate(s.requestsPerSecond()), null),
-        cell(tr, Figure.OUTPUT_TOKENS_PER_SECOND, Fmt.rate(s.outputTokensPerSecond())),
-        ttftCell(s, tr, Figure.TTFT_P50, s.ttft().p50()), ttftCell(s, tr, Figure.TTFT_P95, s.ttft().p95()),
-        ttftCell(s, tr, Figure.TTFT_P99, s.ttft().p99()),
-        cell(tr, Figure.TPOT_P50, Fmt.ms(s.tpot().p50())), cell(tr, Figure.TPOT_P95, Fmt.ms(s.tpot().p95())),
-        cell(tr, Figure.E2E_P50, Fmt.ms(s.e2e().p50())), cell(tr, Figure.E2E_P95, Fmt.ms(s.e2e().p95())),
-        cell(tr, Figure.E2E_P99, Fmt.ms(s.e2e().p99())),
-        new Cell(Fmt.pct(s.errorRate()), null), new Cell(Fmt.pct(s.throttledRate()), null));
-    Cell slo = new Cell((r.slo().met() ? "met" : r.slo().describe()) + tr.sloMarkers(),
-        tr.sloMarkers().isEmpty() ? null : tr.sloNotes());
+        cell(tr, Figure.OUTPUT_TOKENS_PER_SECOND, Fmt.rate(s.outputTokensPerSecond()), null),
+        ttftCell(s, tr, Figure.TTFT_P50, s.ttft().p50(), s.ttft().p50Ci()),
+        ttftCell(s, tr, Figure.TTFT_P95, s.ttft().p95(), s.ttft().p95Ci()),
+        ttftCell(s, tr, Figure.TTFT_P99, s.ttft().p99(), s.ttft().p99Ci()),
+        cell(tr, Figure.TPOT_P50, Fmt.ms(s.tpot().p50()), s.tpot().p50Ci()),
+        cell(tr, Figure.TPOT_P95, Fmt.ms(s.tpot().p95()), s.tpot().p95Ci()),
+        cell(tr, Figure.E2E_P50, Fmt.ms(s.e2e().p50()), s.e2e().p50Ci()),
+        cell(tr, Figure.E2E_P95, Fmt.ms(s.e2e().p95()), s.e2e().p95Ci()),
+        cell(tr, Figure.E2E_P99, Fmt.ms(s.e2e().p99()), s.e2e().p99Ci()),
+        new Cell(Fmt.pct(s.errorRate()), null, percentRange(ConfidenceIntervals.share(s.ko(), s.requests()))),
+        new Cell(Fmt.pct(s.throttledRate()), null));
+    Cell slo = new Cell(verdict(r.slo()) + tr.sloMarkers(), tr.sloMarkers().isEmpty() ? null : tr.sloNotes());
     List<Cell> costs = List.of(
-        cell(tr, Figure.COST_PER_HOUR, Fmt.money(r.cost().perHour(), cur)),
-        cell(tr, Figure.COST_PER_1K_REQUESTS, Fmt.money(r.cost().per1kRequests(), cur)),
-        cell(tr, Figure.COST_PER_1M_OUTPUT_TOKENS, Fmt.money(r.cost().per1mOutputTokens(), cur)));
-    return new StepCells(s.key().deployment(), r.loadLabel(), figures, r.slo().met(), slo, costs);
+        cell(tr, Figure.COST_PER_HOUR, Fmt.money(r.cost().perHour(), cur), null),
+        cell(tr, Figure.COST_PER_1K_REQUESTS, Fmt.money(r.cost().per1kRequests(), cur), null),
+        cell(tr, Figure.COST_PER_1M_OUTPUT_TOKENS, Fmt.money(r.cost().per1mOutputTokens(), cur), null));
+    return new StepCells(s.key().deployment(), r.loadLabel(), figures, r.slo().outcome().wireName(), slo, costs);
   }
 
   /** A ttft figure; where no successful answer was streamed it is "n/a (not streamed)", never e2e. */
-  private static Cell ttftCell(StepSummary s, StepTrust trust, Figure figure, Double value) {
+  private static Cell ttftCell(StepSummary s, StepTrust trust, Figure figure, Double value, Interval ci) {
     if (s.ttftNotMeasurable()) {
       return new Cell(NOT_STREAMED + trust.markers(figure), trust.notes(figure));
     }
-    return cell(trust, figure, Fmt.ms(value));
+    return cell(trust, figure, Fmt.ms(value), ci);
   }
 
   /** The ttft of a step whose answers all came as one JSON body. */
   static final String NOT_STREAMED = "n/a (not streamed)";
 
-  /** {@code value} followed by the markers of the flags concerning {@code figure}; a missing figure ("–") is not marked. */
-  private static Cell cell(StepTrust trust, Figure figure, String value) {
+  /** "met"; the broken limits; or "inconclusive: p95 ttft 1,500 ms (95% CI 1,500 ms – unbounded)". */
+  static String verdict(SloVerdict v) {
+    return switch (v.outcome()) {
+      case MET -> "met";
+      case BROKEN -> v.describe();
+      case INCONCLUSIVE -> "inconclusive: " + v.undecided().stream().map(SloVerdict.Check::describeFigure)
+          .collect(java.util.stream.Collectors.joining("; "));
+    };
+  }
+
+  /**
+   * {@code value} followed by the markers of the flags concerning {@code figure}, with its interval
+   * (null: none); a missing figure ("–") is not marked and has no interval.
+   */
+  private static Cell cell(StepTrust trust, Figure figure, String value, Interval ci) {
     String markers = trust.markers(figure);
-    return value.equals(Fmt.NONE) || markers.isEmpty() ? new Cell(value, null)
-        : new Cell(value + markers, trust.notes(figure));
+    if (value.equals(Fmt.NONE)) {
+      return new Cell(value, null);
+    }
+    String range = ci == null ? null : msRange(ci);
+    return markers.isEmpty() ? new Cell(value, null, range) : new Cell(value + markers, trust.notes(figure), range);
+  }
+
+  /** "410–530", "0–530" (no lower bound), "1,500–∞" (no upper bound): an interval of milliseconds. */
+  static String msRange(Interval ci) {
+    return (ci.low() == null ? "0" : Fmt.ms(ci.low())) + "–" + (ci.high() == null ? "∞" : Fmt.ms(ci.high()));
+  }
+
+  /** "0.0%–3.6%": an interval of a share. */
+  private static String percentRange(Interval ci) {
+    return ci.low() == null ? null : Fmt.pct(ci.low()) + "–" + Fmt.pct(ci.high());
   }
 
   /** "marked † too few successful requests for the percentile, ‡ token counts ...": the markers the table uses. */
@@ -247,14 +295,28 @@ final class ReportText {
     return "marked " + String.join(", ", legend.values());
   }
 
-  /** One line per untrusted step and reason: "Standard_F2s_v2 · 1 user: † ttft, tpot and e2e p95 and p99 from 3 ...". */
-  static List<String> trustNotes(Tradeoffs t) {
-    List<String> notes = new ArrayList<>();
-    for (StepRow r : t.untrustedSteps()) {
-      r.trust().flags().forEach(f -> notes.add(r.key().deployment() + " · " + r.loadLabel() + ": "
-          + f.check().marker() + " " + f.note()));
-    }
-    return notes;
+  static final String TRUST_CHANGES = "These change a conclusion:";
+  static final String TRUST_CHANGES_NOTHING = "None of them changes a conclusion: every verdict and recommendation"
+      + " stands (a verdict's interval already accounts for how many requests it rests on).";
+
+  /**
+   * One line per untrusted step whose figures a verdict or a recommendation rests on, every reason
+   * merged: "Standard_F2s_v2 · 10 users (changes the SLO verdict (met)): § load generator ...".
+   */
+  static List<String> trustConclusions(Tradeoffs t) {
+    return t.trustNotes().stream().filter(TrustNote::changesConclusion)
+        .map(n -> n.step() + " (changes " + Fmt.and(n.changes()) + "): " + n.reasons()).toList();
+  }
+
+  /** One line per other untrusted step, every reason merged: "Standard_F2s_v2 · 1 user: † ...; ‡ ...". */
+  static List<String> trustOthers(Tradeoffs t) {
+    return t.trustNotes().stream().filter(n -> !n.changesConclusion()).map(n -> n.step() + ": " + n.reasons()).toList();
+  }
+
+  /** "3 steps whose flagged figures change no conclusion": the folded part's summary. */
+  static String trustOthersSummary(Tradeoffs t) {
+    long n = trustOthers(t).size();
+    return n + " step" + (n == 1 ? "" : "s") + " whose flagged figures change no conclusion";
   }
 
   /** The load generator table's columns: those of its runs' injector files' version. */
@@ -383,13 +445,31 @@ final class ReportText {
     return c == null ? Fmt.NONE : m.formatChange(c);
   }
 
-  /** "ttft ≈ 55.1 ms + 0.214 ms × input tokens (r² 0.99, 8 requests)". */
+  static final String NO_DEPENDENCE = "no measurable dependence on length in this run";
+
+  /**
+   * "ttft ≈ 55.1 ms + 0.214 ms × input tokens (slope 95% CI 0.201 to 0.227 ms/token, r² 0.99, 80
+   * requests)" when the line means something ({@link LinearFit#meaningful}), else "ttft vs input
+   * tokens: no measurable dependence on length in this run (...why)".
+   */
   static String fitSentence(String metric, String tokens, LinearFit f) {
+    String none = metric + " vs " + tokens + " tokens: " + NO_DEPENDENCE;
     if (f == null) {
-      return metric + " vs " + tokens + " tokens: not enough distinct lengths to fit a line";
+      return none + " (fewer than two distinct lengths)";
     }
-    return String.format(Locale.ROOT, "%s ≈ %.1f ms %s %.3f ms × %s tokens (r² %.2f, %,d requests)",
-        metric, f.intercept(), f.slope() < 0 ? "−" : "+", Math.abs(f.slope()), tokens, f.r2(), f.n());
+    String slope = Double.isFinite(f.slopeLow())
+        ? String.format(Locale.ROOT, "slope 95%% CI %s to %s ms/token", signed(f.slopeLow()), signed(f.slopeHigh()))
+        : "slope interval unknown";
+    if (!f.meaningful()) {
+      return none + String.format(Locale.ROOT, " (%s, %,d requests%s)", slope, f.n(),
+          f.n() < LinearFit.MIN_REQUESTS ? "; a line needs " + LinearFit.MIN_REQUESTS : "");
+    }
+    return String.format(Locale.ROOT, "%s ≈ %.1f ms %s %.3f ms × %s tokens (%s, r² %.2f, %,d requests)",
+        metric, f.intercept(), f.slope() < 0 ? "−" : "+", Math.abs(f.slope()), tokens, slope, f.r2(), f.n());
+  }
+
+  private static String signed(double v) {
+    return String.format(Locale.ROOT, "%.3f", v).replace("-", "−");
   }
 
   /** The sentences above a deployment's length table: what is pooled and both fitted lines. */

@@ -19,8 +19,15 @@ final class SvgChart {
   private static final int TOP = 40;
   private static final int BOTTOM = 84;
 
-  /** One point; a hollow point is drawn as a ring (for example a step that broke the SLO). */
-  record Point(double x, double y, String tooltip, boolean hollow) {}
+  /** How a point is drawn: filled (e.g. met the SLO), a ring (broke it) or a dashed ring (inconclusive). */
+  enum Mark {
+    FILLED,
+    HOLLOW,
+    DASHED
+  }
+
+  /** One point, drawn as {@code mark}. */
+  record Point(double x, double y, String tooltip, Mark mark) {}
 
   /**
    * One named series in palette colour {@code color}; {@code lines} joins its points in x order,
@@ -126,8 +133,10 @@ final class SvgChart {
       if (ser.markers()) {
         for (Point p : pts) {
           s.append(String.format(Locale.ROOT,
-              "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\" stroke=\"%s\" stroke-width=\"2\"><title>%s</title></circle>",
-              sx.at(p.x()), sy.at(p.y()), p.hollow() ? "#fff" : color, color, Html.esc(p.tooltip())));
+              "<circle class=\"point%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%s\" fill=\"%s\" stroke=\"%s\" stroke-width=\"2\"%s><title>%s</title></circle>",
+              p.mark() == Mark.DASHED ? " inconclusive" : "", sx.at(p.x()), sy.at(p.y()),
+              p.mark() == Mark.DASHED ? "5" : "4", p.mark() == Mark.FILLED ? color : "#fff", color,
+              p.mark() == Mark.DASHED ? " stroke-dasharray=\"2 2\"" : "", Html.esc(p.tooltip())));
         }
       }
     }
@@ -177,7 +186,10 @@ final class SvgChart {
     if (!x && logY) {
       return new double[] {Math.max(lo, 1e-3), Math.max(hi, Math.max(lo, 1e-3) * 10)};
     }
-    lo = Math.min(lo, 0);
+    // Every figure charted is at least 0 (latency, rate, cost, length): the axes start there, and a
+    // point or line below would be an artefact (the series clip their lines at 0).
+    lo = 0;
+    hi = Math.max(hi, 0);
     if (hi <= lo) {
       hi = lo + 1;
     }

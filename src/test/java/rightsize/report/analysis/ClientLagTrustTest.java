@@ -28,7 +28,7 @@ import rightsize.report.model.TrustFlag;
  * not, and says "machine busy".
  */
 class ClientLagTrustTest {
-  private static final TrustThresholds LIMITS = new TrustThresholds(20, 100, 20.0, 0.90, 5.0);
+  private static final TrustThresholds LIMITS = new TrustThresholds(20, 100, 20.0, 0.90, 5.0, false);
 
   @Test
   void aStepWhoseClientLoopWasHeldBack50MsIsFlaggedWithTheSizeOfTheEffect(@TempDir Path run) throws Exception {

@@ -36,10 +36,10 @@ class TradeoffsJsonTest {
 
   @Test
   void aFileOfAnotherSchemaOrNoJsonIsRefusedWithItsName() throws Exception {
-    Path other = Files.writeString(dir.resolve("other.json"), "{\"schema\": \"rightsize.tradeoffs/2\"}");
+    Path other = Files.writeString(dir.resolve("other.json"), "{\"schema\": \"rightsize.tradeoffs/3\"}");
     Path torn = Files.writeString(dir.resolve("torn.json"), "{\"schema\": ");
 
-    assertThatThrownBy(() -> TradeoffsJson.read(other)).hasMessage(other + " is not a rightsize.tradeoffs/1 report");
+    assertThatThrownBy(() -> TradeoffsJson.read(other)).hasMessage(other + " is not a rightsize.tradeoffs/2 report");
     assertThatThrownBy(() -> TradeoffsJson.read(torn)).hasMessageStartingWith("cannot read " + torn + ": ");
   }
 }
