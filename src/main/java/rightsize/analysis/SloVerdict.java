@@ -43,7 +43,10 @@ public record SloVerdict(List<Check> checks) {
   /**
    * Checks {@code step} against every limit of {@code slo}. A step with no request is inconclusive
    * (nothing was measured); an unmeasured latency (no successful request) is undecided, never met.
-   * Empty answers count as errors unless the SLO says otherwise; they never count as successful requests.
+   * The one exception is ttft in a step whose successful answers all came as one JSON body
+   * (aml-chat, or a server that does not stream): it cannot be measured there, so the ttft limit
+   * is not checked and the report says so. Empty answers count as errors unless the SLO says
+   * otherwise; they never count as successful requests.
    */
   public static SloVerdict of(Slo slo, StepSummary step) {
     List<Check> checks = new ArrayList<>();
@@ -51,7 +54,9 @@ public record SloVerdict(List<Check> checks) {
       checks.add(new Check(Limit.REQUESTS, null, Interval.UNBOUNDED, 1));
       return new SloVerdict(checks);
     }
-    checks.add(new Check(Limit.P95_TTFT, step.ttft().p95(), step.ttft().p95Ci(), slo.p95TtftMs()));
+    if (!step.ttftNotMeasurable()) {
+      checks.add(new Check(Limit.P95_TTFT, step.ttft().p95(), step.ttft().p95Ci(), slo.p95TtftMs()));
+    }
     checks.add(new Check(Limit.P95_E2E, step.e2e().p95(), step.e2e().p95Ci(), slo.p95E2eMs()));
     long errors = slo.emptyAnswerIsError() ? step.ko() : step.ko() - step.emptyAnswers();
     checks.add(new Check(Limit.ERROR_RATE, (double) errors / step.requests(),

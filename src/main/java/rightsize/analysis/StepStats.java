@@ -21,6 +21,7 @@ public final class StepStats {
   private long reasoningTokens;
   private final long[] statusCounts = new long[Status.values().length];
   private long requests;
+  private long notStreamed;
   private long promptTokens;
   private long cachedTokens;
   private long completionTokens;
@@ -54,6 +55,9 @@ public final class StepStats {
         return;
       }
       e2e.record(record.e2eMs());
+      if (record.notStreamed()) {
+        notStreamed++;
+      }
       if (record.ttftMs() != null) {
         ttft.record(record.ttftMs());
       }
@@ -89,6 +93,7 @@ public final class StepStats {
     StepStats copy = other.copy();
     synchronized (this) {
       requests += copy.requests;
+      notStreamed += copy.notStreamed;
       for (int i = 0; i < statusCounts.length; i++) {
         statusCounts[i] += copy.statusCounts[i];
       }
@@ -131,12 +136,14 @@ public final class StepStats {
         LatencySummary.of(tpot),
         LatencySummary.of(e2e),
         new StepSummary.Reasoning(reasoningRequests, reasoningTokens, LatencySummary.of(firstReasoning),
-            LatencySummary.of(reasoningDuration)));
+            LatencySummary.of(reasoningDuration)),
+        notStreamed);
   }
 
   private synchronized StepStats copy() {
     StepStats copy = new StepStats(key);
     copy.requests = requests;
+    copy.notStreamed = notStreamed;
     System.arraycopy(statusCounts, 0, copy.statusCounts, 0, statusCounts.length);
     copy.promptTokens = promptTokens;
     copy.cachedTokens = cachedTokens;

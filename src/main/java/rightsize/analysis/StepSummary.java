@@ -23,6 +23,7 @@ import rightsize.record.Status;
  * @param ttft time to the first visible token
  * @param tpot time per visible output token (docs/metrics.md)
  * @param reasoning the reasoning phase of the successful requests that reasoned
+ * @param notStreamed successful requests answered as one JSON body, whose ttft is not measurable
  */
 public record StepSummary(
     StepKey key,
@@ -38,18 +39,19 @@ public record StepSummary(
     LatencySummary ttft,
     LatencySummary tpot,
     LatencySummary e2e,
-    Reasoning reasoning) {
+    Reasoning reasoning,
+    long notStreamed) {
 
   public StepSummary {
     statusCounts = Map.copyOf(statusCounts);
   }
 
-  /** The figures of a step none of whose requests reasoned. */
+  /** The figures of a step none of whose requests reasoned, every successful answer streamed. */
   public StepSummary(StepKey key, long requests, long ok, long throttled, Map<Status, Long> statusCounts,
       long promptTokens, long cachedTokens, long completionTokens, long firstStartEpochMicros,
       long lastEndEpochMicros, LatencySummary ttft, LatencySummary tpot, LatencySummary e2e) {
     this(key, requests, ok, throttled, statusCounts, promptTokens, cachedTokens, completionTokens,
-        firstStartEpochMicros, lastEndEpochMicros, ttft, tpot, e2e, Reasoning.NONE);
+        firstStartEpochMicros, lastEndEpochMicros, ttft, tpot, e2e, Reasoning.NONE, 0);
   }
 
   /**
@@ -85,6 +87,11 @@ public record StepSummary(
   /** The error rate with empty answers counted as neither failed nor ok (an SLO that does not count them). */
   public double errorRateWithoutEmptyAnswers() {
     return requests == 0 ? 0 : (double) (ko() - emptyAnswers()) / requests;
+  }
+
+  /** True when no successful request was streamed: the step has no ttft to measure, by design of its wire format. */
+  public boolean ttftNotMeasurable() {
+    return notStreamed > 0 && notStreamed == ok;
   }
 
   /** Requests that did not end ok, throttled ones and empty answers included. */

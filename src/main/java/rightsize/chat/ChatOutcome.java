@@ -26,6 +26,8 @@ import java.util.List;
  * @param otherChoices whether choices other than 0 carried anything (the request asked for n > 1)
  * @param unknownShape what the events that were not chat-completion chunks looked like (JSON objects
  *     without {@code choices}, {@code usage} or {@code error}), or null when there were none
+ * @param streamed true when the answer came as SSE events, false when it came as one JSON body (then
+ *     its first content cannot be timed: it arrives with the end)
  */
 public record ChatOutcome(
     List<Long> contentArrivalNanos,
@@ -41,13 +43,14 @@ public record ChatOutcome(
     String reasoning,
     String callArguments,
     boolean otherChoices,
-    String unknownShape) {
+    String unknownShape,
+    boolean streamed) {
 
-  /** An outcome without reasoning, call arguments or other choices. */
+  /** A streamed outcome without reasoning, call arguments or other choices. */
   public ChatOutcome(List<Long> contentArrivalNanos, long endNanos, boolean done, String text, String finishReason,
       Usage usage, boolean contentFiltered, String malformed, int events) {
     this(contentArrivalNanos, endNanos, done, text, finishReason, usage, contentFiltered, malformed, events, -1, "",
-        "", false, null);
+        "", false, null, true);
   }
 
   /** Whether the response streamed reasoning before (or instead of) its answer. */

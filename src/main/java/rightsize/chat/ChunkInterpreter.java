@@ -5,12 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import rightsize.secret.Secret;
 
 /**
- * Interprets OpenAI/Azure chat-completion JSON: the {@code chat.completion.chunk} data of each SSE
+ * Interprets OpenAI/Azure chat-completion JSON (wire format openai-chat): the {@code chat.completion.chunk} data of each SSE
  * event, or one whole non-streaming {@code chat.completion} (whose {@code message} has the shape of
  * a delta), and accumulates what the response delivered.
  *
@@ -19,24 +16,11 @@ import rightsize.secret.Secret;
  * for text, finish reason and timing; {@code index} may come after {@code delta} (Azure sorts keys),
  * so a choice's findings are held until its object ends.
  */
-final class ChunkInterpreter {
+final class ChunkInterpreter extends AnswerInterpreter {
 
-  private static final int MAX_MESSAGE_CHARS = 200;
   /** The most of an unknown event's field names a message quotes. */
   private static final int MAX_SHAPE_CHARS = 50;
 
-  private int events;
-  /** The data is a whole non-streaming body rather than SSE events. */
-  private boolean document;
-  private boolean done;
-  private long endNanos = -1;
-  private long[] arrivals = new long[64];
-  private int arrivalCount;
-  private final StringBuilder text = new StringBuilder(256);
-  private String finishReason;
-  private ChatOutcome.Usage usage;
-  private boolean contentFiltered;
-  private String malformed;
   /** Arrival of the first event whose choice 0 carried reasoning, or -1. */
   private long firstReasoningNanos = -1;
   /** Choice 0's streamed reasoning text (not summaries: they are not the reasoning tokens). */
@@ -51,11 +35,9 @@ final class ChunkInterpreter {
   private final StringBuilder rootFields = new StringBuilder();
 
   // Diagnostics the fixture tests compare with the recorded streams' expected facts.
-  private int contentChunks;
   private int roleOnlyChunks;
   private int emptyChoicesEvents;
   private int toolCallChunks;
-  private int firstContentEvent = -1;
   private int reasoningChunks;
   private int firstReasoningEvent = -1;
 
@@ -81,75 +63,50 @@ final class ChunkInterpreter {
   private String deltaRole;
   private final StringBuilder deltaContent = new StringBuilder();
 
-  /** Reads the data of one SSE event that arrived at {@code nowNanos}. */
-  void onEvent(byte[] data, int length, long nowNanos) {
-    if (done) {
-      return; // [DONE] ends the response; nothing after it belongs to it
-    }
-    int eventIndex = events++;
-    int start = 0;
-    int end = length;
-    while (start < end && isJsonWhitespace(data[start])) {
-      start++;
-    }
-    while (end > start && isJsonWhitespace(data[end - 1])) {
-      end--;
-    }
-    if (start == end) {
-      return; // a blank data line carries nothing
-    }
-    if (isDoneMarker(data, start, end - start)) {
-      done = true;
-      endNanos = nowNanos;
-      return;
-    }
-    read(data, start, end - start, eventIndex, nowNanos);
+  ChunkInterpreter() {
+    super("[DONE]", false);
   }
 
-  /** Reads a whole non-streaming response body that ended at {@code nowNanos}; the response is then done. */
-  void onDocument(byte[] body, int length, long nowNanos) {
-    document = true;
-    int eventIndex = events++;
-    if (length == 0) {
-      malformed("response body is empty");
-    } else {
-      read(body, 0, length, eventIndex, nowNanos);
-    }
-    done = true;
-    endNanos = nowNanos;
+  @Override
+  String expectedEnd() {
+    return "[DONE] or a finish reason";
   }
 
-  /** Marks the end of the body at {@code nowNanos}; the end stays at {@code [DONE]} when one came first. */
-  void onEnd(long nowNanos) {
-    if (endNanos < 0) {
-      endNanos = nowNanos;
-    }
+  @Override
+  boolean readEvent(byte[] data, int offset, int length, int eventIndex, long nowNanos) {
+    return read(data, offset, length, eventIndex, nowNanos);
   }
 
-  boolean done() {
-    return done;
+  @Override
+  boolean readDocument(byte[] body, int length, long nowNanos) {
+    return read(body, 0, length, 0, nowNanos);
   }
 
-  boolean hasFirstContent() {
-    return arrivalCount > 0;
+  @Override
+  long firstReasoningNanos() {
+    return firstReasoningNanos;
   }
 
-  ChatOutcome outcome() {
-    return new ChatOutcome(
-        new ArrivalTimes(arrivals, arrivalCount), endNanos, done, text.toString(), finishReason, usage,
-        contentFiltered, malformed, events, firstReasoningNanos, reasoning.toString(), callArguments.toString(),
-        otherChoices, unknownShape());
+  @Override
+  String reasoning() {
+    return reasoning.toString();
+  }
+
+  @Override
+  String callArguments() {
+    return callArguments.toString();
+  }
+
+  @Override
+  boolean otherChoices() {
+    return otherChoices;
   }
 
   /** "3 events had no choices (the first one's fields: type, delta)", or null when every event had them. */
-  private String unknownShape() {
+  @Override
+  String unknownShape() {
     return eventsWithoutChoices == 0 ? null : eventsWithoutChoices + " event" + (eventsWithoutChoices == 1 ? "" : "s")
         + " had no choices (the first one's fields: " + firstEventWithoutChoices + ")";
-  }
-
-  /** Events whose choice 0 delta had non-empty string content. */
-  int contentChunks() {
-    return contentChunks;
   }
 
   /** Choice 0 deltas with a role and no content, tool call or function call. */
@@ -167,11 +124,6 @@ final class ChunkInterpreter {
     return toolCallChunks;
   }
 
-  /** 0-based index of the event that ended time-to-first-token, or -1. */
-  int firstContentEvent() {
-    return firstContentEvent;
-  }
-
   /** Events whose choice 0 carried reasoning (reasoning content or a reasoning summary). */
   int reasoningChunks() {
     return reasoningChunks;
@@ -182,7 +134,7 @@ final class ChunkInterpreter {
     return firstReasoningEvent;
   }
 
-  private void read(byte[] data, int offset, int length, int eventIndex, long nowNanos) {
+  private boolean read(byte[] data, int offset, int length, int eventIndex, long nowNanos) {
     eventBearsContent = false;
     eventBearsReasoning = false;
     eventEndsStream = false;
@@ -201,29 +153,15 @@ final class ChunkInterpreter {
     } catch (IOException e) {
       malformed(what(eventIndex) + " could not be read: " + e.getMessage()); // cannot happen on a byte array
     }
-    // Content read before a syntax error still arrived; its timing counts.
-    if (eventBearsContent) {
-      if (arrivalCount == arrivals.length) {
-        arrivals = Arrays.copyOf(arrivals, arrivalCount * 2);
-      }
-      arrivals[arrivalCount++] = nowNanos;
-      if (firstContentEvent < 0) {
-        firstContentEvent = eventIndex;
-      }
-    }
     if (eventBearsReasoning && firstReasoningNanos < 0) {
       firstReasoningNanos = nowNanos;
       firstReasoningEvent = eventIndex;
     }
-    if (eventEndsStream && !document) {
-      done = true;
-      endNanos = nowNanos;
+    if (eventEndsStream) {
+      endStream(nowNanos);
     }
-  }
-
-  /** How a malformed message names the data: built only when one is written. */
-  private String what(int eventIndex) {
-    return document ? "response body" : "event " + eventIndex;
+    // Content read before a syntax error still arrived; its timing counts.
+    return eventBearsContent;
   }
 
   private void readRoot(JsonParser p) throws IOException {
@@ -476,10 +414,7 @@ final class ChunkInterpreter {
 
   private void applyChoiceZero() {
     boolean hasContent = choiceText.length() > 0;
-    if (hasContent) {
-      contentChunks++;
-      text.append(choiceText);
-    }
+    appendContent(choiceText);
     if (choiceHasToolCall) {
       toolCallChunks++;
     }
@@ -608,30 +543,5 @@ final class ChunkInterpreter {
     }
     malformed("stream carried an error" + (code == null ? "" : " " + code) + ": "
         + truncate(message == null ? "(no message)" : message));
-  }
-
-  private void malformed(String description) {
-    if (malformed == null) {
-      // The first problem explains the rest. Its parts are the server's words: scrubbed whole here,
-      // the quoted ones before they were shortened.
-      malformed = Secret.redact(description);
-    }
-  }
-
-  private static boolean isDoneMarker(byte[] data, int offset, int length) {
-    return length == 6 && data[offset] == '[' && data[offset + 1] == 'D' && data[offset + 2] == 'O'
-        && data[offset + 3] == 'N' && data[offset + 4] == 'E' && data[offset + 5] == ']';
-  }
-
-  private static boolean isJsonWhitespace(byte b) {
-    return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-  }
-
-  private static String snippet(byte[] data, int offset, int length) {
-    return truncate(new String(data, offset, length, StandardCharsets.UTF_8));
-  }
-
-  private static String truncate(String s) {
-    return Secret.shorten(s, MAX_MESSAGE_CHARS);
   }
 }

@@ -23,8 +23,9 @@ public final class OutcomeMetrics {
   public static RequestMetrics of(
       long writtenNanos, long endNanos, ChatOutcome outcome, String promptText, TokenCounter counter) {
     List<Long> arrivals = outcome.contentArrivalNanos();
-    Double ttftMs = arrivals.isEmpty() ? null : (arrivals.get(0) - writtenNanos) / NANOS_PER_MS;
-    Double firstReasoningMs = outcome.reasoned() ? (outcome.firstReasoningNanos() - writtenNanos) / NANOS_PER_MS : null;
+    // One JSON body: its content arrived with its end, so the time to the first content (or reasoning) is not measurable.
+    Double ttftMs = arrivals.isEmpty() || !outcome.streamed() ? null : (arrivals.get(0) - writtenNanos) / NANOS_PER_MS;
+    Double firstReasoningMs = outcome.reasoned() && outcome.streamed() ? (outcome.firstReasoningNanos() - writtenNanos) / NANOS_PER_MS : null;
     double e2eMs = (endNanos - writtenNanos) / NANOS_PER_MS;
     return new RequestMetrics(firstReasoningMs, ttftMs, e2eMs, itl(arrivals), tokens(outcome, promptText, counter));
   }

@@ -61,7 +61,7 @@ final class Exchange {
     if (is2xx()) {
       String type = response.headers().get("content-type");
       sse = type == null ? request.streaming() : type.toLowerCase().startsWith("text/event-stream");
-      reader = new ChatResponseReader(sse);
+      reader = new ChatResponseReader(sse, request.format());
     } else {
       errorBody = new ByteArrayOutputStream();
       // An error answer has no first token; only the total timeout bounds the rest of it.
@@ -69,7 +69,7 @@ final class Exchange {
     }
   }
 
-  /** Feeds body bytes received at {@code now}; completes the exchange when a stream sends [DONE]. */
+  /** Feeds body bytes received at {@code now}; completes the exchange when a stream sends its end marker ([DONE]). */
   void onBody(ByteBuf content, long now) {
     if (delivered.get() || !content.isReadable()) {
       return;
@@ -110,7 +110,7 @@ final class Exchange {
         deliver(Status.CONTENT_FILTERED, end, null, "content filter stopped the answer (finish_reason " + outcome.finishReason() + ")", outcome);
       } else if (sse && !outcome.done() && outcome.finishReason() == null) {
         // The body ended cleanly but the stream did not: a server-side cut, not an answer (docs/metrics.md).
-        deliver(Status.CONNECTION_LOST, end, null, "stream ended without [DONE] or a finish reason" + shape(outcome), outcome);
+        deliver(Status.CONNECTION_LOST, end, null, "stream ended without " + reader.expectedEnd() + shape(outcome), outcome);
       } else if (!outcome.answered()) {
         // Ended normally with nothing to show: kept apart so it is never a silent "ok" without a ttft.
         deliver(Status.EMPTY_ANSWER, end, null, emptyAnswer(outcome), outcome);

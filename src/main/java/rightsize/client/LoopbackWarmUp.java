@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import rightsize.config.Timeouts;
+import rightsize.config.WireFormatSettings;
 
 /**
  * Sends a few requests through a new client to a throwaway server on loopback before it measures
@@ -81,7 +82,7 @@ final class LoopbackWarmUp {
       for (String path : paths) {
         URI uri = URI.create("http://127.0.0.1:" + port + path);
         CountDownLatch done = new CountDownLatch(1);
-        client.execute(new ChatRequest("warm-up", uri, Map.of(), new byte[] {'{', '}'}, true, t), r -> {
+        client.execute(new ChatRequest("warm-up", uri, Map.of(), new byte[] {'{', '}'}, true, t, new WireFormatSettings.OpenAiChat(), ""), r -> {
           read.add(r);
           done.countDown();
         });

@@ -26,6 +26,8 @@ import rightsize.secret.Secret;
  * @param instanceCount instances serving the deployment
  * @param auth how requests authenticate
  * @param headers extra headers sent with every request
+ * @param wireFormat how requests and answers look on the wire (openai-chat unless configured)
+ * @param path the path requests go to, or empty for the kind's own (/score, /v1/chat/completions, ...)
  * @param pricing how it is billed and at what prices
  * @param emulator how the embedded emulator serves it; null unless the kind is emulator
  * @param monitor where its Azure Monitor metrics are, or null without a monitor section (an
@@ -42,6 +44,8 @@ public record DeploymentSettings(
     int instanceCount,
     AuthSettings auth,
     Map<String, String> headers,
+    WireFormatSettings wireFormat,
+    String path,
     PricingSettings pricing,
     EmulatedDeployment emulator,
     DeploymentMonitor monitor) {
@@ -55,6 +59,12 @@ public record DeploymentSettings(
     String f = filter.trim();
     return f.equalsIgnoreCase(name)
         || (!vmSize.isEmpty() && (f.equalsIgnoreCase(vmSize) || ("Standard_" + f).equalsIgnoreCase(vmSize)));
+  }
+
+  /** This deployment spoken to in {@code format} (the genai DSL's override of {@code wire-format}). */
+  public DeploymentSettings withWireFormat(WireFormatSettings format) {
+    return new DeploymentSettings(name, kind, endpoint, deployment, apiVersion, maxTokensParam, vmSize, instanceCount,
+        auth, headers, format, path, pricing, emulator, monitor);
   }
 
   @Override
@@ -96,16 +106,25 @@ public record DeploymentSettings(
           "use https://, or set auth.allow-cleartext = true " + s.where("endpoint"));
     }
     Map<String, String> headers = headers(s);
+    WireFormatSettings wireFormat = WireFormatSettings.read(s, kind == TargetKind.EMULATOR);
+    if (wireFormat != null && !(wireFormat instanceof WireFormatSettings.OpenAiChat) && kind != null && kind.speaksOnlyOpenAi()) {
+      s.problem("wire-format", "'" + wireFormat.format().configName() + "' cannot be spoken to kind " + kind.wireName() + ", which serves OpenAI chat completions only",
+          "use kind aml-online-endpoint (an Azure ML /score), openai-compatible (any other URL, with path) or emulator " + s.where("wire-format"));
+    }
+    String path = s.string("path");
+    if (path != null && !path.isEmpty() && !path.startsWith("/")) {
+      s.problem("path", "'" + path + "' does not start with /", "write the path from the host on, e.g. /chat " + s.where("path"));
+    }
     PricingSettings pricing = PricingSettings.read(s.child("pricing"));
     EmulatedDeployment emulated =
-        kind == TargetKind.EMULATOR ? EmulatedDeployment.read(s, emulator, payPerTokenDefaults, cores) : null;
+        kind == TargetKind.EMULATOR ? EmulatedDeployment.read(s, wireFormat, emulator, payPerTokenDefaults, cores) : null;
     DeploymentMonitor monitor = s.has("monitor") ? DeploymentMonitor.read(s.child("monitor"), kind, deployment) : null;
     if (s.failedSince(mark) || kind == TargetKind.EMULATOR && emulated == null) {
       return null;
     }
     return new DeploymentSettings(
         name, kind, endpoint == null ? "" : endpoint, deployment, apiVersion == null ? "" : apiVersion, maxTokensParam,
-        vmSize == null ? "" : vmSize, instances, auth, headers, pricing, emulated, monitor);
+        vmSize == null ? "" : vmSize, instances, auth, headers, wireFormat, path, pricing, emulated, monitor);
   }
 
   private static String checkEndpoint(Section s, String endpoint) {

@@ -47,11 +47,13 @@ public record EmulatedDeployment(
 
   /**
    * Reads the emulated side of deployment {@code d} (merged over deployment-defaults): its
-   * emulator block, wire format and flow fields; {@code emulator} is the emulator section (null
-   * when it had problems of its own), {@code payPerTokenDefaults} its pay-per-token block and
-   * {@code cores} the VM catalog's vCPUs.
+   * emulator block, with {@code wire} its wire format as the deployment read it (null when that had
+   * problems, which were reported there); {@code emulator} is the emulator section (null when it
+   * had problems of its own), {@code payPerTokenDefaults} its pay-per-token block and {@code cores}
+   * the VM catalog's vCPUs.
    */
-  static EmulatedDeployment read(Section d, EmulatorSettings emulator, Section payPerTokenDefaults, VmCores cores) {
+  static EmulatedDeployment read(Section d, WireFormatSettings wire, EmulatorSettings emulator, Section payPerTokenDefaults,
+      VmCores cores) {
     int mark = d.mark();
     Section s = d.child("emulator");
     String profile = s.required("profile");
@@ -59,10 +61,10 @@ public record EmulatedDeployment(
     // 0 means no timeout.
     Long timeout = s.longValue("request-timeout-ms", 0);
     Integer vcpus = s.has("vcpus") ? s.integer("vcpus", 0) : Integer.valueOf(0);
-    String formatName = d.choice("wire-format", "a wire format", WireFormat.configNames());
-    WireFormat format = formatName == null ? null : WireFormat.fromConfigName(formatName);
-    FlowFields flow = format == WireFormat.PROMPTFLOW ? flowFields(d.child("promptflow")) : null;
-    if (d.failedSince(mark) || emulator == null) {
+    // One reading of wire-format and its section for both sides: the client and the emulator speak the same.
+    WireFormat format = wire == null ? null : wire.format();
+    FlowFields flow = wire instanceof WireFormatSettings.PromptFlow p ? new FlowFields(p.inputField(), p.historyField(), p.outputField()) : null;
+    if (d.failedSince(mark) || emulator == null || wire == null) {
       return null;
     }
     if (EmulatorSettings.PAY_PER_TOKEN.equals(profile)) {
@@ -104,13 +106,5 @@ public record EmulatedDeployment(
     s.problem("profile", "is an application profile, which needs the VM's vCPUs, but the deployment " + why,
         "set vm-size to a size of the catalog, or emulator.vcpus " + s.where("profile"));
     return 0;
-  }
-
-  private static FlowFields flowFields(Section s) {
-    int mark = s.mark();
-    String input = s.required("input-field");
-    String history = s.required("history-field");
-    String output = s.required("output-field");
-    return s.failedSince(mark) ? null : new FlowFields(input, history, output);
   }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -346,6 +347,19 @@ final class Section {
       return null;
     }
     return d;
+  }
+
+  /** The block at {@code key} as plain values (strings, numbers, lists, maps), e.g. static JSON inputs. */
+  Map<String, Object> object(String key) {
+    ConfigValue v = value(key, "a block such as { name = value }");
+    if (v == null) {
+      return null;
+    }
+    if (v.valueType() != ConfigValueType.OBJECT) {
+      wrongType(key, v, "a block such as { name = value }");
+      return null;
+    }
+    return ((ConfigObject) v).unwrapped();
   }
 
   /** A list of names, written as a HOCON list or as a comma-separated string (handy with -D). */

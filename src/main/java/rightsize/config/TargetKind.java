@@ -36,6 +36,11 @@ public enum TargetKind {
     return entraScope;
   }
 
+  /** True for the Azure OpenAI and Foundry kinds, whose URLs serve only OpenAI chat completions. */
+  public boolean speaksOnlyOpenAi() {
+    return this == AZURE_OPENAI || this == AZURE_OPENAI_V1 || this == FOUNDRY_MODELS;
+  }
+
   /** Parses a config name; null when unknown. */
   public static TargetKind fromWireName(String name) {
     for (TargetKind k : values()) {

@@ -17,7 +17,8 @@ import java.util.Set;
  * pay-per-token rates and vCPUs); each profile under {@code emulator.profiles} and {@code
  * emulator.app-profiles} the keys of the bundled ones;
  * each fault rule and each distribution block its documented keys; a population model may also
- * have a fixed {@code hold}. {@code headers} is free-form.
+ * have a fixed {@code hold}. {@code headers} and {@code promptflow.extra-inputs}
+ * are free-form.
  */
 final class UnknownKeys {
   // Keys a deployment may have that deployment-defaults does not spell out.
@@ -27,6 +28,8 @@ final class UnknownKeys {
   // Keys reference.conf leaves unset because setting them changes a default's meaning: a fixed hold wins over min-hold and max-hold.
   private static final String OPTIONAL = "population { closed { hold = 0s }, open { hold = 0s } }";
   private static final Set<String> FAULT_RULE = Set.of("kind", "rate", "every-nth", "after-chunks", "stall", "deployments");
+  // Blocks whose keys are the user's own: extra headers, a prompt flow's static extra inputs.
+  private static final Set<String> FREE_FORM = Set.of("headers", "extra-inputs");
   private static final Set<String> DISTRIBUTION = Set.of("distribution", "value", "min", "max", "mean", "stddev");
 
   private final ConfigObject deploymentSchema;
@@ -82,7 +85,7 @@ final class UnknownKeys {
           }
         }
         default -> {
-          if (!key.equals("headers") && value.valueType() == ConfigValueType.OBJECT && known.valueType() == ConfigValueType.OBJECT) {
+          if (!FREE_FORM.contains(key) && value.valueType() == ConfigValueType.OBJECT && known.valueType() == ConfigValueType.OBJECT) {
             object((ConfigObject) value, (ConfigObject) known, full);
           }
         }

@@ -2,14 +2,13 @@ package rightsize.endpoint;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.identity.DefaultAzureCredentialBuilder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import rightsize.client.ChatRequest;
@@ -17,17 +16,18 @@ import rightsize.config.DeploymentSettings;
 import rightsize.config.RightsizeSettings;
 import rightsize.config.TargetKind;
 import rightsize.config.Timeouts;
+import rightsize.config.WireFormatSettings;
 import rightsize.endpoint.spi.EmulatorLauncher;
 
 /**
- * One deployment made concrete on the wire: the URL, headers, auth and body shape its kind needs.
+ * One deployment made concrete on the wire: the URL, headers and auth its kind needs, and the body
+ * its wire format needs.
  * Thread-safe; {@link #request} is cheap and never blocks.
  */
 public final class Endpoint {
   /** The header carrying the client request id; Azure services log it with the request. */
   public static final String REQUEST_ID_HEADER = "x-ms-client-request-id";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   // One DefaultAzureCredential and one token holder per scope for the whole JVM.
   private static volatile TokenCredential defaultCredential;
   private static final Map<String, Auth> ENTRA_BY_SCOPE = new ConcurrentHashMap<>();
@@ -111,6 +111,9 @@ public final class Endpoint {
       default:
         throw new IllegalArgumentException("no wire format for kind " + wireKind.wireName());
     }
+    if (!d.path().isEmpty()) {
+      path = d.path();
+    }
     headers.putAll(d.headers());
     return new Endpoint(d, wireKind, URI.create(strip(base) + path), model, Map.copyOf(headers), auth);
   }
@@ -147,37 +150,28 @@ public final class Endpoint {
     return c;
   }
 
-  /** A new request (fresh client request id) asking for {@code params}, bounded by {@code timeouts}. */
+  /**
+   * A new request (fresh client request id) asking for {@code params} in the deployment's wire
+   * format, bounded by {@code timeouts}.
+   */
   public ChatRequest request(ChatParams params, Timeouts timeouts) {
+    WireFormatSettings format = deployment.wireFormat();
+    RequestBody body = RequestBody.of(format, params, model, deployment.maxTokensParam());
     Map<String, String> headers = new LinkedHashMap<>(fixedHeaders);
     headers.put("Content-Type", "application/json");
-    headers.put("Accept", params.stream() ? "text/event-stream" : "application/json");
+    headers.put("Accept", body.stream() ? "text/event-stream" : "application/json");
     Header h = auth.header();
     if (h != null) {
       headers.put(h.name(), h.value());
     }
     String requestId = UUID.randomUUID().toString();
     headers.put(REQUEST_ID_HEADER, requestId);
-    return new ChatRequest(requestId, uri, headers, body(params), params.stream(), timeouts);
+    return new ChatRequest(requestId, uri, headers, body.json(), body.stream(), timeouts, format, body.promptText());
   }
 
-  private byte[] body(ChatParams p) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    if (model != null) {
-      body.put("model", model);
-    }
-    body.put("messages", p.messages());
-    body.put(deployment.maxTokensParam(), p.maxTokens());
-    body.put("temperature", p.temperature());
-    body.put("stream", p.stream());
-    if (p.stream() && p.includeUsage()) {
-      body.put("stream_options", Map.of("include_usage", true));
-    }
-    try {
-      return JSON.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("chat messages cannot be written as JSON: " + e.getOriginalMessage(), e);
-    }
+  /** The session values the deployment's body template names (feeder columns); empty for every other format. */
+  public Set<String> sessionFields() {
+    return deployment.wireFormat() instanceof WireFormatSettings.Custom c ? c.bodyTemplate().sessionFields() : Set.of();
   }
 
   /** The deployment this target serves. */

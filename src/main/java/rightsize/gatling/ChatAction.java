@@ -71,7 +71,7 @@ final class ChatAction implements Action {
     try {
       List<Map<String, Object>> messages = spec.messages.apply(javaSession);
       int maxTokens = spec.maxTokens == null ? d.maxTokens() : spec.maxTokens.apply(javaSession);
-      params = ChatParams.of(messages, maxTokens, d);
+      params = ChatParams.of(messages, maxTokens, d, sessionFields(javaSession));
       request = components.endpoint.request(params, d.timeouts());
     } catch (RuntimeException e) {
       // Not a request: nothing was sent. Gatling counts it as a crash of the request.
@@ -83,27 +83,27 @@ final class ChatAction implements Action {
     }
     Tags tags = Tags.of(javaSession);
     components.run.requestStarted();
-    components.client.execute(request, result -> handBack(session, params, tags, result));
+    components.client.execute(request, result -> handBack(session, request, tags, result));
   }
 
   /** Runs on a client I/O thread: moves the finish to the user's event loop, or records only if Gatling has stopped. */
-  private void handBack(Session session, ChatParams params, Tags tags, ChatResult result) {
+  private void handBack(Session session, ChatRequest request, Tags tags, ChatResult result) {
     EventLoop loop = session.eventLoop();
     if (!loop.isShuttingDown()) {
       try {
-        loop.execute(() -> finish(session, params, tags, result));
+        loop.execute(() -> finish(session, request, tags, result));
         return;
       } catch (RejectedExecutionException stopped) {
         // Gatling stopped between the check and the hand-over.
       }
     }
-    record(session, params, tags, result);
+    record(session, request, tags, result);
   }
 
-  private void finish(Session session, ChatParams params, Tags tags, ChatResult result) {
+  private void finish(Session session, ChatRequest request, Tags tags, ChatResult result) {
     Session out = session;
     try {
-      RequestRecord r = record(session, params, tags, result);
+      RequestRecord r = record(session, request, tags, result);
       long startMs = r.startEpochMicros() / 1000;
       long endMs = startMs + Math.round(r.e2eMs());
       long ttftEndMs = startMs + Math.round(r.ttftMs() != null ? r.ttftMs() : r.e2eMs());
@@ -112,8 +112,11 @@ final class ChatAction implements Action {
       Option<String> message = ok ? Option.empty() : Option.apply(koMessage(r));
       stats.logResponse(session.scenario(), session.groups(), spec.name, startMs, endMs, ok ? OK$.MODULE$ : KO$.MODULE$, code, message);
       // The ttft row succeeds whenever first content arrived: the time to it was measured even if the stream failed later.
+      // An answer that came as one JSON body has no ttft, and no row that would show its e2e as one.
       boolean ttftOk = r.ttftMs() != null;
-      stats.logResponse(session.scenario(), session.groups(), ttftName, startMs, ttftEndMs, ttftOk ? OK$.MODULE$ : KO$.MODULE$, code, ttftOk ? Option.empty() : message);
+      if (!r.notStreamed()) {
+        stats.logResponse(session.scenario(), session.groups(), ttftName, startMs, ttftEndMs, ttftOk ? OK$.MODULE$ : KO$.MODULE$, code, ttftOk ? Option.empty() : message);
+      }
       out = session.logGroupRequestTimings(startMs, endMs);
       if (!ok) {
         out = out.markAsFailed();
@@ -130,9 +133,9 @@ final class ChatAction implements Action {
   }
 
   /** Builds, writes and returns the request's record. */
-  private RequestRecord record(Session session, ChatParams params, Tags tags, ChatResult result) {
+  private RequestRecord record(Session session, ChatRequest request, Tags tags, ChatResult result) {
     ChatOutcome outcome = result.outcome() == null ? NOTHING : result.outcome();
-    RequestMetrics m = OutcomeMetrics.of(result.startNanos(), result.endNanos(), outcome, promptText(params), components.tokens);
+    RequestMetrics m = OutcomeMetrics.of(result.startNanos(), result.endNanos(), outcome, request.promptText(), components.tokens);
     DeploymentSettings dep = components.protocol.deployment;
     RequestRecord r =
         new RequestRecord(
@@ -159,7 +162,8 @@ final class ChatAction implements Action {
             result.httpStatus(),
             result.errorCode(),
             result.message(),
-            result.rateLimit());
+            result.rateLimit(),
+            result.outcome() == null ? null : result.outcome().streamed());
     try {
       components.run.record(r);
     } catch (IllegalStateException closed) {
@@ -184,18 +188,15 @@ final class ChatAction implements Action {
     return Secret.redact(sb.toString());
   }
 
-  private static String promptText(ChatParams params) {
-    StringBuilder sb = new StringBuilder();
-    for (Map<String, Object> m : params.messages()) {
-      Object c = m.get("content");
-      if (c instanceof String) {
-        if (sb.length() > 0) {
-          sb.append('\n');
-        }
-        sb.append((String) c);
+  /** The session values the deployment's body template names; a missing one is left for the endpoint to report. */
+  private Map<String, Object> sessionFields(io.gatling.javaapi.core.Session s) {
+    Map<String, Object> fields = new java.util.HashMap<>();
+    for (String name : components.endpoint.sessionFields()) {
+      if (s.contains(name)) {
+        fields.put(name, s.get(name));
       }
     }
-    return sb.toString();
+    return fields;
   }
 
   /** The population step and load a request was made at, read from the session. */

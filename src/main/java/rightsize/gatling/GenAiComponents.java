@@ -3,6 +3,7 @@ package rightsize.gatling;
 import io.gatling.core.CoreComponents;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
+import rightsize.chat.ChatResponseReader;
 import rightsize.client.ChatClient;
 import java.util.List;
 import rightsize.config.InvalidConfigException;
@@ -41,6 +42,7 @@ final class GenAiComponents implements ProtocolComponents {
     this.client = ChatClient.shared(ioThreads == null ? ChatClient.autoIoThreads() : ioThreads);
     // The report judges the client by its own delay: how late its loops and Gatling's ran (docs/metrics.md).
     run.watchEventLoops(client.eventLoops(), core.eventLoopGroup());
+    ChatResponseReader.warmUp(protocol.deployment.wireFormat());
     this.tokens = TokenCounter.forEncoding(protocol.defaults.encoding());
   }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import rightsize.config.DeploymentSettings;
 import rightsize.config.RequestDefaults;
 import rightsize.config.Timeouts;
+import rightsize.config.WireFormatSettings;
 
 /**
  * Builds the genai protocol of one deployment: its target comes from the deployment's config, and
@@ -24,6 +25,20 @@ public final class GenAiProtocolBuilder implements ProtocolBuilder {
   /** The deployment requests go to. */
   public DeploymentSettings deployment() {
     return deployment;
+  }
+
+  /**
+   * Speaks to the deployment in {@code format} instead of its configured {@code wire-format}, e.g.
+   * {@code WireFormatSettings.promptFlow("chat_input", "chat_history", "chat_output")} for a prompt-flow app.
+   * An emulated deployment serves the format of its config, so change that one in the config.
+   */
+  public GenAiProtocolBuilder wireFormat(WireFormatSettings format) {
+    return new GenAiProtocolBuilder(deployment.withWireFormat(format), defaults);
+  }
+
+  /** The wire format requests are sent and answers read in. */
+  public WireFormatSettings wireFormat() {
+    return deployment.wireFormat();
   }
 
   /** The output limit sent when a request sets none. */

@@ -167,6 +167,6 @@ public final class RecordReader {
     return new RequestRecord(r.runId(), r.injector(), r.scenario(), r.deployment(), r.target(), r.vmSize(),
         r.step(), r.load(), unit, warmup, r.request(), r.requestId(), r.startEpochMicros(), r.firstReasoningMs(), r.ttftMs(),
         r.e2eMs(), r.itl(), r.tokens(), r.finishReason(), r.status(), r.httpStatus(), r.errorCode(),
-        r.message(), r.rateLimit());
+        r.message(), r.rateLimit(), r.streamed());
   }
 }

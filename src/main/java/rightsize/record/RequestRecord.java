@@ -16,6 +16,9 @@ package rightsize.record;
  * @param warmup true for requests made while warming up, which reports leave out
  * @param firstReasoningMs from the written instant to the first event carrying reasoning, or null
  *     when the response streamed none (docs/metrics.md, "Reasoning")
+ * @param streamed true when the answer came as SSE events, false when it came as one JSON body (its
+ *     ttft cannot be measured, so {@code ttftMs} is null), null when no 2xx body was read (and in
+ *     files written before the field existed)
  */
 public record RequestRecord(
     String runId,
@@ -41,16 +44,17 @@ public record RequestRecord(
     Integer httpStatus,
     String errorCode,
     String message,
-    RateLimit rateLimit) {
+    RateLimit rateLimit,
+    Boolean streamed) {
 
-  /** A record of a response without reasoning (every field but {@code firstReasoningMs}). */
+  /** A record of a response without reasoning, its streaming unknown (every field but {@code firstReasoningMs} and {@code streamed}). */
   public RequestRecord(String runId, String injector, String scenario, String deployment, String target,
       String vmSize, String step, double load, LoadUnit loadUnit, boolean warmup, String request, String requestId,
       long startEpochMicros, Double ttftMs, double e2eMs, Itl itl, Tokens tokens, String finishReason, Status status,
       Integer httpStatus, String errorCode, String message, RateLimit rateLimit) {
     this(runId, injector, scenario, deployment, target, vmSize, step, load, loadUnit, warmup, request, requestId,
         startEpochMicros, null, ttftMs, e2eMs, itl, tokens, finishReason, status, httpStatus, errorCode, message,
-        rateLimit);
+        rateLimit, null);
   }
 
   /** The step label of warm-up requests. */
@@ -61,6 +65,11 @@ public record RequestRecord(
    * beside the {@code <request>} row that times all of it.
    */
   public static final String TTFT_ROW_SUFFIX = " · ttft";
+
+  /** True when the answer arrived as one JSON body, so its first content could not be timed. */
+  public boolean notStreamed() {
+    return Boolean.FALSE.equals(streamed);
+  }
 
   /** Summary of the gaps between consecutive content-bearing events of one response. */
   public record Itl(int count, double meanMs, double p50Ms, double maxMs) {}

@@ -22,6 +22,7 @@ public final class TestRecords {
   private Integer cached = 0;
   private RequestRecord.TokenSource tokenSource = RequestRecord.TokenSource.usage;
   private Status status = Status.OK;
+  private Boolean streamed;
   private Double firstReasoningMs;
   private Integer reasoning = 0;
 
@@ -95,6 +96,13 @@ public final class TestRecords {
     return this;
   }
 
+  /** The answer came as one JSON body: no ttft, recorded as not streamed. */
+  public TestRecords notStreamed() {
+    streamed = false;
+    ttftMs = null;
+    return this;
+  }
+
   /** The response reasoned: its first reasoning event at {@code firstMs} (null: not streamed), {@code tokens} reasoning tokens. */
   public TestRecords reasoning(Double firstMs, Integer tokens) {
     firstReasoningMs = firstMs;
@@ -133,6 +141,6 @@ public final class TestRecords {
         ok ? 200 : status == Status.THROTTLED ? 429 : 500,
         null,
         ok ? null : status.wireName(),
-        null);
+        null, streamed);
   }
 }

@@ -58,7 +58,7 @@ class ChatResponseReaderTest {
         + "\"prompt_tokens\":1500,\"prompt_tokens_details\":{\"audio_tokens\":0,\"cached_tokens\":1024},\"total_tokens\":1512}}\n\n"
         + "data: [DONE]\n\n");
     assertThat(reader.outcome().usage()).isEqualTo(new ChatOutcome.Usage(1500, 12, 1024, 8));
-    assertThat(reader.interpreter().emptyChoicesEvents()).isEqualTo(1);
+    assertThat(reader.chunks().emptyChoicesEvents()).isEqualTo(1);
   }
 
   @Test
@@ -121,16 +121,16 @@ class ChatResponseReaderTest {
     ChatResponseReader tools = read(ROLE
         + "data: {\"choices\":[{\"delta\":{\"tool_calls\":[]},\"index\":0}]}\n\n"
         + "data: {\"choices\":[{\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"a\\\"\"}}]},\"index\":0}]}\n\n");
-    assertThat(tools.interpreter().firstContentEvent()).as("an empty tool_calls array is no fragment").isEqualTo(2);
-    assertThat(tools.interpreter().toolCallChunks()).isEqualTo(1);
+    assertThat(tools.chunks().firstContentEvent()).as("an empty tool_calls array is no fragment").isEqualTo(2);
+    assertThat(tools.chunks().toolCallChunks()).isEqualTo(1);
 
     ChatResponseReader functions = read(
         "data: {\"choices\":[{\"delta\":{\"role\":\"assistant\",\"content\":null,\"function_call\":{\"name\":\"f\",\"arguments\":\"\"}},\"index\":0}]}\n\n"
         + "data: {\"choices\":[{\"delta\":{\"function_call\":{\"arguments\":\"{}\"}},\"index\":0}]}\n\n"
         + finish("function_call"));
     assertThat(functions.outcome().contentArrivalNanos()).hasSize(2);
-    assertThat(functions.interpreter().firstContentEvent()).isZero();
-    assertThat(functions.interpreter().roleOnlyChunks()).isZero();
+    assertThat(functions.chunks().firstContentEvent()).isZero();
+    assertThat(functions.chunks().roleOnlyChunks()).isZero();
     assertThat(functions.outcome().finishReason()).isEqualTo("function_call");
   }
 
@@ -154,16 +154,16 @@ class ChatResponseReaderTest {
     assertThat(o.reasoning()).isEqualTo("First then second.");
     assertThat(o.text()).isEqualTo("Answer");
     assertThat(o.contentArrivalNanos()).containsExactly(400L);
-    assertThat(reader.interpreter().reasoningChunks()).isEqualTo(2);
-    assertThat(reader.interpreter().firstReasoningEvent()).isEqualTo(1);
-    assertThat(reader.interpreter().roleOnlyChunks()).isEqualTo(1);
+    assertThat(reader.chunks().reasoningChunks()).isEqualTo(2);
+    assertThat(reader.chunks().firstReasoningEvent()).isEqualTo(1);
+    assertThat(reader.chunks().roleOnlyChunks()).isEqualTo(1);
 
     // Azure's reasoning summaries (the azure-reasoning-tool-call recording): the phase, not its tokens.
     ChatResponseReader summary = read(PROMPT_FILTER
         + "data: {\"choices\":[{\"content_filter_results\":{},\"delta\":{\"cot_summary\":\"Analy\"},\"index\":0}]}\n\n"
         + "data: {\"choices\":[{\"delta\":{\"tool_calls\":[{\"function\":{\"arguments\":\"{}\",\"name\":\"f\"},\"index\":0}]},\"index\":0}]}\n\n"
         + finish("tool_calls") + "data: [DONE]\n\n");
-    assertThat(summary.interpreter().firstReasoningEvent()).isEqualTo(1);
+    assertThat(summary.chunks().firstReasoningEvent()).isEqualTo(1);
     assertThat(summary.outcome().reasoning()).isEmpty();
     assertThat(summary.outcome().callArguments()).isEqualTo("{}");
   }

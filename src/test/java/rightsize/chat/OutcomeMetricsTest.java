@@ -142,7 +142,7 @@ class OutcomeMetricsTest {
   void reasoningTokensAreLeftOutOfTpotAndTheReasoningPhaseIsMeasured() {
     ChatOutcome o = new ChatOutcome(List.of(WRITTEN + 4_300 * MS, WRITTEN + 4_400 * MS), -1, true,
         "The answer is 42.", "stop", new ChatOutcome.Usage(20, 212, null, 198), false, null, 60,
-        WRITTEN + 300 * MS, "Let me think about it.", "", false, null);
+        WRITTEN + 300 * MS, "Let me think about it.", "", false, null, true);
 
     RequestMetrics m = OutcomeMetrics.of(WRITTEN, WRITTEN + 4_540_500_000L, o, null, O200K);
 
@@ -158,7 +158,7 @@ class OutcomeMetricsTest {
     // The record keeps the first reasoning instant; read back, every figure is the same.
     RequestRecord r = new RequestRecord("run", "inj", "scenario", "dep", "target", null, "1 user", 1.0, LoadUnit.USERS,
         false, "chat", "req", 0L, m.firstReasoningMs(), m.ttftMs(), m.e2eMs(), m.itl(), m.tokens(), "stop", Status.OK,
-        200, null, null, null);
+        200, null, null, null, null);
     assertThat(RequestMetrics.of(r)).isEqualTo(m);
     assertThat(RequestMetrics.of(r).tpotMs()).isCloseTo(18.5, within(1e-9));
   }
@@ -173,7 +173,7 @@ class OutcomeMetricsTest {
     String reasoning = "The user greets me. I should greet back.";
     String answer = "Hello! How can I help you today?";
     ChatOutcome o = new ChatOutcome(List.of(WRITTEN + 900 * MS, WRITTEN + 1_000 * MS), -1, true, answer, "stop",
-        new ChatOutcome.Usage(12, 30, null, null), false, null, 20, WRITTEN + 100 * MS, reasoning, "", false, null);
+        new ChatOutcome.Usage(12, 30, null, null), false, null, 20, WRITTEN + 100 * MS, reasoning, "", false, null, true);
 
     RequestMetrics m = OutcomeMetrics.of(WRITTEN, WRITTEN + 1_900 * MS, o, null, O200K);
 
@@ -184,7 +184,7 @@ class OutcomeMetricsTest {
 
     // No usage at all: completion is reasoning plus visible, all counted.
     ChatOutcome noUsage = new ChatOutcome(o.contentArrivalNanos(), -1, true, answer, "stop", null, false, null, 20,
-        WRITTEN + 100 * MS, reasoning, "", false, null);
+        WRITTEN + 100 * MS, reasoning, "", false, null, true);
     RequestMetrics counted = OutcomeMetrics.of(WRITTEN, WRITTEN + 1_900 * MS, noUsage, null, O200K);
     assertThat(counted.tokens()).isEqualTo(new RequestRecord.Tokens(null, visible + O200K.count(reasoning), null,
         O200K.count(reasoning), TokenSource.tokenizer, TokenSource.tokenizer, visible, TokenSource.tokenizer));
@@ -199,7 +199,7 @@ class OutcomeMetricsTest {
   void withSeveralChoicesTpotUsesChoiceZerosShare() {
     String answer = "One two three four five six seven eight nine ten eleven";
     ChatOutcome o = new ChatOutcome(List.of(WRITTEN + 100 * MS, WRITTEN + 200 * MS), -1, true, answer, "stop",
-        new ChatOutcome.Usage(10, 33, null, null), false, null, 40, -1, "", "", true, null);
+        new ChatOutcome.Usage(10, 33, null, null), false, null, 40, -1, "", "", true, null, true);
 
     RequestMetrics m = OutcomeMetrics.of(WRITTEN, WRITTEN + 1_000 * MS, o, null, O200K);
 

@@ -54,7 +54,7 @@ class StreamFixturesTest {
     /** What the reader found, with the reasoning facts only where {@code expected} has them. */
     static Facts actual(ChatResponseReader reader, Facts expected) {
       ChatOutcome o = reader.outcome();
-      ChunkInterpreter i = reader.interpreter();
+      ChunkInterpreter i = reader.chunks();
       return new Facts(o.events(), o.done(), i.contentChunks(), i.roleOnlyChunks(), i.emptyChoicesEvents(),
           o.text(), o.finishReason(), o.usage(), i.toolCallChunks(), i.firstContentEvent(),
           expected.reasoningChunks() == null ? null : i.reasoningChunks(),

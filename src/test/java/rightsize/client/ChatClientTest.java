@@ -67,7 +67,7 @@ class ChatClientTest {
   private ChatResult send(URI uri, boolean streaming, Timeouts timeouts) throws Exception {
     String id = UUID.randomUUID().toString();
     ChatRequest req = new ChatRequest(id, uri, Map.of("Content-Type", "application/json", "x-ms-client-request-id", id),
-        "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}".getBytes(StandardCharsets.UTF_8), streaming, timeouts);
+        "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}".getBytes(StandardCharsets.UTF_8), streaming, timeouts, new rightsize.config.WireFormatSettings.OpenAiChat(), "");
     CompletableFuture<ChatResult> f = new CompletableFuture<>();
     AtomicInteger calls = new AtomicInteger();
     client.execute(req, r -> {

@@ -82,7 +82,7 @@ class ClientOverheadBenchmark {
     CompletableFuture<long[]> f = new CompletableFuture<>();
     long start = System.nanoTime();
     client.execute(new ChatRequest(id, uri, Map.of("x-ms-client-request-id", id), BODY, true,
-        new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30))), r -> f.complete(arrivals(start, r.outcome())));
+        new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30)), new rightsize.config.WireFormatSettings.OpenAiChat(), ""), r -> f.complete(arrivals(start, r.outcome())));
     return f;
   }
 

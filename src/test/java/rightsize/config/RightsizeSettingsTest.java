@@ -374,4 +374,46 @@ class RightsizeSettingsTest {
         .problems()).contains(
             "rightsize.run.injectors.count is 'two', not a whole number: set it to a whole number in an environment variable");
   }
+
+  @Test
+  void wireFormatsAreReadAndCheckedBeforeAnyLoad() {
+    RightsizeSettings ok = parse("rightsize.deployments = [\n"
+        + " { name = flow, kind = aml-online-endpoint, endpoint = \"https://ep.eastus.inference.ml.azure.com\", wire-format = promptflow,\n"
+        + "   promptflow { input-field = chat_input, output-field = chat_output, extra-inputs { lang = fr } } },\n"
+        + " { name = app, kind = openai-compatible, endpoint = \"http://localhost:8000\", path = /chat, wire-format = custom,\n"
+        + "   custom { body-template = \"\"\"{\"message\": ${prompt}, \"user\": ${tenant}}\"\"\", answer-pointer = \"/reply/text\",\n"
+        + "            stream { delta-pointer = \"/delta/text\", end-marker = \"[END]\" } } },\n"
+        + " { name = model, kind = aml-online-endpoint, endpoint = \"https://ep.eastus.inference.ml.azure.com\" }\n"
+        + "]\nrightsize.deployment-defaults.wire-format = aml-chat");
+    assertThat(ok.deployment("flow").wireFormat()).isEqualTo(new WireFormatSettings.PromptFlow("chat_input", "chat_history", "chat_output", Map.of("lang", "fr")));
+    WireFormatSettings.Custom custom = (WireFormatSettings.Custom) ok.deployment("app").wireFormat();
+    assertThat(custom.bodyTemplate().sessionFields()).containsExactly("tenant");
+    assertThat(custom.answerPointer().toString()).isEqualTo("/reply/text");
+    assertThat(custom.stream().endMarker()).isEqualTo("[END]");
+    assertThat(ok.deployment("app").path()).isEqualTo("/chat");
+    assertThat(ok.deployment("model").wireFormat()).isEqualTo(new WireFormatSettings.AmlChat());
+    assertThat(parse("").deployments()).allSatisfy(d -> assertThat(d.wireFormat()).isEqualTo(new WireFormatSettings.OpenAiChat()));
+    // The emulator's own custom app needs no settings: it is spoken to in the shape the emulator serves.
+    assertThat(parse("rightsize.deployments = [ { name = app, kind = emulator, wire-format = custom } ]").deployment("app").wireFormat())
+        .isSameAs(WireFormatSettings.EMULATED_CUSTOM_APP);
+
+    InvalidConfigException e = invalid("rightsize.deployments = [\n"
+        + " { name = a, kind = aml-online-endpoint, endpoint = \"https://x\", wire-format = gradio },\n"
+        + " { name = b, kind = azure-openai, endpoint = \"https://x\", wire-format = promptflow },\n"
+        + " { name = c, kind = openai-compatible, endpoint = \"http://x\", path = chat, wire-format = custom,\n"
+        + "   custom { body-template = \"\"\"{\"message\": \"${prompt}\"}\"\"\", stream.delta-pointer = \"delta.text\" } },\n"
+        + " { name = d, kind = aml-online-endpoint, endpoint = \"https://x\", wire-format = promptflow, promptflow.extra-inputs { question = x } }\n"
+        + "]");
+    assertThat(e.problems()).hasSize(7).allSatisfy(p -> assertThat(p).doesNotContain("\n"));
+    assertThat(e.problems()).contains(
+        "rightsize.deployments[0].wire-format 'gradio' is not a wire format: use openai-chat, promptflow, aml-chat, custom for deployment 'a' in application.conf: 2",
+        "rightsize.deployments[1].wire-format 'promptflow' cannot be spoken to kind azure-openai, which serves OpenAI chat completions only: use kind aml-online-endpoint (an Azure ML /score), openai-compatible (any other URL, with path) or emulator for deployment 'b' in application.conf: 3",
+        "rightsize.deployments[2].path 'chat' does not start with /: write the path from the host on, e.g. /chat for deployment 'c' in application.conf: 4",
+        "rightsize.deployments[2].custom.answer-pointer is missing: set answer-pointer for deployment 'c' in application.conf: 4",
+        "rightsize.deployments[2].custom.stream.delta-pointer 'delta.text' is not a JSON pointer: write it as /field/sub-field (RFC 6901) for deployment 'c' in application.conf: 5",
+        "rightsize.deployments[3].promptflow.extra-inputs sets 'question', which the suite fills from the conversation: remove it from extra-inputs for deployment 'd' in application.conf: 6");
+    assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith(
+        "rightsize.deployments[2].custom.body-template is not valid JSON once its placeholders are filled (").contains(
+        "write JSON with each ${...} standing for a whole value"));
+  }
 }

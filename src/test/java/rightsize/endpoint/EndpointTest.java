@@ -33,7 +33,7 @@ class EndpointTest {
   private static final String KEY = "sk-test-4d1f9e";
   private static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2));
   private static final ChatParams PARAMS =
-      new ChatParams(List.of(Map.of("role", "user", "content", "Say hi")), 42, 0.2, true, true);
+      new ChatParams(List.of(Map.of("role", "user", "content", "Say hi")), 42, 0.2, true, true, Map.of());
 
   private static ScriptedChatServer server;
   private static ChatClient client;

@@ -148,7 +148,7 @@ class GatlingRunTest {
         String id = "warm-" + prompt + "-" + System.nanoTime();
         c.execute(new ChatRequest(id, server.baseUri().resolve("/v1/chat/completions"), Map.of("api-key", KEY, "x-ms-client-request-id", id),
             ("{\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}").getBytes(StandardCharsets.UTF_8), true,
-            new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2))), f::complete);
+            new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2)), new rightsize.config.WireFormatSettings.OpenAiChat(), ""), f::complete);
         f.get(5, TimeUnit.SECONDS);
       }
     }

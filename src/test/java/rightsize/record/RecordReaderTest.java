@@ -86,11 +86,11 @@ class RecordReaderTest {
         1, LoadUnit.USERS, false, "chat", "req-1", 1_795_000_000_000_000L, 300.0, 4_300.0, 4_540.5, null,
         new RequestRecord.Tokens(20, 212, null, 180, RequestRecord.TokenSource.usage,
             RequestRecord.TokenSource.tokenizer, 32, RequestRecord.TokenSource.tokenizer),
-        "stop", Status.OK, 200, null, null, null);
+        "stop", Status.OK, 200, null, null, null, null);
     RequestRecord empty = new RequestRecord("run", "injector-1", "chatbot", "r1", "foundry-models", null, "1 user",
         1, LoadUnit.USERS, false, "chat", "req-2", 1_795_000_000_000_000L, 250.0, null, 9_000.0, null,
         new RequestRecord.Tokens(20, 400, null, 400, RequestRecord.TokenSource.usage), "length", Status.EMPTY_ANSWER,
-        200, null, "answer ended with no visible content (finish_reason length, after reasoning)", null);
+        200, null, "answer ended with no visible content (finish_reason length, after reasoning)", null, null);
     try (RecordWriter writer = new RecordWriter(file)) {
       writer.write(reasoned);
       writer.write(empty);

@@ -22,9 +22,9 @@ import rightsize.record.Status;
  * uses the end-of-run hook a sizing simulation uses.
  */
 public class LoopbackGatlingSimulation extends Simulation {
-  static final String PORT_PROPERTY = "rightsize.test.port";
-  static final String RUN_PROPERTY = "rightsize.test.run";
-  static final String RESULTS_PROPERTY = "rightsize.test.gatling-results";
+  static final String PORT_PROPERTY = "rightsize-test.port";
+  static final String RUN_PROPERTY = "rightsize-test.run";
+  static final String RESULTS_PROPERTY = "rightsize-test.gatling-results";
   static final int USERS = 4;
   static final int REQUESTS_PER_USER = 15;
 

@@ -258,6 +258,43 @@ class TrustNotesReportTest {
   }
 
   @Test
+  void answersThatWereNotStreamedShowNoTtftAndAreFlagged() throws Exception {
+    Path run = results.resolve("not-streamed");
+    try (RecordWriter w = new RecordWriter(run.resolve("records.jsonl"))) {
+      for (int i = 0; i < 150; i++) {
+        // A catalog model (aml-chat) at 1 user: never streamed; a flow at 10 users answered JSON 30 times of 150.
+        w.write(record().step("1 user", 1).start(T0 + i * 100_000L).notStreamed().e2e(800).build());
+        var flow = record().step("10 users", 10).start(T0 + 100_000_000L + i * 100_000L).ttft(100.0 + i % 50).e2e(1000);
+        w.write((i % 5 == 0 ? flow.notStreamed() : flow).build());
+      }
+    }
+    ReportResult result = Reports.generator().generate(run);
+    Tradeoffs t = result.tradeoffs();
+    String md = Files.readString(result.markdown());
+
+    assertThat(t.steps()).hasSize(2);
+    var aml = t.steps().get(0);
+    assertThat(aml.step().ttft().p95()).isNull();
+    // An unmeasurable ttft is not checked at all: neither broken nor left undecided.
+    assertThat(aml.slo().checks()).extracting(c -> c.which()).doesNotContain(rightsize.analysis.SloVerdict.Limit.P95_TTFT)
+        .contains(rightsize.analysis.SloVerdict.Limit.P95_E2E);
+    assertThat(aml.slo().broken()).isFalse();
+    assertThat(aml.trust().flags()).singleElement().satisfies(f -> {
+      assertThat(f.check()).isEqualTo(TrustFlag.Check.NOT_STREAMED);
+      assertThat(f.note()).isEqualTo("no successful answer was streamed (150 came as one JSON body): ttft and tpot are not"
+          + " measurable, and the SLO's ttft limit does not apply");
+    });
+    var flow = t.steps().get(1);
+    assertThat(flow.step().ttft().count()).isEqualTo(120);
+    assertThat(flow.trust().flags()).singleElement().satisfies(f -> assertThat(f.note())
+        .isEqualTo("30 of 150 successful answers came as one JSON body, not streamed: ttft and tpot are from the other 120"));
+    assertThat(md).contains("| n/a (not streamed)¶ | n/a (not streamed)¶ | n/a (not streamed)¶ |")
+        .contains("¶ answers not streamed: no ttft for them");
+    assertThat(JSON.readTree(result.json().toFile()).path("steps").get(0).path("trust").path("flags").get(0)
+        .path("check").asText()).isEqualTo("not_streamed");
+  }
+
+  @Test
   void aRunWithNothingInDoubtHasNoTrustNoteAndOneWithoutInjectorFileSaysNothingOfTheLoadGenerator() throws Exception {
     Path run = results.resolve("sound");
     writeRecords(run.resolve("records.jsonl"), false);

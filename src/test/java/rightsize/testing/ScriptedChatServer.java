@@ -7,6 +7,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -155,6 +156,13 @@ public final class ScriptedChatServer implements AutoCloseable {
     END,
     /** The connection is closed without ending the body. */
     DISCONNECT,
+    /**
+     * The body is close-delimited (no chunked encoding, {@code Connection: close}) and ends when the
+     * server closes the connection, as prompt-flow endpoints do.
+     */
+    CLOSE,
+    /** The connection is reset (RST, SO_LINGER 0) mid-body. */
+    RESET,
     /** Nothing more is sent; the connection stays open. */
     STALL,
     /** Not even the response head is sent. */
@@ -278,7 +286,11 @@ public final class ScriptedChatServer implements AutoCloseable {
       }
       DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status));
       head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream");
-      head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+      if (reply.ending == Ending.CLOSE) {
+        head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      } else {
+        head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+      }
       reply.headers.forEach((k, v) -> head.headers().set(k, v));
       ctx.writeAndFlush(head);
       schedule(ctx, r, reply, 0);
@@ -288,7 +300,10 @@ public final class ScriptedChatServer implements AutoCloseable {
       if (i == reply.chunks.size()) {
         if (reply.ending == Ending.END) {
           ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
-        } else if (reply.ending == Ending.DISCONNECT) {
+        } else if (reply.ending == Ending.DISCONNECT || reply.ending == Ending.CLOSE) {
+          ctx.close();
+        } else if (reply.ending == Ending.RESET) {
+          ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
           ctx.close();
         }
         return;

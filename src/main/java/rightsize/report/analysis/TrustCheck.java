@@ -19,13 +19,15 @@ import rightsize.report.model.TrustFlag;
 
 /**
  * Decides which figures of a step cannot be trusted: percentiles resting on too few requests,
- * token figures from estimated or missing counts, and latencies timed while the load generator's
- * client fell behind (its own event loops late). It flags and explains; it changes no figure and
- * no SLO verdict. A busy machine is said apart, unflagged.
+ * token figures from estimated or missing counts, latencies timed while the load generator's
+ * client fell behind (its own event loops late), and ttft where answers were not streamed. It flags
+ * and explains; it changes no figure and no SLO verdict. A busy machine is said apart, unflagged.
  */
 public final class TrustCheck {
   private static final List<Figure> LATENCIES = List.of(Figure.TTFT_P50, Figure.TTFT_P95, Figure.TTFT_P99,
       Figure.TPOT_P50, Figure.TPOT_P95, Figure.TPOT_P99, Figure.E2E_P50, Figure.E2E_P95, Figure.E2E_P99);
+  private static final List<Figure> NOT_STREAMED_FIGURES = List.of(Figure.TTFT_P50, Figure.TTFT_P95, Figure.TTFT_P99,
+      Figure.TPOT_P50, Figure.TPOT_P95, Figure.TPOT_P99);
   private static final List<Figure> TOKEN_FIGURES = List.of(Figure.OUTPUT_TOKENS_PER_SECOND,
       Figure.TOTAL_TOKENS_PER_SECOND, Figure.COST_PER_1M_OUTPUT_TOKENS, Figure.COST_PER_1M_TOTAL_TOKENS);
   // Priced per token, every cost of the step is made of its token counts.
@@ -54,6 +56,7 @@ public final class TrustCheck {
         ? injectors.during(step.firstStartEpochMicros(), step.lastEndEpochMicros())
         : null;
     overload(load).ifPresent(flags::add);
+    notStreamed(step).ifPresent(flags::add);
     return new StepTrust(flags, load, load != null && machineBusy(load));
   }
 
@@ -124,6 +127,23 @@ public final class TrustCheck {
           + " (the server sent no usage and there was no text to count)", tokens.none()));
     }
     return flags;
+  }
+
+  /**
+   * Flags ttft and tpot when successful answers came as one JSON body (a stream was asked for and
+   * a JSON answer came, or the wire format never streams): their first content arrived with their
+   * end, so they have no ttft, and the figures rest on the streamed answers alone, if any.
+   */
+  private static Optional<TrustFlag> notStreamed(StepSummary step) {
+    if (step.notStreamed() == 0) {
+      return Optional.empty();
+    }
+    String which = step.ttftNotMeasurable()
+        ? "no successful answer was streamed (" + step.notStreamed() + " came as one JSON body): ttft and tpot are not"
+            + " measurable, and the SLO's ttft limit does not apply"
+        : step.notStreamed() + " of " + step.ok() + " successful answers came as one JSON body, not streamed: ttft and tpot"
+            + " are from the other " + (step.ok() - step.notStreamed());
+    return Optional.of(new TrustFlag(TrustFlag.Check.NOT_STREAMED, NOT_STREAMED_FIGURES, which, step.notStreamed()));
   }
 
   /**

@@ -28,7 +28,9 @@ public record TrustFlag(Check check, List<Figure> figures, String note, Long req
      * The load generator's client fell behind during the step (its event loops late past the limit);
      * in runs older than that measurement, a load generator stalled or its machine's CPU was saturated.
      */
-    INJECTOR_OVERLOAD("injector_overload", "\u00a7", "the load generator was overloaded");
+    INJECTOR_OVERLOAD("injector_overload", "\u00a7", "the load generator was overloaded"),
+    /** Some successful answers came as one JSON body, not streamed: their ttft cannot be measured. */
+    NOT_STREAMED("not_streamed", "\u00b6", "answers not streamed: no ttft for them");
 
     private final String jsonName;
     private final String marker;
@@ -45,7 +47,7 @@ public record TrustFlag(Check check, List<Figure> figures, String note, Long req
       return jsonName;
     }
 
-    /** The mark the flagged figures carry in the md and html tables: †, ‡ or §. */
+    /** The mark the flagged figures carry in the md and html tables: †, ‡, § or ¶. */
     public String marker() {
       return marker;
     }

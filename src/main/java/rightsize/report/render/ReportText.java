@@ -8,6 +8,7 @@ import java.util.Map;
 import rightsize.analysis.ConfidenceIntervals;
 import rightsize.analysis.Interval;
 import rightsize.analysis.SloVerdict;
+import rightsize.analysis.StepSummary;
 import rightsize.cost.Money;
 import rightsize.injector.InjectorLoad;
 import rightsize.report.model.Comparison;
@@ -221,9 +222,9 @@ final class ReportText {
     List<Cell> figures = List.of(
         new Cell(Fmt.rate(s.requestsPerSecond()), null),
         cell(tr, Figure.OUTPUT_TOKENS_PER_SECOND, Fmt.rate(s.outputTokensPerSecond()), null),
-        cell(tr, Figure.TTFT_P50, Fmt.ms(s.ttft().p50()), s.ttft().p50Ci()),
-        cell(tr, Figure.TTFT_P95, Fmt.ms(s.ttft().p95()), s.ttft().p95Ci()),
-        cell(tr, Figure.TTFT_P99, Fmt.ms(s.ttft().p99()), s.ttft().p99Ci()),
+        ttftCell(s, tr, Figure.TTFT_P50, s.ttft().p50(), s.ttft().p50Ci()),
+        ttftCell(s, tr, Figure.TTFT_P95, s.ttft().p95(), s.ttft().p95Ci()),
+        ttftCell(s, tr, Figure.TTFT_P99, s.ttft().p99(), s.ttft().p99Ci()),
         cell(tr, Figure.TPOT_P50, Fmt.ms(s.tpot().p50()), s.tpot().p50Ci()),
         cell(tr, Figure.TPOT_P95, Fmt.ms(s.tpot().p95()), s.tpot().p95Ci()),
         cell(tr, Figure.E2E_P50, Fmt.ms(s.e2e().p50()), s.e2e().p50Ci()),
@@ -238,6 +239,17 @@ final class ReportText {
         cell(tr, Figure.COST_PER_1M_OUTPUT_TOKENS, Fmt.money(r.cost().per1mOutputTokens(), cur), null));
     return new StepCells(s.key().deployment(), r.loadLabel(), figures, r.slo().outcome().wireName(), slo, costs);
   }
+
+  /** A ttft figure; where no successful answer was streamed it is "n/a (not streamed)", never e2e. */
+  private static Cell ttftCell(StepSummary s, StepTrust trust, Figure figure, Double value, Interval ci) {
+    if (s.ttftNotMeasurable()) {
+      return new Cell(NOT_STREAMED + trust.markers(figure), trust.notes(figure));
+    }
+    return cell(trust, figure, Fmt.ms(value), ci);
+  }
+
+  /** The ttft of a step whose answers all came as one JSON body. */
+  static final String NOT_STREAMED = "n/a (not streamed)";
 
   /** "met"; the broken limits; or "inconclusive: p95 ttft 1,500 ms (95% CI 1,500 ms – unbounded)". */
   static String verdict(SloVerdict v) {
