@@ -1,8 +1,6 @@
 package rightsize.emulator.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.Map;
 
@@ -66,12 +64,7 @@ final class AmlChatShape implements WireShape {
       }
 
       @Override
-      public ByteBuf content(ByteBufAllocator alloc, String[] plan, int from, int to) {
-        throw notStreamed();
-      }
-
-      @Override
-      public ByteBuf malformedContent(ByteBufAllocator alloc, String[] plan, int from, int to) {
+      public SseText contentEvents() {
         throw notStreamed();
       }
 

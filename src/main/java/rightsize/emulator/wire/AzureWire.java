@@ -1,8 +1,6 @@
 package rightsize.emulator.wire;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -93,13 +91,8 @@ final class AzureWire implements WireShape {
     }
 
     @Override
-    public ByteBuf content(ByteBufAllocator alloc, String[] plan, int from, int to) {
-      return text.content(alloc, plan, from, to);
-    }
-
-    @Override
-    public ByteBuf malformedContent(ByteBufAllocator alloc, String[] plan, int from, int to) {
-      return text.malformed(alloc, plan, from, to);
+    public SseText contentEvents() {
+      return text;
     }
 
     @Override

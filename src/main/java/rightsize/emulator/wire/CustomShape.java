@@ -2,8 +2,6 @@ package rightsize.emulator.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -80,13 +78,8 @@ final class CustomShape implements WireShape {
       }
 
       @Override
-      public ByteBuf content(ByteBufAllocator alloc, String[] plan, int from, int to) {
-        return DELTAS.content(alloc, plan, from, to);
-      }
-
-      @Override
-      public ByteBuf malformedContent(ByteBufAllocator alloc, String[] plan, int from, int to) {
-        return DELTAS.malformed(alloc, plan, from, to);
+      public SseText contentEvents() {
+        return DELTAS;
       }
 
       @Override

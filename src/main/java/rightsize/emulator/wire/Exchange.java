@@ -218,10 +218,10 @@ final class Exchange implements GenerationListener {
     }
     if (strikes && fault.kind() == FaultKind.MALFORMED_CHUNK) {
       midStreamFaultDone = true;
-      send(ChunkKind.MALFORMED, events.malformedContent(ctx.alloc(), plan, fromToken, toToken),
+      send(ChunkKind.MALFORMED, events.contentEvents().malformed(ctx.alloc(), plan, fromToken, toToken),
           toToken - fromToken, scheduledNanos);
     } else {
-      send(ChunkKind.CONTENT, events.content(ctx.alloc(), plan, fromToken, toToken), toToken - fromToken,
+      send(ChunkKind.CONTENT, events.contentEvents().content(ctx.alloc(), plan, fromToken, toToken), toToken - fromToken,
           scheduledNanos);
     }
     ctx.flush();

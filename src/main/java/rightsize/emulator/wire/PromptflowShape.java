@@ -2,8 +2,6 @@ package rightsize.emulator.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.Map;
@@ -95,13 +93,8 @@ final class PromptflowShape implements WireShape {
       }
 
       @Override
-      public ByteBuf content(ByteBufAllocator alloc, String[] plan, int from, int to) {
-        return deltas.content(alloc, plan, from, to);
-      }
-
-      @Override
-      public ByteBuf malformedContent(ByteBufAllocator alloc, String[] plan, int from, int to) {
-        return deltas.malformed(alloc, plan, from, to);
+      public SseText contentEvents() {
+        return deltas;
       }
 
       @Override

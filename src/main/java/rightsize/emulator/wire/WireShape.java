@@ -1,7 +1,5 @@
 package rightsize.emulator.wire;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.Map;
 import rightsize.emulator.truth.ChunkKind;
@@ -47,11 +45,8 @@ interface WireShape {
     /** Sent just before the first content event. */
     Event beforeFirstContent();
 
-    /** A content event carrying plan pieces {@code [from, to)}. */
-    ByteBuf content(ByteBufAllocator alloc, String[] plan, int from, int to);
-
-    /** A content event whose JSON stops in the middle of the text (the malformed-chunk fault). */
-    ByteBuf malformedContent(ByteBufAllocator alloc, String[] plan, int from, int to);
+    /** The content events, whole or cut in the middle of the text (the malformed-chunk fault). */
+    SseText contentEvents();
 
     /** Sent after the last content event. */
     Event finish(String finishReason);
