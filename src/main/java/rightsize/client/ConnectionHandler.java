@@ -181,10 +181,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
   static String describe(Throwable t) {
     Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      if (root instanceof NotSslRecordException) {
-        break;
-      }
+    while (!(root instanceof NotSslRecordException) && root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
     if (root instanceof NotSslRecordException) {
