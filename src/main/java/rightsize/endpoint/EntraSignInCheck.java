@@ -1,5 +1,6 @@
 package rightsize.endpoint;
 
+import com.azure.core.credential.TokenCredential;
 import java.util.ArrayList;
 import java.util.List;
 import rightsize.config.AuthType;
@@ -13,6 +14,18 @@ import rightsize.config.SettingsCheck;
  * credential sources tried. The tokens are kept for the run.
  */
 public final class EntraSignInCheck implements SettingsCheck {
+  private final TokenCredential credential;
+
+  /** Signs in with the JVM's shared DefaultAzureCredential (the check META-INF/services registers). */
+  public EntraSignInCheck() {
+    this(null);
+  }
+
+  /** Signs in with {@code credential}; null means the JVM's shared DefaultAzureCredential. */
+  EntraSignInCheck(TokenCredential credential) {
+    this.credential = credential;
+  }
+
   @Override
   public List<String> problems(RightsizeSettings settings) {
     List<String> problems = new ArrayList<>();
@@ -21,7 +34,7 @@ public final class EntraSignInCheck implements SettingsCheck {
         continue;
       }
       try {
-        Endpoint.resolve(d, settings);
+        Endpoint.resolve(d, settings, credential);
       } catch (EndpointSetupException e) {
         int index = settings.allDeployments().indexOf(d);
         String key = "rightsize.deployments[" + index + "].auth.type";

@@ -210,6 +210,21 @@ class EndpointTest {
   }
 
   @Test
+  void theRunsSignInCheckIsOneLineNamingTheDeploymentAndTheSourcesTried() {
+    RightsizeSettings settings = RightsizeSettings.from(ConfigFactory.parseString(
+        "rightsize.deployments = [ { name = aml, kind = aml-online-endpoint, endpoint = \"https://ep.eastus.inference.ml.azure.com\","
+            + " deployment = blue, auth { type = entra, sign-in-timeout = 300ms } } ]"), Map.<String, String>of()::get);
+    TokenCredential unavailable = ctx -> Mono.error(new IllegalStateException(
+        "EnvironmentCredential authentication unavailable. ManagedIdentityCredential authentication unavailable.\nstack..."));
+
+    assertThat(new EntraSignInCheck(unavailable).problems(settings)).containsExactly(
+        "rightsize.deployments[0].auth.type is entra for deployment 'aml' but no Entra ID token for scope https://ml.azure.com/.default"
+            + " (tried EnvironmentCredential, ManagedIdentityCredential; EnvironmentCredential authentication unavailable."
+            + " ManagedIdentityCredential authentication unavailable.): sign in with az login, use a managed identity, or set"
+            + " AZURE_TENANT_ID/AZURE_CLIENT_ID with a federated or secret credential");
+  }
+
+  @Test
   void headersNeverPrintTheirValue() {
     assertThat(new Header("api-key", KEY).toString()).isEqualTo("api-key: ***");
   }
