@@ -7,10 +7,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -27,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
+import rightsize.netty.NettyTransport;
 import rightsize.record.Status;
 
 /**
@@ -37,6 +35,7 @@ import rightsize.record.Status;
 public final class ChatClient implements AutoCloseable {
   private static volatile ChatClient shared;
 
+  private final NettyTransport transport = NettyTransport.best();
   private final EventLoopGroup group;
   private final DnsAddressResolverGroup resolver;
   private final SslContext tls;
@@ -65,15 +64,15 @@ public final class ChatClient implements AutoCloseable {
   /** For tests: a pool that drops connections idle longer than {@code maxIdleMs}. */
   ChatClient(int ioThreads, long maxIdleMs) {
     this.pool = new ConnectionPool(maxIdleMs);
-    this.group = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("rightsize-client", true), NioIoHandler.newFactory());
+    this.group = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("rightsize-client", true), transport.ioHandler());
     // Netty's DNS resolver, so a new connection never blocks an event loop on a lookup.
-    this.resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder().datagramChannelType(NioDatagramChannel.class));
+    this.resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder().datagramChannelType(transport.datagramChannel()));
     try {
       this.tls = SslContextBuilder.forClient().sslProvider(SslProvider.JDK).endpointIdentificationAlgorithm("HTTPS").build();
     } catch (SSLException e) {
       throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
     }
-    this.warmUp = LoopbackWarmUp.run(this, group);
+    this.warmUp = LoopbackWarmUp.run(this, group, transport);
   }
 
   /**
@@ -126,7 +125,7 @@ public final class ChatClient implements AutoCloseable {
     Bootstrap b =
         new Bootstrap()
             .group(group)
-            .channel(NioSocketChannel.class)
+            .channel(transport.socketChannel())
             .resolver(resolver)
             // The guard below bounds the whole connect phase; these two keep Netty's own defaults
             // (30 s connect, 10 s handshake) from cutting it shorter than configured.

@@ -9,7 +9,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import rightsize.config.Timeouts;
 import rightsize.config.WireFormatSettings;
+import rightsize.netty.NettyTransport;
 
 /**
  * Sends a few requests through a new client to a throwaway server on loopback before it measures
@@ -57,14 +57,14 @@ final class LoopbackWarmUp {
   private LoopbackWarmUp() {}
 
   /** Best effort: a client that cannot bind loopback simply starts cold. Returns what it read, in order. */
-  static List<ChatResult> run(ChatClient client, EventLoopGroup group) {
+  static List<ChatResult> run(ChatClient client, EventLoopGroup group, NettyTransport transport) {
     List<ChatResult> read = Collections.synchronizedList(new ArrayList<>());
     Channel server = null;
     try {
       server =
           new ServerBootstrap()
               .group(group)
-              .channel(NioServerSocketChannel.class)
+              .channel(transport.serverSocketChannel())
               .childHandler(
                   new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -6,15 +6,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.OptionalSslHandler;
@@ -32,6 +25,7 @@ import rightsize.emulator.settings.EmulatorSetup;
 import rightsize.emulator.truth.GroundTruth;
 import rightsize.emulator.wire.Backend;
 import rightsize.emulator.wire.EmulatorHandler;
+import rightsize.netty.NettyTransport;
 
 /**
  * The emulator's HTTP server on 127.0.0.1: one Netty event loop thread runs every deployment's
@@ -60,10 +54,8 @@ public final class EmulatorServer implements AutoCloseable {
     this.setup = setup;
     this.certificate = certificate;
     SslContext tls = certificate == null ? null : certificate.serverContext();
-    boolean epoll = Epoll.isAvailable();
-    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    this.group = new MultiThreadIoEventLoopGroup(setup.settings().eventLoops(), new DefaultThreadFactory(THREAD_NAME, true), io);
+    NettyTransport transport = NettyTransport.best();
+    this.group = new MultiThreadIoEventLoopGroup(setup.settings().eventLoops(), new DefaultThreadFactory(THREAD_NAME, true), transport.ioHandler());
     EventLoop loop = group.next();
     this.truth = new GroundTruth(setup.settings().groundTruthChunks());
     Backend backend;
@@ -75,7 +67,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(group, group)
-        .channel(channelType)
+        .channel(transport.serverSocketChannel())
         .option(ChannelOption.SO_BACKLOG, 4096)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.AUTO_READ, false)

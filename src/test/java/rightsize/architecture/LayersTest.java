@@ -46,7 +46,7 @@ class LayersTest {
 
   /** The leaves the emulator may build on, and the interface through which endpoint starts it. */
   private static final String[] EMULATOR_MAY_USE = {
-    EMULATOR, "rightsize.config", "rightsize.secret", "rightsize.record", "rightsize.endpoint.spi"
+    EMULATOR, "rightsize.config", "rightsize.secret", "rightsize.record", "rightsize.endpoint.spi", "rightsize.netty"
   };
 
   @ArchTest
@@ -109,6 +109,13 @@ class LayersTest {
               + " free of keys and tokens, whatever a server echoed (docs/configuration.md, \"Secrets\")");
 
   @ArchTest
+  static final ArchRule nettyIsALeaf =
+      noClasses().that().resideInAPackage("rightsize.netty")
+          .should().dependOnClassesThat(resideInAPackage("rightsize..").and(not(resideInAPackage("rightsize.netty"))))
+          .as("the Netty transport choice (rightsize.netty) depends on no other rightsize package")
+          .because("the client and the emulator both run on it, and the emulator must not use the client");
+
+  @ArchTest
   static final ArchRule configIsALeaf =
       noClasses().that().resideInAPackage("rightsize.config")
           .should().dependOnClassesThat(resideInAPackage("rightsize..")
@@ -135,7 +142,7 @@ class LayersTest {
   static final ArchRule theEmulatorUsesOnlyLeaves =
       noClasses().that().resideInAPackage(EMULATOR)
           .should().dependOnClassesThat(resideInAPackage("rightsize..").and(not(resideInAnyPackage(EMULATOR_MAY_USE))))
-          .as("the emulator depends on no rightsize package but config, secret, record and endpoint.spi")
+          .as("the emulator depends on no rightsize package but config, secret, record, endpoint.spi and netty")
           .because("it stands apart: it must not measure itself with the code it is a stand-in for");
 
   @ArchTest
