@@ -102,6 +102,9 @@ enum Generator {
           continue;
         }
         JsonNode n = json.readTree(line);
+        if (n.has("run_event")) {
+          continue; // the run's start and end markers (docs/records.md), not requests
+        }
         JsonNode ttft = n.get("ttft_ms");
         out.add(new Request(n.path("request_id").asText(), n.path("start_epoch_micros").asLong(),
             ttft == null || ttft.isNull() ? null : ttft.asDouble(), n.path("e2e_ms").asDouble(), "ok".equals(n.path("status").asText()),
