@@ -147,8 +147,8 @@ public final class RightsizeSettings {
   /**
    * Ends the JVM for a configuration that cannot drive a run, before any load: prints {@code e}'s
    * problems to stderr, one line each and nothing after them, writes {@value #STATUS_INVALID} to
-   * {@link #STATUS_FILE} in the results folder (how CI tells this from a broken SLO when {@code mvn
-   * gatling:test} turns every failure into exit 1), and exits with {@link
+   * {@link #STATUS_FILE} in the results folder (how CI tells the outcomes of {@code mvn gatling:test}
+   * apart), and halts the JVM (Maven's own, in the preflight) with {@link
    * InvalidConfigException#EXIT_CODE}. Returns nothing; declared to return an exception so callers
    * can write {@code throw exitInvalid(e)}.
    */

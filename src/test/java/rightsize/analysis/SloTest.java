@@ -17,7 +17,7 @@ class SloTest {
   @Test
   void readsTheDefaultsOfReferenceConf() {
     Slo slo = RightsizeSettings.reference().slo().objective();
-    assertThat(slo).isEqualTo(new Slo(2000, 20_000, 0.01));
+    assertThat(slo).isEqualTo(new Slo(2000, 20_000, 0.05));
   }
 
   @Test

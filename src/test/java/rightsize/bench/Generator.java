@@ -103,7 +103,7 @@ enum Generator {
         }
         JsonNode n = json.readTree(line);
         if (n.has("run_event")) {
-          continue; // the run's start and end marks (docs/records.md), not requests
+          continue; // the run's start and end markers (docs/records.md), not requests
         }
         JsonNode ttft = n.get("ttft_ms");
         out.add(new Request(n.path("request_id").asText(), n.path("start_epoch_micros").asLong(),

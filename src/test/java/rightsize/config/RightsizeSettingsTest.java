@@ -268,7 +268,7 @@ class RightsizeSettingsTest {
             "rightsize.emulator.content-filter-annotations is 'maybe', not true or false: set it to true or false" + at),
         arguments("rightsize.emulator.output-length.max-fraction = 1.5",
             "rightsize.emulator.output-length.max-fraction does not fit (needs default-max-tokens >= 1 and"
-                + " 0 < min-fraction <= max-fraction <= 1, got 512, 0.6 and 1.5): fix output-length" + at),
+                + " 0 < min-fraction <= max-fraction <= 1, got 512, 0.25 and 1.5): fix output-length" + at),
         arguments("rightsize.emulator.auth { enabled = true, key-env = EMULATOR_KEY_NOT_SET }",
             "rightsize.emulator.auth.key-env names environment variable EMULATOR_KEY_NOT_SET, which is not set:"
                 + " export EMULATOR_KEY_NOT_SET=<key> or set rightsize.emulator.auth.enabled = false"),
@@ -316,7 +316,7 @@ class RightsizeSettingsTest {
     assertThat(s.population().model()).isEqualTo(PopulationSettings.Model.CLOSED);
     assertThat(s.population().closed().users()).containsExactly(1, 10, 50, 100);
     assertThat(s.population().open().rates()).containsExactly(0.5, 1.0, 2.0, 4.0);
-    assertThat(s.slo()).isEqualTo(new SloSettings(new Slo(2000, 20_000, 0.01), false));
+    assertThat(s.slo()).isEqualTo(new SloSettings(new Slo(2000, 20_000, 0.05), false));
     assertThat(s.sizing()).isEqualTo(new SizingSettings(true));
     assertThat(s.targetLoad()).isEqualTo(new TargetLoad(100, 0));
     assertThat(s.regression()).isEqualTo(new RegressionThresholds(0.10, 0.10, 0.10, 1.0));

@@ -85,7 +85,7 @@ class AzureSdkCompatibilityTest {
     String text = completions.getChoices().get(0).getMessage().getContent();
     CompletionsUsage usage = completions.getUsage();
     assertThat(text).isNotBlank();
-    assertThat(usage.getCompletionTokens()).isEqualTo(O200K.countTokens(text)).isBetween(24, 40);
+    assertThat(usage.getCompletionTokens()).isEqualTo(O200K.countTokens(text)).isBetween(10, 20);
     assertThat(usage.getTotalTokens()).isEqualTo(usage.getPromptTokens() + usage.getCompletionTokens());
     assertThat(completions.getPromptFilterResults()).hasSize(1);
     assertThat(completions.getModel()).isEqualTo("rightsize-emulated-llm");
@@ -118,7 +118,7 @@ class AzureSdkCompatibilityTest {
       }
     }
     assertThat(usages).hasSize(1);
-    assertThat(usages.get(0).getCompletionTokens()).isEqualTo(O200K.countTokens(text.toString())).isBetween(24, 40);
+    assertThat(usages.get(0).getCompletionTokens()).isEqualTo(O200K.countTokens(text.toString())).isBetween(10, 20);
     assertThat(finishReasons).hasSize(1).first().isIn("stop", "length");
     // This overload takes no request options: the request is the one that arrived during the call.
     List<RequestTruth> arrived = server.groundTruth().requestsSince(before, false);

@@ -126,9 +126,9 @@ class CapacityOverHttpTest {
 
   @Test
   void aRequestNotAnsweredWithinTheTimeoutGets408() {
-    CompletableFuture<Answer> longOne = async("quick-timeout", "slow-plain", body("long", 100, false, false));
+    CompletableFuture<Answer> longOne = async("quick-timeout", "slow-plain", body("long", 400, false, false));
     awaitStarted("slow-plain");
-    CompletableFuture<Answer> queued = async("quick-timeout", "queued-plain", body("waiting", 5, false, false));
+    CompletableFuture<Answer> queued = async("quick-timeout", "queued-plain", body("waiting", 400, false, false));
     Answer a = longOne.join();
     Answer b = queued.join();
     assertThat(a.status()).isEqualTo(408);

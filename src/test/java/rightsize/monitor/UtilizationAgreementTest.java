@@ -27,8 +27,8 @@ class UtilizationAgreementTest {
   void cpuSeriesIsTheTimeWeightedShareOfSlotsHeldByInFlightRequests() {
     try (EmulatorServer server = EmulatorMetrics.start()) {
       Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-      EmulatorMetrics.load(server, "pool", 3, 100); // below capacity
-      EmulatorMetrics.load(server, "pool", 9, 100); // queueing
+      EmulatorMetrics.load(server, "pool", 3, 200); // below capacity
+      EmulatorMetrics.load(server, "pool", 9, 200); // queueing
       Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS); // whole past seconds only
       MetricQuery cpu = new MetricQuery("CpuUtilizationPercentage", Measure.CPU, EmulatedResource.deploymentId("pool"), "",
           List.of("Average", "Minimum", "Maximum"));

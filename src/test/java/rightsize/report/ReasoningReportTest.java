@@ -55,7 +55,7 @@ class ReasoningReportTest {
     Tradeoffs t = r.tradeoffs();
     var r1 = t.steps().stream().filter(s -> s.key().deployment().equals("r1")).findFirst().orElseThrow();
     assertThat(r1.step().errorRate()).isEqualTo(7 / 15.0);
-    assertThat(r1.slo().describe()).isEqualTo("p95 ttft 4307 ms > 2000 ms; error rate 46.7% > 1.0%");
+    assertThat(r1.slo().describe()).isEqualTo("p95 ttft 4307 ms > 2000 ms; error rate 46.7% > 5.0%");
     assertThat(r1.step().tpot().p50()).as("over the 14 visible tokens").isBetween(18.4, 18.6);
 
     String md = Files.readString(r.markdown());
@@ -105,7 +105,7 @@ class ReasoningReportTest {
     assertThat(r1.slo().inconclusive()).isTrue();
 
     String md = Files.readString(r.markdown());
-    assertThat(md).contains("SLO: p95 ttft ≤ 10,000 ms, p95 e2e ≤ 20,000 ms, errors ≤ 1.0% (empty answers not counted).")
+    assertThat(md).contains("SLO: p95 ttft ≤ 10,000 ms, p95 e2e ≤ 20,000 ms, errors ≤ 5.0% (empty answers not counted).")
         .contains("are in error % but not in the SLO's error rate (rightsize.slo.empty-answer-is-error = false)");
     JsonNode json = JSON.readTree(r.json().toFile());
     assertThat(json.path("slo").path("empty_answer_is_error").asBoolean(true)).isFalse();

@@ -109,7 +109,7 @@ class TrustNotesReportTest {
     ReportResult r = Reports.generator().generate(run);
     List<String> md = Files.readAllLines(r.markdown());
     // 60 of the step's 3,200 ticks over 20 ms late, 4 over 50: 1% of its time (32 ticks) lies at 35 ms.
-    assertThat(md).contains("- " + F2 + " · 10 users: § the client's event loops ran more than 35.0 ms late during 1% of the"
+    assertThat(md).contains("- " + F2 + " · 10 users (changes the SLO verdict (met)): § the client's event loops ran more than 35.0 ms late during 1% of the"
         + " step (p95 0.97 ms, worst 60.0 ms; limit 5.00 ms): its p99 latencies may be up to 35.0 ms high from the load"
         + " generator's own delay, its p95s up to 0.97 ms");
     assertThat(md).noneSatisfy(l -> assertThat(l).startsWith("- " + F2 + " · 50 users: §"));
