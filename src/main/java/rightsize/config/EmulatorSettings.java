@@ -260,7 +260,7 @@ public record EmulatorSettings(
 
   private static FaultRule faultRule(Section s) {
     int mark = s.mark();
-    String kind = s.choice("kind", "an emulator fault", FaultKind.configNames());
+    FaultKind kind = s.choice("kind", "an emulator fault", FaultKind.class);
     Double rate = s.has("rate") ? s.number("rate") : Double.valueOf(0);
     if (rate != null && (rate < 0 || rate > 1)) {
       s.problem("rate", "is " + rate, "set a probability between 0 and 1 " + s.where("rate"));
@@ -272,7 +272,7 @@ public record EmulatorSettings(
     if (s.failedSince(mark)) {
       return null;
     }
-    return new FaultRule(FaultKind.fromConfigName(kind), rate, everyNth, afterChunks, stall.toMillis(), Set.copyOf(deployments));
+    return new FaultRule(kind, rate, everyNth, afterChunks, stall.toMillis(), Set.copyOf(deployments));
   }
 
   private static Profile profile(Section s) {

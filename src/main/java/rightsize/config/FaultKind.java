@@ -1,10 +1,7 @@
 package rightsize.config;
 
-import java.util.Arrays;
-import java.util.List;
-
 /** A failure the emulator can inject into a response, by its name in config and in the x-rightsize-fault header. */
-public enum FaultKind {
+public enum FaultKind implements ConfigNamed {
   /** 500 InternalServerError instead of an answer. */
   HTTP_500("http-500"),
   /** 503 ServiceUnavailable instead of an answer. */
@@ -27,6 +24,7 @@ public enum FaultKind {
   }
 
   /** The name used in config and in the x-rightsize-fault header. */
+  @Override
   public String configName() {
     return configName;
   }
@@ -41,11 +39,6 @@ public enum FaultKind {
     throw new IllegalArgumentException(
         "unknown emulator fault '" + name
             + "': use http-500, http-503, http-424, reset, stall, malformed-chunk or truncate");
-  }
-
-  /** All names, for error messages. */
-  static List<String> configNames() {
-    return Arrays.stream(values()).map(FaultKind::configName).toList();
   }
 
   /** Whether this fault replaces the whole answer with an error status. */

@@ -1,7 +1,6 @@
 package rightsize.config;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,7 +14,7 @@ import java.util.List;
 public record PopulationSettings(Model model, Closed closed, Open open) {
 
   /** The population models, by config name. */
-  public enum Model {
+  public enum Model implements ConfigNamed {
     /** Concurrent users that wait for answers. */
     CLOSED("closed"),
     /** An arrival rate of new users (Poisson). */
@@ -28,16 +27,9 @@ public record PopulationSettings(Model model, Closed closed, Open open) {
     }
 
     /** The name used in config, e.g. "closed". */
+    @Override
     public String configName() {
       return configName;
-    }
-
-    static Model fromConfigName(String name) {
-      return Arrays.stream(values()).filter(m -> m.configName.equals(name)).findFirst().orElse(null);
-    }
-
-    static List<String> configNames() {
-      return Arrays.stream(values()).map(Model::configName).toList();
     }
   }
 
@@ -97,13 +89,13 @@ public record PopulationSettings(Model model, Closed closed, Open open) {
 
   static PopulationSettings read(Section s) {
     int mark = s.mark();
-    String model = s.choice("model", "a population model", Model.configNames());
+    Model model = s.choice("model", "a population model", Model.class);
     Closed closed = closed(s.child("closed"));
     Open open = open(s.child("open"));
     if (s.failedSince(mark)) {
       return null;
     }
-    return new PopulationSettings(Model.fromConfigName(model), closed, open);
+    return new PopulationSettings(model, closed, open);
   }
 
   private static Closed closed(Section s) {

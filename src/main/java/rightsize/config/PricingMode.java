@@ -1,10 +1,7 @@
 package rightsize.config;
 
-import java.util.Arrays;
-import java.util.List;
-
 /** How a deployment is billed, by config name. */
-public enum PricingMode {
+public enum PricingMode implements ConfigNamed {
   /** Instances x the VM's hourly price, paid idle or busy (Azure ML managed online endpoints). */
   MANAGED_COMPUTE("managed-compute"),
   /** Per token: input, cached input and output prices per 1M tokens (Azure OpenAI standard). */
@@ -19,18 +16,9 @@ public enum PricingMode {
   }
 
   /** The name used in config and reports, e.g. "managed-compute". */
+  @Override
   public String configName() {
     return configName;
-  }
-
-  /** Parses a {@code pricing.mode} value; null when unknown. */
-  public static PricingMode fromConfigName(String name) {
-    return Arrays.stream(values()).filter(m -> m.configName.equals(name)).findFirst().orElse(null);
-  }
-
-  /** All config names, for error messages. */
-  static List<String> configNames() {
-    return Arrays.stream(values()).map(PricingMode::configName).toList();
   }
 
   /** True for the modes billed by the hour whatever the traffic. */

@@ -27,7 +27,7 @@ public record PricingSettings(
 
   static PricingSettings read(Section s) {
     int mark = s.mark();
-    String modeName = s.choice("mode", "a pricing mode", PricingMode.configNames());
+    PricingMode mode = s.choice("mode", "a pricing mode", PricingMode.class);
     Double usdPerHour = s.nonNegative("usd-per-hour");
     String region = s.required("region");
     String currency = s.required("currency");
@@ -39,7 +39,7 @@ public record PricingSettings(
     if (s.failedSince(mark)) {
       return null;
     }
-    return new PricingSettings(PricingMode.fromConfigName(modeName), usdPerHour, region, currency, input, cached,
+    return new PricingSettings(mode, usdPerHour, region, currency, input, cached,
         output, units, unitHour);
   }
 }

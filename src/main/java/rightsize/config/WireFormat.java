@@ -1,10 +1,7 @@
 package rightsize.config;
 
-import java.util.Arrays;
-import java.util.List;
-
 /** How a deployment's requests and answers are shaped on the wire, independent of its kind, URL and auth. */
-public enum WireFormat {
+public enum WireFormat implements ConfigNamed {
   /** OpenAI chat completions: messages in, chunks ending with [DONE] out (the default). */
   OPENAI_CHAT("openai-chat"),
   /** A prompt flow: the flow's inputs in, its outputs out; streamed as output-field deltas without [DONE]. */
@@ -21,22 +18,8 @@ public enum WireFormat {
   }
 
   /** The name used in config ({@code wire-format}). */
+  @Override
   public String configName() {
     return configName;
-  }
-
-  /** The format called {@code name} in config, or null when there is none. */
-  public static WireFormat fromConfigName(String name) {
-    for (WireFormat f : values()) {
-      if (f.configName.equals(name)) {
-        return f;
-      }
-    }
-    return null;
-  }
-
-  /** All config names, for error messages. */
-  public static List<String> configNames() {
-    return Arrays.stream(values()).map(WireFormat::configName).toList();
   }
 }

@@ -132,11 +132,11 @@ public sealed interface WireFormatSettings {
    * when the deployment is the embedded emulator's, whose custom app needs no settings.
    */
   static WireFormatSettings read(Section s, boolean emulated) {
-    String name = s.choice("wire-format", "a wire format", WireFormat.configNames());
-    if (name == null) {
+    WireFormat format = s.choice("wire-format", "a wire format", WireFormat.class);
+    if (format == null) {
       return null;
     }
-    return switch (WireFormat.fromConfigName(name)) {
+    return switch (format) {
       case OPENAI_CHAT -> new OpenAiChat();
       case AML_CHAT -> new AmlChat();
       case PROMPTFLOW -> promptFlow(s.child("promptflow"));

@@ -1,7 +1,6 @@
 package rightsize.config;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -18,7 +17,7 @@ import java.util.function.Supplier;
 public record WorkloadSettings(Kind kind, long seed, Chatbot chatbot, Summarization summarization, Synthetic synthetic) {
 
   /** The workloads, by config name. */
-  public enum Kind {
+  public enum Kind implements ConfigNamed {
     CHATBOT("chatbot"),
     SUMMARIZATION("summarization"),
     SYNTHETIC("synthetic");
@@ -30,16 +29,9 @@ public record WorkloadSettings(Kind kind, long seed, Chatbot chatbot, Summarizat
     }
 
     /** The name used in config, e.g. "chatbot". */
+    @Override
     public String configName() {
       return configName;
-    }
-
-    static Kind fromConfigName(String name) {
-      return Arrays.stream(values()).filter(k -> k.configName.equals(name)).findFirst().orElse(null);
-    }
-
-    static List<String> configNames() {
-      return Arrays.stream(values()).map(Kind::configName).toList();
     }
   }
 
@@ -75,7 +67,7 @@ public record WorkloadSettings(Kind kind, long seed, Chatbot chatbot, Summarizat
   /** Reads {@code s} (the workload block); synthetic lengths count tokens of {@code encoding}. */
   static WorkloadSettings read(Section s, String encoding) {
     int mark = s.mark();
-    String kind = s.choice("kind", "a workload kind", Kind.configNames());
+    Kind kind = s.choice("kind", "a workload kind", Kind.class);
     Long seed = s.longValue("seed");
     Chatbot chatbot = chatbot(s.child("chatbot"));
     Summarization summarization = summarization(s.child("summarization"));
@@ -83,7 +75,7 @@ public record WorkloadSettings(Kind kind, long seed, Chatbot chatbot, Summarizat
     if (s.failedSince(mark)) {
       return null;
     }
-    return new WorkloadSettings(Kind.fromConfigName(kind), seed, chatbot, summarization, synthetic);
+    return new WorkloadSettings(kind, seed, chatbot, summarization, synthetic);
   }
 
   private static Chatbot chatbot(Section s) {
