@@ -19,11 +19,11 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
+import rightsize.config.ClientSettings;
 import rightsize.netty.NettyTransport;
 import rightsize.record.Status;
 
@@ -41,7 +41,7 @@ public final class ChatClient implements AutoCloseable {
   private final SslContext tls;
   private final ConnectionPool pool;
   /** What the loopback warm-up read before this client measured anything (tests check it warmed every path). */
-  final List<ChatResult> warmUp;
+  final LoopbackWarmUp.Read warmUp;
 
   /** A client with {@link #autoIoThreads()} I/O threads. */
   public ChatClient() {
@@ -63,6 +63,11 @@ public final class ChatClient implements AutoCloseable {
 
   /** For tests: a pool that drops connections idle longer than {@code maxIdleMs}. */
   ChatClient(int ioThreads, long maxIdleMs) {
+    this(ioThreads, maxIdleMs, 0);
+  }
+
+  /** A client whose loopback warm-up also sends {@code compileWarmUpRequests} whole streams. */
+  ChatClient(int ioThreads, long maxIdleMs, int compileWarmUpRequests) {
     this.pool = new ConnectionPool(maxIdleMs);
     this.group = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("rightsize-client", true), transport.ioHandler());
     // Netty's DNS resolver, so a new connection never blocks an event loop on a lookup.
@@ -72,20 +77,21 @@ public final class ChatClient implements AutoCloseable {
     } catch (SSLException e) {
       throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
     }
-    this.warmUp = LoopbackWarmUp.run(this, group, transport);
+    this.warmUp = LoopbackWarmUp.run(this, group, transport, compileWarmUpRequests);
   }
 
   /**
-   * The client this JVM's Gatling actions share, created on first use with {@code ioThreads} I/O
-   * threads; later calls get the same client, whatever they ask.
+   * The client this JVM's Gatling actions share, created on first use as {@code settings} say; later
+   * calls get the same client, whatever they ask.
    */
-  public static ChatClient shared(int ioThreads) {
+  public static ChatClient shared(ClientSettings settings) {
     ChatClient c = shared;
     if (c == null) {
       synchronized (ChatClient.class) {
         c = shared;
         if (c == null) {
-          c = new ChatClient(ioThreads);
+          int ioThreads = settings.ioThreads() == null ? autoIoThreads() : settings.ioThreads();
+          c = new ChatClient(ioThreads, ConnectionPool.MAX_IDLE_MS, settings.warmUpRequests());
           shared = c;
         }
       }

@@ -8,7 +8,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,26 +22,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import rightsize.config.Timeouts;
 import rightsize.config.WireFormatSettings;
 import rightsize.netty.NettyTransport;
+import rightsize.record.Status;
 
 /**
- * Sends a few requests through a new client to a throwaway server on loopback before it measures
- * anything, so that class loading and JIT of the connect, write and read paths are not paid between
- * the first real request's written instant and the wire (about 10 ms measured in a cold JVM, which
- * would inflate the first ttft values of a run). The error answers a run may meet (a throttled 429
- * with its rate-limit headers, a 500, a gateway's 502 page) are read once each too: the first of
- * them in a run was read 2-4.5 ms late before (issue 13), and a warm-up at one user does not make a
- * real deployment fail.
+ * Sends requests through a new client to a throwaway server on loopback before it measures anything.
+ * A few requests load the classes of the connect, write and read paths, which a cold JVM paid
+ * between the first real request's written instant and the wire (about 10 ms, inflating the first
+ * ttft values of a run). The error answers a run may meet (a throttled 429 with its rate-limit
+ * headers, a 500, a gateway's 502 page) are read once each too: the first of them in a run was read
+ * 2-4.5 ms late before (issue 13), and a warm-up at one user does not make a real deployment fail.
+ * Then, when asked, many streams of a dozen events each: the JIT compiles per-request code only
+ * after some 10,000 requests, and while it did so during a measured step at 1,000 streams it put the
+ * client's loop up to 100 ms behind (docs/benchmarks.md, "The JIT warm-up").
  */
 final class LoopbackWarmUp {
   private static final int ROUNDS = 3;
+  /** Requests in flight during the compile phase: enough to exercise the pool's many connections. */
+  private static final int IN_FLIGHT = 64;
+  private static final String COMPILE_PATH = "/warm-up/compile";
   private static final String SSE = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"}}]}\n\ndata: [DONE]\n\n";
   private static final byte[] RESPONSE =
       ("HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n"
               + Integer.toHexString(SSE.length()) + "\r\n" + SSE + "\r\n0\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII);
+  /** A whole stream as a real deployment sends it: a role event, twelve content events, usage. */
+  private static final byte[] STREAM = stream();
+
+  private static byte[] stream() {
+    String head = "data: {\"id\":\"chatcmpl-warm-up\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o\",\"choices\":";
+    List<String> events = new ArrayList<>();
+    events.add(head + "[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}\n\n");
+    events.addAll(Collections.nCopies(12, head + "[{\"index\":0,\"delta\":{\"content\":\" word\"},\"finish_reason\":null}]}\n\n"));
+    events.add(head + "[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],"
+        + "\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":12,\"total_tokens\":112}}\n\ndata: [DONE]\n\n");
+    StringBuilder b = new StringBuilder("HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n");
+    for (String e : events) {
+      b.append(Integer.toHexString(e.length())).append("\r\n").append(e).append("\r\n");
+    }
+    return b.append("0\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
   /** The error answers read once each, by the path that asks for them. */
   private static final Map<String, byte[]> ERRORS = Map.of(
       "/warm-up/429", error("429 Too Many Requests", "application/json",
@@ -56,9 +84,17 @@ final class LoopbackWarmUp {
 
   private LoopbackWarmUp() {}
 
-  /** Best effort: a client that cannot bind loopback simply starts cold. Returns what it read, in order. */
-  static List<ChatResult> run(ChatClient client, EventLoopGroup group, NettyTransport transport) {
+  /**
+   * What the warm-up read: each answer of its first requests in order, and how many of the {@code
+   * compileRequests} streams ended ok.
+   */
+  record Read(List<ChatResult> answers, int compiledOk) {}
+
+  /** Best effort: a client that cannot bind loopback simply starts cold. */
+  static Read run(ChatClient client, EventLoopGroup group, NettyTransport transport, int compileRequests) {
     List<ChatResult> read = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger compiledOk = new AtomicInteger();
+    ChannelGroup accepted = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     Channel server = null;
     try {
       server =
@@ -69,6 +105,7 @@ final class LoopbackWarmUp {
                   new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                      accepted.add(ch);
                       ch.pipeline().addLast(new Responder());
                     }
                   })
@@ -88,6 +125,7 @@ final class LoopbackWarmUp {
         });
         done.await(2, TimeUnit.SECONDS);
       }
+      compile(client, URI.create("http://127.0.0.1:" + port + COMPILE_PATH), t, compileRequests, compiledOk);
     } catch (RuntimeException | InterruptedException e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -96,8 +134,37 @@ final class LoopbackWarmUp {
       if (server != null) {
         server.close().syncUninterruptibly();
       }
+      // Its connections too, so that none lingers in the client's pool.
+      accepted.close().syncUninterruptibly();
     }
-    return List.copyOf(read);
+    return new Read(List.copyOf(read), compiledOk.get());
+  }
+
+  /** Sends {@code requests} streams, {@link #IN_FLIGHT} at a time, each as soon as one ends. */
+  private static void compile(ChatClient client, URI uri, Timeouts t, int requests, AtomicInteger ok) throws InterruptedException {
+    if (requests <= 0) {
+      return;
+    }
+    ChatRequest request = new ChatRequest("warm-up", uri, Map.of(), new byte[] {'{', '}'}, true, t, new WireFormatSettings.OpenAiChat(), "");
+    AtomicInteger unsent = new AtomicInteger(requests);
+    CountDownLatch ended = new CountDownLatch(requests);
+    Consumer<ChatResult> onEnd = new Consumer<>() {
+      @Override
+      public void accept(ChatResult r) {
+        if (r.status() == Status.OK) {
+          ok.incrementAndGet();
+        }
+        ended.countDown();
+        if (unsent.getAndDecrement() > 0) {
+          client.execute(request, this);
+        }
+      }
+    };
+    for (int i = 0; i < IN_FLIGHT && unsent.getAndDecrement() > 0; i++) {
+      client.execute(request, onEnd);
+    }
+    // About 5 s in a cold JVM for 20,000 requests; the bound only keeps a broken loopback from hanging.
+    ended.await(Math.max(10, requests / 500), TimeUnit.SECONDS);
   }
 
   /** Answers each request on a connection with the error its path names, or with the same small stream. */
@@ -111,7 +178,7 @@ final class LoopbackWarmUp {
       in.release();
       if (text.startsWith("POST ")) {
         String path = text.substring(5, Math.max(5, text.indexOf(' ', 5)));
-        answer = ERRORS.getOrDefault(path, RESPONSE);
+        answer = path.equals(COMPILE_PATH) ? STREAM : ERRORS.getOrDefault(path, RESPONSE);
       }
       if (text.endsWith("}")) {
         ctx.writeAndFlush(Unpooled.wrappedBuffer(answer));

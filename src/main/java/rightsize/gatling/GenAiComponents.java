@@ -38,8 +38,7 @@ final class GenAiComponents implements ProtocolComponents {
       throw RightsizeSettings.exitInvalid(new InvalidConfigException(List.of(
           "deployment '" + protocol.deployment.name() + "' cannot be reached: " + e.getMessage())));
     }
-    Integer ioThreads = run.settings().client().ioThreads();
-    this.client = ChatClient.shared(ioThreads == null ? ChatClient.autoIoThreads() : ioThreads);
+    this.client = ChatClient.shared(run.settings().client());
     // The report judges the client by its own delay: how late its loops and Gatling's ran (docs/metrics.md).
     run.watchEventLoops(client.eventLoops(), core.eventLoopGroup());
     ChatResponseReader.warmUp(protocol.deployment.wireFormat());

@@ -5,15 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import rightsize.client.ChatClient;
+import rightsize.client.ChatRequest;
+import rightsize.client.ChatResult;
+import rightsize.config.Timeouts;
+import rightsize.config.WireFormatSettings;
 
 /**
  * The standalone emulator ({@code rightsize.cli.EmulatorMain}) in its own JVM pinned to one CPU,
@@ -30,6 +40,8 @@ final class BenchEmulator implements AutoCloseable {
    * Its JVM: a fixed young generation so that young collections are rare; its ground truth keeps no
    * chunk, so the old generation holds little more than one fact per request.
    */
+  private static final int WARM_UP_REQUESTS = 20_000;
+
   private static final List<String> JVM = List.of("-Xms3g", "-Xmx3g", "-Xmn1500m", "-XX:+UseParallelGC");
 
   private final Process process;
@@ -93,7 +105,50 @@ final class BenchEmulator implements AutoCloseable {
     }, "emulator-output");
     drain.setDaemon(true);
     drain.start();
-    return new BenchEmulator(p, port, truth, gcLog);
+    BenchEmulator emulator = new BenchEmulator(p, port, truth, gcLog);
+    emulator.warmUp();
+    return emulator;
+  }
+
+  /**
+   * Sends it {@link #WARM_UP_REQUESTS} two-token streams, 1,000 at a time, before any generator
+   * starts: the emulator is the reference, and a cold one compiled its per-request code during the
+   * measured step, reading requests up to 8 ms late (docs/benchmarks.md, "The JIT warm-up"). Their
+   * ground truth joins no generator's record.
+   */
+  private void warmUp() throws InterruptedException, IOException {
+    URI uri = URI.create("http://127.0.0.1:" + port + PATH);
+    byte[] body = "{\"messages\":[{\"role\":\"user\",\"content\":\"warm up\"}],\"max_tokens\":2,\"stream\":true}"
+        .getBytes(StandardCharsets.UTF_8);
+    Timeouts t = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
+    ChatRequest request = new ChatRequest("bench-warm-up", uri, Map.of("content-type", "application/json"), body, true, t,
+        new WireFormatSettings.OpenAiChat(), "");
+    AtomicInteger unsent = new AtomicInteger(WARM_UP_REQUESTS);
+    CountDownLatch ended = new CountDownLatch(WARM_UP_REQUESTS);
+    try (ChatClient client = new ChatClient(1)) {
+      Consumer<ChatResult> onEnd = new Consumer<>() {
+        @Override
+        public void accept(ChatResult r) {
+          ended.countDown();
+          if (unsent.getAndDecrement() > 0) {
+            client.execute(request, this);
+          }
+        }
+      };
+      for (int i = 0; i < 1_000 && unsent.getAndDecrement() > 0; i++) {
+        client.execute(request, onEnd);
+      }
+      if (!ended.await(120, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the emulator's warm-up did not end within 120 s");
+      }
+    }
+    // The warm-up filled much of its young generation: collect it now, or the collection falls in
+    // the measured step (a 250-300 ms pause at 1,000-2,000 streams) and every stream is late after it.
+    Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        Long.toString(process.pid()), "GC.run").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
+      throw new IllegalStateException("jcmd GC.run on the emulator failed");
+    }
   }
 
   long pid() {

@@ -93,11 +93,25 @@ class ChatClientTest {
   void aNewClientHasReadASuccessAndEveryErrorAnswerBeforeMeasuring() {
     try (ChatClient client = new ChatClient(1)) {
       // Three streams, then a 429 with its rate-limit headers, a 500 and a gateway's 502 page.
-      assertThat(client.warmUp).extracting(ChatResult::status).containsExactly(rightsize.record.Status.OK,
+      assertThat(client.warmUp.answers()).extracting(ChatResult::status).containsExactly(rightsize.record.Status.OK,
           rightsize.record.Status.OK, rightsize.record.Status.OK, rightsize.record.Status.THROTTLED,
           rightsize.record.Status.HTTP_ERROR, rightsize.record.Status.HTTP_ERROR);
-      assertThat(client.warmUp).extracting(ChatResult::httpStatus).containsExactly(200, 200, 200, 429, 500, 502);
-      assertThat(client.warmUp.get(3).rateLimit().retryAfterMs()).isEqualTo(1000);
+      assertThat(client.warmUp.answers()).extracting(ChatResult::httpStatus).containsExactly(200, 200, 200, 429, 500, 502);
+      assertThat(client.warmUp.answers().get(3).rateLimit().retryAfterMs()).isEqualTo(1000);
+      assertThat(client.warmUp.compiledOk()).isZero();
+    }
+  }
+
+  @Test
+  void aCompileWarmUpReadsEveryStreamItWasAskedForAndLeavesNoConnectionBehind() {
+    try (ChatClient client = new ChatClient(1, ConnectionPool.MAX_IDLE_MS, 3_000)) {
+      assertThat(client.warmUp.compiledOk()).isEqualTo(3_000);
+      // The throwaway server closed every connection it accepted; the pool may not hand one out again.
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (client.idleConnections() > 0 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(client.idleConnections()).isZero();
     }
   }
 

@@ -256,6 +256,7 @@ class RightsizeSettingsTest {
         arguments("rightsize.client.io-threads = 0", "rightsize.client.io-threads is 0: set a whole number >= 1" + at),
         arguments("rightsize.client.io-threads = many",
             "rightsize.client.io-threads is 'many', not a whole number: set it to a whole number" + at),
+        arguments("rightsize.client.warm-up-requests = -1", "rightsize.client.warm-up-requests is -1: set a whole number >= 0" + at),
         arguments("rightsize.report.trust.max-client-lag = 0ms",
             "rightsize.report.trust.max-client-lag is 0ms: set a duration > 0 such as 30s" + at),
         // emulator
@@ -323,6 +324,8 @@ class RightsizeSettingsTest {
     assertThat(s.trust()).isEqualTo(new TrustThresholds(20, 100, 20.0, 0.90, 5.0, false));
     assertThat(s.client().ioThreads()).as("auto").isNull();
     assertThat(parse("rightsize.client.io-threads = 2").client().ioThreads()).isEqualTo(2);
+    assertThat(s.client().warmUpRequests()).isEqualTo(20_000);
+    assertThat(parse("rightsize.client.warm-up-requests = 0").client().warmUpRequests()).isZero();
     assertThat(s.cost().catalog()).isEqualTo(Path.of("data/vm-catalog.csv"));
     assertThat(s.cost().defaultPricing().mode()).isEqualTo(PricingMode.MANAGED_COMPUTE);
     assertThat(s.emulator().profiles()).containsOnlyKeys("cpu-small", "cpu-medium", "cpu-large");

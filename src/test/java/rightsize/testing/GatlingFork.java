@@ -76,6 +76,9 @@ public final class GatlingFork {
     cmd.add("-Xmn512m");
     cmd.add("-XX:MetaspaceSize=128m");
     cmd.add("-Dgatling.data.enableAnalytics=false");
+    // This JVM stops at C1 (above): the client's compile warm-up (20,000 loopback streams) would
+    // only cost each fork seconds. A test's own property still wins (added after).
+    cmd.add("-Drightsize.client.warm-up-requests=0");
     // As the Gatling Maven plugin does: Gatling's Java DSL reflects into java.lang.
     cmd.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
     systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
