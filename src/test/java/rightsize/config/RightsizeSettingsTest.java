@@ -321,7 +321,7 @@ class RightsizeSettingsTest {
     assertThat(s.sizing()).isEqualTo(new SizingSettings(true));
     assertThat(s.targetLoad()).isEqualTo(new TargetLoad(100, 0));
     assertThat(s.regression()).isEqualTo(new RegressionThresholds(0.10, 0.10, 0.10, 1.0));
-    assertThat(s.trust()).isEqualTo(new TrustThresholds(20, 100, 20.0, 0.90, 5.0, false));
+    assertThat(s.trust()).isEqualTo(new TrustThresholds(20, 100, 20.0, 0.90, 2.5, false));
     assertThat(s.client().ioThreads()).as("auto").isNull();
     assertThat(parse("rightsize.client.io-threads = 2").client().ioThreads()).isEqualTo(2);
     assertThat(s.client().warmUpRequests()).isEqualTo(20_000);

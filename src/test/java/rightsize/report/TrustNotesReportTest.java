@@ -110,7 +110,7 @@ class TrustNotesReportTest {
     List<String> md = Files.readAllLines(r.markdown());
     // 60 of the step's 3,200 ticks over 20 ms late, 4 over 50: 1% of its time (32 ticks) lies at 35 ms.
     assertThat(md).contains("- " + F2 + " · 10 users (changes the SLO verdict (met)): § the client's event loops ran more than 35.0 ms late during 1% of the"
-        + " step (p95 0.97 ms, worst 60.0 ms; limit 5.00 ms): its p99 latencies may be up to 35.0 ms high from the load"
+        + " step (p95 0.97 ms, worst 60.0 ms; limit 2.50 ms): its p99 latencies may be up to 35.0 ms high from the load"
         + " generator's own delay, its p95s up to 0.97 ms");
     assertThat(md).noneSatisfy(l -> assertThat(l).startsWith("- " + F2 + " · 50 users: §"));
     assertThat(String.join("\n", md))
@@ -201,7 +201,7 @@ class TrustNotesReportTest {
     assertThat(json.path("gate").path("untrusted_steps").asInt()).isEqualTo(4);
     assertThat(json.path("gate").path("untrusted_conclusions").asInt()).isEqualTo(2);
     assertThat(json.path("trust_thresholds").toString()).isEqualTo("{\"min_requests_p95\":20,\"min_requests_p99\":100,"
-        + "\"max_injector_stall_ms\":20.0,\"max_injector_cpu\":0.9,\"max_client_lag_ms\":5.0,\"fail_gate\":false}");
+        + "\"max_injector_stall_ms\":20.0,\"max_injector_cpu\":0.9,\"max_client_lag_ms\":2.5,\"fail_gate\":false}");
     assertThat(json.path("injector_inputs").get(0).path("samples").asLong()).isEqualTo(323);
     JsonNode one = json.path("steps").get(0);
     assertThat(one.path("trust").toString()).isEqualTo("{\"trusted\":false,\"changes_conclusion\":false,"
