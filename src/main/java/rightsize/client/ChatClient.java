@@ -25,6 +25,8 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import rightsize.config.ClientSettings;
 import rightsize.netty.NettyTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import rightsize.record.Status;
 
 /**
@@ -33,6 +35,7 @@ import rightsize.record.Status;
  * and never a retry: each {@link ChatRequest} is written at most once.
  */
 public final class ChatClient implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ChatClient.class);
   private static volatile ChatClient shared;
 
   private final NettyTransport transport = NettyTransport.best();
@@ -91,12 +94,27 @@ public final class ChatClient implements AutoCloseable {
         c = shared;
         if (c == null) {
           int ioThreads = settings.ioThreads() == null ? autoIoThreads() : settings.ioThreads();
+          long started = System.nanoTime();
           c = new ChatClient(ioThreads, ConnectionPool.MAX_IDLE_MS, settings.warmUpRequests());
+          logWarmUp(settings.warmUpRequests(), c.warmUp.compiledOk(), System.nanoTime() - started);
           shared = c;
         }
       }
     }
     return c;
+  }
+
+  private static void logWarmUp(int asked, int read, long nanos) {
+    if (asked == 0) {
+      return;
+    }
+    String took = String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
+    if (read == asked) {
+      LOG.info("client warmed up: {} loopback streams read in {} (rightsize.client.warm-up-requests)", asked, took);
+    } else {
+      LOG.warn("client warm-up read only {} of {} loopback streams in {}: the first measured requests may wait for the JIT"
+          + " (rightsize.client.warm-up-requests, docs/client.md)", read, asked, took);
+    }
   }
 
   /**
