@@ -22,12 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import rightsize.config.Timeouts;
 import rightsize.config.WireFormatSettings;
 import rightsize.netty.NettyTransport;
-import rightsize.record.Status;
 
 /**
  * Sends requests through a new client to a throwaway server on loopback before it measures anything.
@@ -93,7 +90,7 @@ final class LoopbackWarmUp {
   /** Best effort: a client that cannot bind loopback simply starts cold. */
   static Read run(ChatClient client, EventLoopGroup group, NettyTransport transport, int compileRequests) {
     List<ChatResult> read = Collections.synchronizedList(new ArrayList<>());
-    AtomicInteger compiledOk = new AtomicInteger();
+    int compiledOk = 0;
     ChannelGroup accepted = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     Channel server = null;
     try {
@@ -125,7 +122,10 @@ final class LoopbackWarmUp {
         });
         done.await(2, TimeUnit.SECONDS);
       }
-      compile(client, URI.create("http://127.0.0.1:" + port + COMPILE_PATH), t, compileRequests, compiledOk);
+      ChatRequest stream = new ChatRequest("warm-up", URI.create("http://127.0.0.1:" + port + COMPILE_PATH), Map.of(),
+          new byte[] {'{', '}'}, true, t, new WireFormatSettings.OpenAiChat(), "");
+      // About 5 s in a cold JVM for 20,000 streams; the bound only keeps a broken loopback from hanging.
+      compiledOk = BackToBack.send(client, stream, compileRequests, IN_FLIGHT, Duration.ofSeconds(Math.max(10, compileRequests / 500)));
     } catch (RuntimeException | InterruptedException e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -137,34 +137,7 @@ final class LoopbackWarmUp {
       // Its connections too, so that none lingers in the client's pool.
       accepted.close().syncUninterruptibly();
     }
-    return new Read(List.copyOf(read), compiledOk.get());
-  }
-
-  /** Sends {@code requests} streams, {@link #IN_FLIGHT} at a time, each as soon as one ends. */
-  private static void compile(ChatClient client, URI uri, Timeouts t, int requests, AtomicInteger ok) throws InterruptedException {
-    if (requests <= 0) {
-      return;
-    }
-    ChatRequest request = new ChatRequest("warm-up", uri, Map.of(), new byte[] {'{', '}'}, true, t, new WireFormatSettings.OpenAiChat(), "");
-    AtomicInteger unsent = new AtomicInteger(requests);
-    CountDownLatch ended = new CountDownLatch(requests);
-    Consumer<ChatResult> onEnd = new Consumer<>() {
-      @Override
-      public void accept(ChatResult r) {
-        if (r.status() == Status.OK) {
-          ok.incrementAndGet();
-        }
-        ended.countDown();
-        if (unsent.getAndDecrement() > 0) {
-          client.execute(request, this);
-        }
-      }
-    };
-    for (int i = 0; i < IN_FLIGHT && unsent.getAndDecrement() > 0; i++) {
-      client.execute(request, onEnd);
-    }
-    // About 5 s in a cold JVM for 20,000 requests; the bound only keeps a broken loopback from hanging.
-    ended.await(Math.max(10, requests / 500), TimeUnit.SECONDS);
+    return new Read(List.copyOf(read), compiledOk);
   }
 
   /** Answers each request on a connection with the error its path names, or with the same small stream. */

@@ -15,13 +15,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import rightsize.client.BackToBack;
 import rightsize.client.ChatClient;
 import rightsize.client.ChatRequest;
-import rightsize.client.ChatResult;
 import rightsize.config.Timeouts;
 import rightsize.config.WireFormatSettings;
 
@@ -125,23 +122,10 @@ final class BenchEmulator implements AutoCloseable {
     Timeouts t = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
     ChatRequest request = new ChatRequest("bench-warm-up", uri, Map.of("content-type", "application/json"), body, true, t,
         new WireFormatSettings.OpenAiChat(), "");
-    AtomicInteger unsent = new AtomicInteger(WARM_UP_REQUESTS);
-    CountDownLatch ended = new CountDownLatch(WARM_UP_REQUESTS);
     try (ChatClient client = new ChatClient(1)) {
-      Consumer<ChatResult> onEnd = new Consumer<>() {
-        @Override
-        public void accept(ChatResult r) {
-          ended.countDown();
-          if (unsent.getAndDecrement() > 0) {
-            client.execute(request, this);
-          }
-        }
-      };
-      for (int i = 0; i < 1_000 && unsent.getAndDecrement() > 0; i++) {
-        client.execute(request, onEnd);
-      }
-      if (!ended.await(120, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the emulator's warm-up did not end within 120 s");
+      int ok = BackToBack.send(client, request, WARM_UP_REQUESTS, 1_000, Duration.ofSeconds(120));
+      if (ok != WARM_UP_REQUESTS) {
+        throw new IllegalStateException("the emulator's warm-up: " + ok + " of " + WARM_UP_REQUESTS + " streams ended ok within 120 s");
       }
     }
     // The warm-up filled much of its young generation: collect it now, or the collection falls in
