@@ -1,6 +1,8 @@
 package rightsize.client;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,23 +15,21 @@ public final class BackToBack {
 
   /**
    * Sends {@code request} {@code times} times, {@code inFlight} at a time, and waits at most {@code
-   * bound} for them all to end. Returns how many ended ok by then.
+   * bound} for them all to end. Returns how many ended by then, by status.
    */
-  public static int send(ChatClient client, ChatRequest request, int times, int inFlight, Duration bound)
+  public static Map<Status, Integer> send(ChatClient client, ChatRequest request, int times, int inFlight, Duration bound)
       throws InterruptedException {
-    AtomicInteger ok = new AtomicInteger();
+    Map<Status, Integer> ended = new ConcurrentHashMap<>();
     if (times <= 0) {
-      return 0;
+      return Map.of();
     }
     AtomicInteger unsent = new AtomicInteger(times);
-    CountDownLatch ended = new CountDownLatch(times);
+    CountDownLatch all = new CountDownLatch(times);
     Consumer<ChatResult> onEnd = new Consumer<>() {
       @Override
       public void accept(ChatResult r) {
-        if (r.status() == Status.OK) {
-          ok.incrementAndGet();
-        }
-        ended.countDown();
+        ended.merge(r.status(), 1, Integer::sum);
+        all.countDown();
         if (unsent.getAndDecrement() > 0) {
           client.execute(request, this);
         }
@@ -38,7 +38,7 @@ public final class BackToBack {
     for (int i = 0; i < inFlight && unsent.getAndDecrement() > 0; i++) {
       client.execute(request, onEnd);
     }
-    ended.await(bound.toNanos(), TimeUnit.NANOSECONDS);
-    return ok.get();
+    all.await(bound.toNanos(), TimeUnit.NANOSECONDS);
+    return Map.copyOf(ended);
   }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import rightsize.config.Timeouts;
 import rightsize.config.WireFormatSettings;
 import rightsize.netty.NettyTransport;
+import rightsize.record.Status;
 
 /**
  * Sends requests through a new client to a throwaway server on loopback before it measures anything.
@@ -125,7 +126,8 @@ final class LoopbackWarmUp {
       ChatRequest stream = new ChatRequest("warm-up", URI.create("http://127.0.0.1:" + port + COMPILE_PATH), Map.of(),
           new byte[] {'{', '}'}, true, t, new WireFormatSettings.OpenAiChat(), "");
       // About 5 s in a cold JVM for 20,000 streams; the bound only keeps a broken loopback from hanging.
-      compiledOk = BackToBack.send(client, stream, compileRequests, IN_FLIGHT, Duration.ofSeconds(Math.max(10, compileRequests / 500)));
+      compiledOk = BackToBack.send(client, stream, compileRequests, IN_FLIGHT, Duration.ofSeconds(Math.max(10, compileRequests / 500)))
+          .getOrDefault(Status.OK, 0);
     } catch (RuntimeException | InterruptedException e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();

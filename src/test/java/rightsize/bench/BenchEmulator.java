@@ -21,6 +21,7 @@ import rightsize.client.ChatClient;
 import rightsize.client.ChatRequest;
 import rightsize.config.Timeouts;
 import rightsize.config.WireFormatSettings;
+import rightsize.record.Status;
 
 /**
  * The standalone emulator ({@code rightsize.cli.EmulatorMain}) in its own JVM pinned to one CPU,
@@ -123,10 +124,8 @@ final class BenchEmulator implements AutoCloseable {
     ChatRequest request = new ChatRequest("bench-warm-up", uri, Map.of("content-type", "application/json"), body, true, t,
         new WireFormatSettings.OpenAiChat(), "");
     try (ChatClient client = new ChatClient(1)) {
-      int ok = BackToBack.send(client, request, WARM_UP_REQUESTS, 1_000, Duration.ofSeconds(120));
-      if (ok != WARM_UP_REQUESTS) {
-        throw new IllegalStateException("the emulator's warm-up: " + ok + " of " + WARM_UP_REQUESTS + " streams ended ok within 120 s");
-      }
+      Map<Status, Integer> ended = BackToBack.send(client, request, WARM_UP_REQUESTS, 1_000, Duration.ofSeconds(120));
+      System.out.println("emulator warm-up: " + WARM_UP_REQUESTS + " streams, ended " + ended);
     }
     // The warm-up filled much of its young generation: collect it now, or the collection falls in
     // the measured step (a 250-300 ms pause at 1,000-2,000 streams) and every stream is late after it.

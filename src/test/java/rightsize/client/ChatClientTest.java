@@ -365,12 +365,12 @@ class ChatClientTest {
   }
 
   @Test
-  void backToBackSendsEveryRequestAndCountsOnlyTheOkOnes() throws Exception {
+  void backToBackSendsEveryRequestAndCountsHowEachEnded() throws Exception {
     server = new ScriptedChatServer(r -> Reply.stream(List.of(0L, 1L), List.of(contentChunk("ok"), DONE), Ending.END));
     URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/chat/completions");
     ChatRequest ok = new ChatRequest("b2b", uri, Map.of(), "{}".getBytes(StandardCharsets.UTF_8), true, TIMEOUTS,
         new rightsize.config.WireFormatSettings.OpenAiChat(), "");
-    assertThat(BackToBack.send(client, ok, 50, 4, Duration.ofSeconds(20))).isEqualTo(50);
+    assertThat(BackToBack.send(client, ok, 50, 4, Duration.ofSeconds(20))).isEqualTo(Map.of(Status.OK, 50));
     assertThat(server.received()).hasSize(50);
 
     int port;
@@ -379,7 +379,7 @@ class ChatClientTest {
     }
     ChatRequest refused = new ChatRequest("b2b", URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"), Map.of(),
         "{}".getBytes(StandardCharsets.UTF_8), true, TIMEOUTS, new rightsize.config.WireFormatSettings.OpenAiChat(), "");
-    assertThat(BackToBack.send(client, refused, 10, 3, Duration.ofSeconds(20))).isZero();
+    assertThat(BackToBack.send(client, refused, 10, 3, Duration.ofSeconds(20))).isEqualTo(Map.of(Status.CONNECT_FAILED, 10));
   }
 
   @Test
