@@ -48,16 +48,25 @@ final class LoopbackWarmUp {
       ("HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n"
               + Integer.toHexString(SSE.length()) + "\r\n" + SSE + "\r\n0\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII);
-  /** A whole stream as a real deployment sends it: a role event, twelve content events, usage. */
+  /**
+   * A whole stream as Azure OpenAI sends it: the prompt's filter results, a role event, twelve content
+   * events with their filter results, the finish and the usage.
+   */
   private static final byte[] STREAM = stream();
 
   private static byte[] stream() {
-    String head = "data: {\"id\":\"chatcmpl-warm-up\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o\",\"choices\":";
+    String filters = "{\"hate\":{\"filtered\":false,\"severity\":\"safe\"},\"self_harm\":{\"filtered\":false,\"severity\":\"safe\"},"
+        + "\"sexual\":{\"filtered\":false,\"severity\":\"safe\"},\"violence\":{\"filtered\":false,\"severity\":\"safe\"}}";
+    String head = "data: {\"id\":\"chatcmpl-warm-up\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o-2024-08-06\","
+        + "\"system_fingerprint\":\"fp_warm_up\",\"choices\":";
     List<String> events = new ArrayList<>();
-    events.add(head + "[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}\n\n");
-    events.addAll(Collections.nCopies(12, head + "[{\"index\":0,\"delta\":{\"content\":\" word\"},\"finish_reason\":null}]}\n\n"));
-    events.add(head + "[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],"
-        + "\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":12,\"total_tokens\":112}}\n\ndata: [DONE]\n\n");
+    events.add("data: {\"choices\":[],\"created\":0,\"id\":\"\",\"model\":\"\",\"object\":\"\",\"prompt_filter_results\":"
+        + "[{\"prompt_index\":0,\"content_filter_results\":" + filters + "}]}\n\n");
+    events.add(head + "[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null,\"logprobs\":null}]}\n\n");
+    events.addAll(Collections.nCopies(12, head + "[{\"content_filter_results\":" + filters
+        + ",\"index\":0,\"delta\":{\"content\":\" word\"},\"finish_reason\":null,\"logprobs\":null}]}\n\n"));
+    events.add(head + "[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\",\"logprobs\":null}]}\n\n");
+    events.add(head + "[],\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":12,\"total_tokens\":112}}\n\ndata: [DONE]\n\n");
     StringBuilder b = new StringBuilder("HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n");
     for (String e : events) {
       b.append(Integer.toHexString(e.length())).append("\r\n").append(e).append("\r\n");
