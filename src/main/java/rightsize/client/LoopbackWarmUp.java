@@ -132,9 +132,12 @@ final class LoopbackWarmUp {
         });
         done.await(2, TimeUnit.SECONDS);
       }
+      // Longer bounds than the first requests': a cold JVM at 64 streams in flight may hold one past a
+      // second (compiling, collecting), and a timed-out stream closes its connection for nothing.
+      Timeouts patient = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
       ChatRequest stream = new ChatRequest("warm-up", URI.create("http://127.0.0.1:" + port + COMPILE_PATH), Map.of(),
-          new byte[] {'{', '}'}, true, t, new WireFormatSettings.OpenAiChat(), "");
-      // About 5 s in a cold JVM for 20,000 streams; the bound only keeps a broken loopback from hanging.
+          new byte[] {'{', '}'}, true, patient, new WireFormatSettings.OpenAiChat(), "");
+      // 3-8 s in a cold JVM for 20,000 streams; the bound only keeps a broken loopback from hanging.
       compiledOk = BackToBack.send(client, stream, compileRequests, IN_FLIGHT, Duration.ofSeconds(Math.max(10, compileRequests / 500)))
           .getOrDefault(Status.OK, 0);
     } catch (RuntimeException | InterruptedException e) {

@@ -106,7 +106,12 @@ final class BenchEmulator implements AutoCloseable {
     drain.setDaemon(true);
     drain.start();
     BenchEmulator emulator = new BenchEmulator(p, port, truth, gcLog);
-    emulator.warmUp();
+    try {
+      emulator.warmUp();
+    } catch (IOException | RuntimeException e) {
+      emulator.close(); // else its JVM outlives the benchmark, holding its heap
+      throw e;
+    }
     return emulator;
   }
 
