@@ -42,7 +42,7 @@ final class BenchEmulator implements AutoCloseable {
    * did at 2,000 streams, a 101 ms pause whose backlog every stream then received at once. Its
    * ground truth keeps no chunk, so the old generation holds little more than one fact per request.
    */
-  private static final List<String> JVM = List.of("-Xms6g", "-Xmx6g", "-Xmn4500m", "-XX:+UseParallelGC");
+  private static final List<String> JVM = List.of("-Xms6g", "-Xmx6g", "-Xmn4500m", "-XX:+UseParallelGC", "-XX:+AlwaysPreTouch");
 
   private final Process process;
   private final Path truthFile;
