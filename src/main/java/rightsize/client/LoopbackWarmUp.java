@@ -154,7 +154,7 @@ final class LoopbackWarmUp {
     return new Read(List.copyOf(read), compiledOk);
   }
 
-  /** Answers each request on a connection with the error its path names, or with the same small stream. */
+  /** Answers each request on a connection with the error its path names, the compile phase's whole stream, or the small one. */
   private static final class Responder extends ChannelInboundHandlerAdapter {
     private byte[] answer = RESPONSE;
 
