@@ -125,8 +125,9 @@ class GroundTruthTest {
         assertThat(t.sentCompletionTokens()).isEqualTo(t.plannedCompletionTokens()).isPositive();
         assertThat(t.contentChunks()).hasSize(t.sentCompletionTokens());
       }
-      assertThat(server.groundTruth().inFlight("fast")).hasSize(12);
-      assertThat(server.groundTruth().inFlight("fast").get(11).inFlight()).isZero();
+      List<InFlightSample> samples = awaitInFlightSamples(server, 12); // six admissions, six completions
+      assertThat(samples).hasSize(12);
+      assertThat(samples.get(11).inFlight()).isZero();
     } finally {
       pool.shutdownNow();
     }
@@ -142,13 +143,7 @@ class GroundTruthTest {
         calls.add(CompletableFuture.supplyAsync(() -> post(server.uri(), "/score", b, "azureml-model-deployment", "fast"), pool));
       }
       calls.forEach(CompletableFuture::join);
-      // A completion is noted just after the answer's last bytes are written, so a fast client can
-      // hold its answer a moment before the emulator has counted it out.
-      long deadline = System.nanoTime() + 5_000_000_000L;
-      while (server.groundTruth().inFlight("fast").size() < 8 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
-      List<InFlightSample> samples = server.groundTruth().inFlight("fast");
+      List<InFlightSample> samples = awaitInFlightSamples(server, 8);
       assertThat(samples).hasSize(8); // four admissions, four completions
       assertThat(samples.get(samples.size() - 1).inFlight()).isZero();
       assertThat(server.groundTruth().maxInFlight("fast", 0, Long.MAX_VALUE)).isEqualTo(4);
@@ -159,5 +154,18 @@ class GroundTruthTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * The in-flight samples of deployment "fast" once there are {@code count} (or after 5 s). A
+   * completion is noted just after the answer's last bytes are written, so a fast client can hold
+   * its answer a moment before the emulator has counted it out.
+   */
+  private static List<InFlightSample> awaitInFlightSamples(EmulatorServer server, int count) {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (server.groundTruth().inFlight("fast").size() < count && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    return server.groundTruth().inFlight("fast");
   }
 }
