@@ -1,5 +1,8 @@
 package rightsize.config;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /** A failure the emulator can inject into a response, by its name in config and in the x-rightsize-fault header. */
 public enum FaultKind implements ConfigNamed {
   /** 500 InternalServerError instead of an answer. */
@@ -36,9 +39,8 @@ public enum FaultKind implements ConfigNamed {
         return k;
       }
     }
-    throw new IllegalArgumentException(
-        "unknown emulator fault '" + name
-            + "': use http-500, http-503, http-424, reset, stall, malformed-chunk or truncate");
+    throw new IllegalArgumentException("unknown emulator fault '" + name + "': use "
+        + Arrays.stream(values()).map(FaultKind::configName).collect(Collectors.joining(", ")));
   }
 
   /** Whether this fault replaces the whole answer with an error status. */
