@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +37,8 @@ import rightsize.config.InvalidConfigException;
 import rightsize.config.RightsizeSettings;
 import rightsize.config.Timeouts;
 import rightsize.gate.CiEnvironment;
+import rightsize.injector.InjectorLog;
+import rightsize.injector.InjectorSample;
 import rightsize.record.RecordReader;
 import rightsize.record.RequestRecord;
 import rightsize.record.Status;
@@ -218,7 +221,10 @@ class GatlingRunTest {
   void streamsAreMeasuredWithin5msOfWhatTheServerDid() {
     // Every successful stream (4 first turns, 4 "more", 11 follow-ups): ttft and e2e against the instants the
     // server wrote its first content and [DONE], on the wall clock both JVMs share (microseconds).
+    List<InjectorSample> forkHealth = InjectorLog.read(dir.resolve("results/gatling-it")).samples();
+    assertThat(forkHealth).as("the fork's injector.jsonl").isNotEmpty();
     List<Double> lags = new ArrayList<>();
+    List<String> over = new ArrayList<>();
     for (RequestRecord r : records) {
       if (r.status() != Status.OK) {
         continue;
@@ -227,17 +233,19 @@ class GatlingRunTest {
       int first = got.lastMessage().equals("stream") ? 1 : 0;
       double firstContent = (got.sentEpochMicros.get(first) - r.startEpochMicros()) / 1000.0;
       double done = (got.sentEpochMicros.get(got.sentEpochMicros.size() - 1) - r.startEpochMicros()) / 1000.0;
-      lags.add(r.ttftMs() - firstContent);
-      lags.add(r.e2eMs() - done);
+      double bound = boundMs(forkHealth, r);
+      for (double lag : List.of(r.ttftMs() - firstContent, r.e2eMs() - done)) {
+        lags.add(lag);
+        if (lag > bound) {
+          over.add(String.format(Locale.ROOT, "%.1f ms (bound %.1f ms)", lag, bound));
+        }
+      }
     }
     assertThat(lags).hasSize(2 * 19);
-    // Never earlier than the server's write (1 ms: wall-clock resolution across JVMs), and within 5 ms of
-    // it, plus the worst delay the OS imposed on a probe thread meanwhile: on the shared 2-core build
-    // machine any thread, the client's included, is now and then run late, which no client can avoid.
-    // One outlier is tolerated up to 50 ms for the same reason (the probe is another thread of another JVM).
-    double bound = 5.0 + probe.worstMs();
+    // Never earlier than the server's write (1 ms: wall-clock resolution across JVMs), and within the bound.
+    // One outlier is tolerated up to 50 ms: a delay can fall between two ticks of the probes.
     assertThat(lags).allSatisfy(l -> assertThat(l).isBetween(-1.0, 50.0));
-    assertThat(lags.stream().filter(l -> l > bound)).as("lags over %.1f ms in %s", bound, lags).hasSizeLessThanOrEqualTo(1);
+    assertThat(over).as("lags over their bound, of %s", lags).hasSizeLessThanOrEqualTo(1);
 
     List<RequestRecord> streams = records("chat", "stream");
     assertThat(streams).hasSize(4);
@@ -248,11 +256,29 @@ class GatlingRunTest {
       assertThat(r.e2eMs()).isGreaterThanOrEqualTo(210.0);
       assertThat(r.status()).isEqualTo(Status.OK);
       assertThat(r.itl().count()).isEqualTo(2);
-      // Within 5 ms of the server's spacing, widened like the lags above by the delay the OS imposed meanwhile.
-      assertThat(r.itl().meanMs()).isCloseTo((got.sentNanos.get(3) - got.sentNanos.get(1)) / 2e6, within(bound));
+      // Within the same bound of the server's spacing.
+      assertThat(r.itl().meanMs()).isCloseTo((got.sentNanos.get(3) - got.sentNanos.get(1)) / 2e6, within(boundMs(forkHealth, r)));
       assertThat(r.tokens()).isEqualTo(new RequestRecord.Tokens(5, 3, null, null, RequestRecord.TokenSource.usage));
       assertThat(r.finishReason()).isEqualTo("stop");
     }
+  }
+
+  /**
+   * 5 ms, plus the worst delay either JVM was seen to suffer while {@code r} ran: on the shared 2-core
+   * build machine any thread, the client's included, is now and then run late, which no client can
+   * avoid. This JVM's probe sees the server's side; the fork's own load generator monitor (injector.jsonl:
+   * its sleeping thread and the client's event loops, in the seconds the request spanned) sees the
+   * client's, as the run's report would cite it. A client that timed an event wrongly shows no such delay.
+   */
+  private static double boundMs(List<InjectorSample> forkHealth, RequestRecord r) {
+    long from = r.startEpochMicros() / 1_000_000;
+    // A late wake-up or tick is counted in the second it ended: one second past the request's end too.
+    long to = (r.startEpochMicros() + (long) (r.e2eMs() * 1000)) / 1_000_000 + 1;
+    double fork = forkHealth.stream()
+        .filter(s -> s.epochSecond() >= from && s.epochSecond() <= to)
+        .mapToDouble(s -> Math.max(s.worstStallMs(), s.clientLag() == null ? 0 : s.clientLag().maxMs()))
+        .max().orElse(0);
+    return 5.0 + Math.max(probe.worstMs(), fork);
   }
 
   @Test
