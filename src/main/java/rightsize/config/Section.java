@@ -231,25 +231,21 @@ final class Section {
   }
 
   Integer integer(String key) {
-    if (value(key, "a whole number") == null) {
-      return null;
-    }
-    try {
-      return config.getInt(key);
-    } catch (ConfigException e) {
-      wrongType(key, config.getValue(key), "a whole number");
-      return null;
-    }
+    return fitInt(key, longValue(key));
   }
 
   /** A whole number of at least {@code min}. */
   Integer integer(String key, int min) {
-    Integer n = integer(key);
-    if (n != null && n < min) {
-      problem(key, "is " + n, "set a whole number >= " + min + " " + where(key));
+    return fitInt(key, longValue(key, min));
+  }
+
+  /** {@code n} as an int, or null after naming the problem when it does not fit one. */
+  private Integer fitInt(String key, Long n) {
+    if (n != null && (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE)) {
+      problem(key, "is " + n, "set a whole number " + (n > 0 ? "up to " + Integer.MAX_VALUE : "down to " + Integer.MIN_VALUE) + " " + where(key));
       return null;
     }
-    return n;
+    return n == null ? null : n.intValue();
   }
 
   /** A whole number of at least {@code min}. */

@@ -117,6 +117,13 @@ class RightsizeSettingsTest {
   }
 
   @Test
+  void aWholeNumberBeyondAnIntIsNamedAsTooLargeNotAsTheWrongType() {
+    assertThat(invalid("rightsize.request.max-tokens = 3000000000").problems()).containsExactly(
+        "rightsize.request.max-tokens is 3000000000: set a whole number up to 2147483647 in application.conf: 1");
+    assertThat(parse("rightsize.request.max-tokens = 2147483647").request().maxTokens()).isEqualTo(2147483647);
+  }
+
+  @Test
   void everyProblemIsReportedOnItsOwnLineBeforeAnyLoad() {
     InvalidConfigException e = invalid(
         "rightsize.request.max-tokens = lots\n"
