@@ -33,11 +33,7 @@ public record AuthSettings(AuthType type, String keyEnv, String scope, Secret ke
 
   /** Reads a deployment's auth block; {@code env} is null when secrets are not to be read. */
   static AuthSettings read(Section s, TargetKind kind, Function<String, String> env) {
-    String typeName = s.required("type");
-    AuthType type = typeName == null ? null : AuthType.fromWireName(typeName);
-    if (typeName != null && type == null) {
-      s.problem("type", "'" + typeName + "' is not an auth type", "use one of " + AuthType.wireNames() + " " + s.where("type"));
-    }
+    AuthType type = s.choice("type", "an auth type", AuthType.class);
     String keyEnv = s.string("key-env");
     String scope = s.string("scope");
     Boolean allowCleartext = s.bool("allow-cleartext");
@@ -57,7 +53,7 @@ public record AuthSettings(AuthType type, String keyEnv, String scope, Secret ke
         String value = env.apply(keyEnv);
         if (value == null || value.isBlank()) {
           s.problem("key-env", "names " + variable(keyEnv) + ", which is not set",
-              "export " + (printable(keyEnv) ? keyEnv : "it") + " with the key (auth.type = " + type.wireName() + ")"
+              "export " + (printable(keyEnv) ? keyEnv : "it") + " with the key (auth.type = " + type.configName() + ")"
                   + (s.subject().isEmpty() ? "" : " " + s.subject()));
         } else {
           key = Secret.of(value.trim(), "env " + keyEnv);
@@ -65,7 +61,7 @@ public record AuthSettings(AuthType type, String keyEnv, String scope, Secret ke
       }
     }
     if (type == AuthType.ENTRA && kind != null && kind.defaultEntraScope() == null && (scope == null || scope.isEmpty())) {
-      s.problem("scope", "is missing", "set the Entra scope (e.g. api://<app-id>/.default) for kind " + kind.wireName() + " " + s.where("scope"));
+      s.problem("scope", "is missing", "set the Entra scope (e.g. api://<app-id>/.default) for kind " + kind.configName() + " " + s.where("scope"));
     }
     return new AuthSettings(type, keyEnv == null ? "" : keyEnv, scope == null ? "" : scope, key, Boolean.TRUE.equals(allowCleartext),
         signInTimeout);

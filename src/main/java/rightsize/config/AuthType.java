@@ -1,10 +1,7 @@
 package rightsize.config;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** How requests prove who they are, by config name. */
-public enum AuthType {
+public enum AuthType implements ConfigNamed {
   /** Header {@code api-key: <key>} (Azure OpenAI, Foundry). */
   API_KEY("api-key"),
   /** Header {@code Authorization: Bearer <key>} with a static key (AML endpoint key, OpenAI key). */
@@ -14,33 +11,19 @@ public enum AuthType {
   /** No auth header. */
   NONE("none");
 
-  private final String wireName;
+  private final String configName;
 
-  AuthType(String wireName) {
-    this.wireName = wireName;
+  AuthType(String configName) {
+    this.configName = configName;
   }
 
-  public String wireName() {
-    return wireName;
+  @Override
+  public String configName() {
+    return configName;
   }
 
   /** True when the type needs a key from an environment variable. */
   public boolean usesKey() {
     return this == API_KEY || this == BEARER;
-  }
-
-  /** Parses a config name; null when unknown. */
-  public static AuthType fromWireName(String name) {
-    for (AuthType t : values()) {
-      if (t.wireName.equals(name)) {
-        return t;
-      }
-    }
-    return null;
-  }
-
-  /** All config names, for error messages. */
-  public static String wireNames() {
-    return Arrays.stream(values()).map(AuthType::wireName).collect(Collectors.joining(", "));
   }
 }

@@ -69,7 +69,7 @@ public record DeploymentSettings(
 
   @Override
   public String toString() {
-    return "DeploymentSettings[" + name + ", " + kind.wireName() + ", " + deployment + "]";
+    return "DeploymentSettings[" + name + ", " + kind.configName() + ", " + deployment + "]";
   }
 
   /**
@@ -81,11 +81,7 @@ public record DeploymentSettings(
       Section s, Function<String, String> env, EmulatorSettings emulator, Section payPerTokenDefaults, VmCores cores) {
     int mark = s.mark();
     String name = s.required("name");
-    String kindName = s.required("kind");
-    TargetKind kind = kindName == null ? null : TargetKind.fromWireName(kindName);
-    if (kindName != null && kind == null) {
-      s.problem("kind", "'" + kindName + "' is not a target kind", "use one of " + TargetKind.wireNames() + " " + s.where("kind"));
-    }
+    TargetKind kind = s.choice("kind", "a target kind", TargetKind.class);
     String endpoint = s.string("endpoint");
     if (kind != null && kind != TargetKind.EMULATOR && endpoint != null) {
       endpoint = checkEndpoint(s, endpoint);
@@ -101,14 +97,14 @@ public record DeploymentSettings(
     AuthSettings auth = AuthSettings.read(s.child("auth"), kind, env);
     if (endpoint != null && auth.type() != null && auth.type() != AuthType.NONE && !auth.allowCleartext() && cleartextToAnotherHost(endpoint)) {
       s.problem("endpoint", "is plain http to a host that is not loopback (" + endpoint + "), where the "
-              + (auth.type() == AuthType.ENTRA ? "Entra ID token" : "key") + " of auth.type = " + auth.type().wireName()
+              + (auth.type() == AuthType.ENTRA ? "Entra ID token" : "key") + " of auth.type = " + auth.type().configName()
               + " can be read on the network",
           "use https://, or set auth.allow-cleartext = true " + s.where("endpoint"));
     }
     Map<String, String> headers = headers(s);
     WireFormatSettings wireFormat = WireFormatSettings.read(s, kind == TargetKind.EMULATOR);
     if (wireFormat != null && !(wireFormat instanceof WireFormatSettings.OpenAiChat) && kind != null && kind.speaksOnlyOpenAi()) {
-      s.problem("wire-format", "'" + wireFormat.format().configName() + "' cannot be spoken to kind " + kind.wireName() + ", which serves OpenAI chat completions only",
+      s.problem("wire-format", "'" + wireFormat.format().configName() + "' cannot be spoken to kind " + kind.configName() + ", which serves OpenAI chat completions only",
           "use kind aml-online-endpoint (an Azure ML /score), openai-compatible (any other URL, with path) or emulator " + s.where("wire-format"));
     }
     String path = s.string("path");

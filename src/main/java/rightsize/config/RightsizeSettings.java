@@ -268,7 +268,7 @@ public final class RightsizeSettings {
     try {
       for (Config entry : root.getConfigList("rightsize.deployments")) {
         Config d = entry.withFallback(defaults);
-        if (!TargetKind.EMULATOR.wireName().equals(d.getString("kind"))) {
+        if (!TargetKind.EMULATOR.configName().equals(d.getString("kind"))) {
           endpoints.put(d.hasPath("name") ? d.getString("name") : "(unnamed)", d.getString("endpoint").trim());
         }
       }

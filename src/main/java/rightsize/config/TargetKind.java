@@ -1,10 +1,7 @@
 package rightsize.config;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** The kinds of chat-completion endpoint the suite can drive, by their config name. */
-public enum TargetKind {
+public enum TargetKind implements ConfigNamed {
   /** Azure OpenAI dated API: {endpoint}/openai/deployments/{deployment}/chat/completions?api-version=. */
   AZURE_OPENAI("azure-openai", Scopes.COGNITIVE_SERVICES),
   /** Azure OpenAI v1 API: {endpoint}/openai/v1/chat/completions, the body's model names the deployment. */
@@ -18,17 +15,18 @@ public enum TargetKind {
   /** The embedded emulator, served as an Azure ML online endpoint on loopback, without auth. */
   EMULATOR("emulator", null);
 
-  private final String wireName;
+  private final String configName;
   private final String entraScope;
 
-  TargetKind(String wireName, String entraScope) {
-    this.wireName = wireName;
+  TargetKind(String configName, String entraScope) {
+    this.configName = configName;
     this.entraScope = entraScope;
   }
 
   /** The name used in config and records. */
-  public String wireName() {
-    return wireName;
+  @Override
+  public String configName() {
+    return configName;
   }
 
   /** The Entra ID scope tokens for this kind are requested for, or null when the kind has none. */
@@ -39,21 +37,6 @@ public enum TargetKind {
   /** True for the Azure OpenAI and Foundry kinds, whose URLs serve only OpenAI chat completions. */
   public boolean speaksOnlyOpenAi() {
     return this == AZURE_OPENAI || this == AZURE_OPENAI_V1 || this == FOUNDRY_MODELS;
-  }
-
-  /** Parses a config name; null when unknown. */
-  public static TargetKind fromWireName(String name) {
-    for (TargetKind k : values()) {
-      if (k.wireName.equals(name)) {
-        return k;
-      }
-    }
-    return null;
-  }
-
-  /** All config names, comma-separated, for error messages. */
-  public static String wireNames() {
-    return Arrays.stream(values()).map(TargetKind::wireName).collect(Collectors.joining(", "));
   }
 
   private static final class Scopes {

@@ -109,7 +109,7 @@ public final class Endpoint {
         model = deploymentName;
         break;
       default:
-        throw new IllegalArgumentException("no wire format for kind " + wireKind.wireName());
+        throw new IllegalArgumentException("no wire format for kind " + wireKind.configName());
     }
     if (!d.path().isEmpty()) {
       path = d.path();
@@ -204,6 +204,6 @@ public final class Endpoint {
 
   @Override
   public String toString() {
-    return "Endpoint[" + deployment.name() + " " + wireKind.wireName() + " " + uri + "]";
+    return "Endpoint[" + deployment.name() + " " + wireKind.configName() + " " + uri + "]";
   }
 }

@@ -143,7 +143,7 @@ final class ChatAction implements Action {
             components.run.settings().run().injector(),
             session.scenario(),
             dep.name(),
-            dep.kind().wireName(),
+            dep.kind().configName(),
             dep.vmSize().isEmpty() ? null : dep.vmSize(),
             tags.step,
             tags.load,

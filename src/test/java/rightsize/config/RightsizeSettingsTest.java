@@ -140,7 +140,7 @@ class RightsizeSettingsTest {
         "rightsize.deployments[0].auth.key-env names environment variable MISSING_KEY, which is not set: export MISSING_KEY with the key (auth.type = api-key) for deployment 'prod-f2'",
         "rightsize.deployments[1].endpoint is missing: set endpoint (the base URL, e.g. https://myres.openai.azure.com) for deployment 'prod-f4' in application.conf: 7",
         "rightsize.deployments[1].headers.Authorization would put a secret in the config: remove it and use auth.type with auth.key-env (the key goes in an environment variable)",
-        "rightsize.deployments[2].kind 'sagemaker' is not a target kind: use one of azure-openai, azure-openai-v1, foundry-models, aml-online-endpoint, openai-compatible, emulator for deployment 'prod-f4' in application.conf: 8",
+        "rightsize.deployments[2].kind 'sagemaker' is not a target kind: use azure-openai, azure-openai-v1, foundry-models, aml-online-endpoint, openai-compatible, emulator for deployment 'prod-f4' in application.conf: 8",
         "rightsize.deployments[2].name 'prod-f4' is used twice: give every deployment its own name in application.conf: 8",
         "rightsize.deployments[3].endpoint 'http://localhost:8000?x=***' has a query string: set only the base URL; api-version has its own key, the key goes in auth for deployment 'local' in application.conf: 9",
         "rightsize.deployments[3].instance-count is 0: set a whole number >= 1 for deployment 'local' in application.conf: 9",
@@ -151,6 +151,13 @@ class RightsizeSettingsTest {
         "rightsize.request.timeouts.total is 0s but timeouts are always on: set a duration > 0 such as 30s in application.conf: 2");
     assertThat(e.problems()).allSatisfy(p -> assertThat(p).doesNotContain("\n"));
     assertThat(e.getMessage()).isEqualTo(String.join(System.lineSeparator(), e.problems()));
+  }
+
+  @Test
+  void anUnknownAuthTypeIsNamedWithTheTypesThereAre() {
+    assertThat(invalid("rightsize.deployments = [ { name = a, kind = openai-compatible, endpoint = \"http://localhost:8000\", auth.type = token } ]")
+        .problems()).containsExactly(
+        "rightsize.deployments[0].auth.type 'token' is not an auth type: use api-key, bearer, entra, none for deployment 'a' in application.conf: 1");
   }
 
   @Test

@@ -148,7 +148,7 @@ class BadConfigurationTest {
         arguments("cpu share above 1", "rightsize.report.trust.max-injector-cpu = 90",
             "rightsize.report.trust.max-injector-cpu is 90.0, outside 0..1: set a number between 0 and 1 in $CONF: 2"),
         arguments("target kind typo", "rightsize.deployments = [ { name = loop, kind = azure-openai-v2, endpoint = \"http://127.0.0.1:1\" } ]",
-            "rightsize.deployments[0].kind 'azure-openai-v2' is not a target kind: use one of azure-openai, azure-openai-v1,"
+            "rightsize.deployments[0].kind 'azure-openai-v2' is not a target kind: use azure-openai, azure-openai-v1,"
                 + " foundry-models, aml-online-endpoint, openai-compatible, emulator for deployment 'loop' in $CONF: 2"),
         arguments("negative price", LOOP + ", pricing { mode = pay-per-token, output-per-1m = -0.6 } } ]",
             "rightsize.deployments[0].pricing.output-per-1m is -0.6: set a number >= 0 for deployment 'loop' in $CONF: 2"),
