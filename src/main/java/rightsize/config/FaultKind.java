@@ -1,8 +1,5 @@
 package rightsize.config;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** A failure the emulator can inject into a response, by its name in config and in the x-rightsize-fault header. */
 public enum FaultKind implements ConfigNamed {
   /** 500 InternalServerError instead of an answer. */
@@ -34,13 +31,11 @@ public enum FaultKind implements ConfigNamed {
 
   /** The kind named {@code name} in config or header. */
   public static FaultKind fromConfigName(String name) {
-    for (FaultKind k : values()) {
-      if (k.configName.equals(name.trim())) {
-        return k;
-      }
+    FaultKind kind = ConfigNamed.named(FaultKind.class, name.trim());
+    if (kind == null) {
+      throw new IllegalArgumentException("unknown emulator fault '" + name + "': use " + String.join(", ", ConfigNamed.names(FaultKind.class)));
     }
-    throw new IllegalArgumentException("unknown emulator fault '" + name + "': use "
-        + Arrays.stream(values()).map(FaultKind::configName).collect(Collectors.joining(", ")));
+    return kind;
   }
 
   /** Whether this fault replaces the whole answer with an error status. */

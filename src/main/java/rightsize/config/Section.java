@@ -225,9 +225,8 @@ final class Section {
 
   /** The constant of {@code type} whose config name the key holds; {@code what} as for the names. */
   <E extends Enum<E> & ConfigNamed> E choice(String key, String what, Class<E> type) {
-    E[] constants = type.getEnumConstants();
-    String name = choice(key, what, Arrays.stream(constants).map(ConfigNamed::configName).toList());
-    return name == null ? null : Arrays.stream(constants).filter(c -> c.configName().equals(name)).findFirst().orElseThrow();
+    String name = choice(key, what, ConfigNamed.names(type));
+    return name == null ? null : ConfigNamed.named(type, name);
   }
 
   Integer integer(String key) {
