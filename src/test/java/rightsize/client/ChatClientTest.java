@@ -24,10 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rightsize.config.Timeouts;
 import rightsize.record.Status;
+import rightsize.testing.Await;
 import rightsize.testing.SchedulingProbe;
-import rightsize.testing.ScriptedChatServer;
 import rightsize.testing.ScriptedChatServer.Ending;
 import rightsize.testing.ScriptedChatServer.Reply;
+import rightsize.testing.ScriptedChatServer;
 
 class ChatClientTest {
   private static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(400), Duration.ofMillis(1500));
@@ -107,10 +108,7 @@ class ChatClientTest {
     try (ChatClient client = new ChatClient(1, ConnectionPool.MAX_IDLE_MS, 3_000)) {
       assertThat(client.warmUp.compiledOk()).isEqualTo(3_000);
       // The throwaway server closed every connection it accepted; the pool may not hand one out again.
-      long deadline = System.nanoTime() + 5_000_000_000L;
-      while (client.idleConnections() > 0 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
+      Await.until(Duration.ofSeconds(5), () -> client.idleConnections() == 0);
       assertThat(client.idleConnections()).isZero();
     }
   }

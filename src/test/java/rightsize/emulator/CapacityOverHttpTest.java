@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static rightsize.emulator.EmulatorTestSupport.body;
 import static rightsize.emulator.EmulatorTestSupport.post;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +18,7 @@ import rightsize.emulator.EmulatorTestSupport.Answer;
 import rightsize.emulator.truth.ChunkTruth;
 import rightsize.emulator.truth.Outcome;
 import rightsize.emulator.truth.RequestTruth;
+import rightsize.testing.Await;
 
 /** Capacity semantics through the real server, checked against its ground truth rather than the wall clock. */
 class CapacityOverHttpTest {
@@ -106,11 +108,8 @@ class CapacityOverHttpTest {
 
   /** Waits until the emulator has given {@code requestId} a slot. */
   private static void awaitStarted(String requestId) {
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (server.groundTruth().request(requestId).map(RequestTruth::startNanos).isEmpty()) {
-      assertThat(System.nanoTime()).as("%s never started", requestId).isLessThan(deadline);
-      Thread.onSpinWait();
-    }
+    assertThat(Await.until(Duration.ofSeconds(5), () -> server.groundTruth().request(requestId).map(RequestTruth::startNanos).isPresent()))
+        .as("%s never started", requestId).isTrue();
   }
 
   /** Gaps between the scheduled times of consecutive content chunks. */

@@ -7,6 +7,7 @@ import static rightsize.emulator.EmulatorTestSupport.post;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import rightsize.emulator.truth.ChunkKind;
 import rightsize.emulator.truth.ChunkTruth;
 import rightsize.emulator.truth.InFlightSample;
 import rightsize.emulator.truth.RequestTruth;
+import rightsize.testing.Await;
 
 /** What the emulator records per request, and the three ways to read it. */
 class GroundTruthTest {
@@ -162,10 +164,7 @@ class GroundTruthTest {
    * its answer a moment before the emulator has counted it out.
    */
   private static List<InFlightSample> awaitInFlightSamples(EmulatorServer server, int count) {
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (server.groundTruth().inFlight("fast").size() < count && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    Await.until(Duration.ofSeconds(5), () -> server.groundTruth().inFlight("fast").size() >= count);
     return server.groundTruth().inFlight("fast");
   }
 }

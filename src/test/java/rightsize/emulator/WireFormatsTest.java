@@ -24,6 +24,7 @@ import rightsize.emulator.truth.ChunkKind;
 import rightsize.emulator.truth.ChunkTruth;
 import rightsize.emulator.truth.Outcome;
 import rightsize.emulator.truth.RequestTruth;
+import rightsize.testing.Await;
 
 /**
  * Each wire format on the Azure ML route, streamed and not, gives the documented body (compare
@@ -236,11 +237,8 @@ class WireFormatsTest {
   }
 
   private static void awaitArrivals(String idPrefix, int count) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (server.groundTruth().requests().stream().filter(r -> r.requestId().startsWith(idPrefix)).count() < count
-        && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    Await.until(Duration.ofSeconds(10),
+        () -> server.groundTruth().requests().stream().filter(r -> r.requestId().startsWith(idPrefix)).count() >= count);
   }
 
   @Test
