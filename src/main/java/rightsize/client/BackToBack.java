@@ -19,10 +19,10 @@ public final class BackToBack {
    */
   public static Map<Status, Integer> send(ChatClient client, ChatRequest request, int times, int inFlight, Duration bound)
       throws InterruptedException {
-    Map<Status, Integer> ended = new ConcurrentHashMap<>();
     if (times <= 0) {
       return Map.of();
     }
+    Map<Status, Integer> ended = new ConcurrentHashMap<>();
     AtomicInteger unsent = new AtomicInteger(times);
     CountDownLatch all = new CountDownLatch(times);
     Consumer<ChatResult> onEnd = new Consumer<>() {

@@ -18,6 +18,7 @@ import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -108,7 +109,7 @@ public final class ChatClient implements AutoCloseable {
     if (asked == 0) {
       return;
     }
-    String took = String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
+    String took = String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
     if (read == asked) {
       LOG.info("client warmed up: {} loopback streams read in {} (rightsize.client.warm-up-requests)", asked, took);
     } else {
