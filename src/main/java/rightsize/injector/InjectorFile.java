@@ -62,6 +62,9 @@ public final class InjectorFile {
       if (sample.gcPauseMs() != null) {
         g.writeNumberField("gc_pause_ms", sample.gcPauseMs());
       }
+      if (sample.jitMs() != null) {
+        g.writeNumberField("jit_ms", sample.jitMs());
+      }
       writeLag(g, "client_lag", sample.clientLag());
       writeLag(g, "gatling_lag", sample.gatlingLag());
       g.writeEndObject();

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * How the load generators fared during one time window (a step), from their samples: over every
  * injector and second that overlaps it, the event loops' lag summed, the worst stall of the sleeping
- * probe, the peak CPU and the GC pauses.
+ * probe, the peak CPU, the GC pauses and the JIT's compile time.
  *
  * @param seconds samples overlapping the window (one per injector and second)
  * @param worstStallMs the longest stall of the sleeping probe of any injector in the window, in milliseconds
@@ -18,6 +18,8 @@ import java.time.Instant;
  * @param peakProcessCores the most CPU a load generator's JVM used in a second, in cores, or null
  *     when no sample had it (older files)
  * @param gcPauseMs the GC pause time of the window's seconds, summed over injectors, or null when no
+ *     sample had it
+ * @param jitMs the JIT's compile time in the window's seconds, summed over injectors, or null when no
  *     sample had it
  * @param clientLag the client's event loops' lag over the window, every injector's together, or
  *     null when no sample had it (older files, or no client ran)
@@ -32,6 +34,7 @@ public record InjectorLoad(
     Double peakMachineCpu,
     Double peakProcessCores,
     Long gcPauseMs,
+    Long jitMs,
     LoopLag clientLag,
     LoopLag gatlingLag) {
 

@@ -96,6 +96,7 @@ public final class InjectorLog {
     Double machine = null;
     Double cores = null;
     Long gc = null;
+    Long jit = null;
     LoopLag client = null;
     LoopLag gatling = null;
     for (InjectorSample s : samples) {
@@ -112,6 +113,9 @@ public final class InjectorLog {
       if (s.gcPauseMs() != null) {
         gc = (gc == null ? 0 : gc) + s.gcPauseMs();
       }
+      if (s.jitMs() != null) {
+        jit = (jit == null ? 0 : jit) + s.jitMs();
+      }
       client = s.clientLag() == null ? client : s.clientLag().plus(client);
       gatling = s.gatlingLag() == null ? gatling : s.gatlingLag().plus(gatling);
     }
@@ -119,7 +123,7 @@ public final class InjectorLog {
       return null;
     }
     return new InjectorLoad(seconds, worst.worstStallMs(), worst.injector(), Instant.ofEpochSecond(worst.epochSecond()),
-        process, machine, cores, gc, client, gatling);
+        process, machine, cores, gc, jit, client, gatling);
   }
 
   private static Double max(Double a, Double b) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rightsize.secret.ScrubbedFiles;
@@ -17,13 +18,14 @@ import rightsize.secret.ScrubbedLines;
 /**
  * Watches this load generator while it measures: how late the client's and Gatling's event loops
  * run a tick due every few milliseconds ({@link LoopLagProbe}), how late a daemon thread that asks
- * to wake every millisecond wakes, the JVM's and the machine's CPU and the GC pauses; each second
- * becomes one {@link InjectorSample} for a sink (a run's {@value InjectorFile#NAME}).
+ * to wake every millisecond wakes, the JVM's and the machine's CPU, the GC pauses and the JIT's
+ * compile time; each second becomes one {@link InjectorSample} for a sink (a run's {@value
+ * InjectorFile#NAME}).
  *
  * <p>Why: latencies are timed on the client's event loops, so whatever delays them (its own backlog,
- * a GC pause, a CPU starved by other work) is inside them. The loops' own lag is the client-side
- * delay a response may have waited; the sleeping thread and the machine's CPU say whether the
- * machine was busy, which delays the client only when its loops show it.
+ * a GC pause, a CPU starved by other work, the JIT compiling on the same core) is inside them. The
+ * loops' own lag is the client-side delay a response may have waited; the sleeping thread and the
+ * machine's CPU say whether the machine was busy, which delays the client only when its loops show it.
  */
 public final class InjectorMonitor implements AutoCloseable {
   static final long PERIOD_NANOS = 1_000_000;
@@ -113,6 +115,7 @@ public final class InjectorMonitor implements AutoCloseable {
   private final Clock clock;
   private final Cpu cpu;
   private final LongSupplier gcPauseMs;
+  private final Supplier<Long> jitMs;
   private final AutoCloseable resource;
   private volatile LoopLagProbe clientLoops;
   private volatile LoopLagProbe gatlingLoops;
@@ -128,19 +131,20 @@ public final class InjectorMonitor implements AutoCloseable {
   private long secondWorstNanos;
 
   InjectorMonitor(String injector, Consumer<InjectorSample> sink, Clock clock, Cpu cpu, LongSupplier gcPauseMs,
-      AutoCloseable resource) {
+      Supplier<Long> jitMs, AutoCloseable resource) {
     this.injector = injector;
     this.sink = sink;
     this.clock = clock;
     this.cpu = cpu;
     this.gcPauseMs = gcPauseMs;
+    this.jitMs = jitMs;
     this.resource = resource;
   }
 
   /** Starts watching this JVM, handing each second's sample to {@code sink} (on the monitor's thread: keep it quick). */
   public static InjectorMonitor start(String injector, Consumer<InjectorSample> sink) {
     GcPauses gc = new GcPauses();
-    InjectorMonitor m = new InjectorMonitor(injector, sink, Clock.SYSTEM, Cpu.ofJvm(), gc::takeMs, gc);
+    InjectorMonitor m = new InjectorMonitor(injector, sink, Clock.SYSTEM, Cpu.ofJvm(), gc::takeMs, new JitTime()::takeMs, gc);
     m.start();
     return m;
   }
@@ -151,7 +155,7 @@ public final class InjectorMonitor implements AutoCloseable {
    */
   public static InjectorMonitor toFile(Path file, String injector) {
     // Load the JSON writer now: loaded by the first second's line, it could hold up the first timed requests.
-    InjectorFile.line(new InjectorSample(injector, 0, 0, 0, null, null, null, null, null, new LoopLag(0, 0, 0, null), null));
+    InjectorFile.line(new InjectorSample(injector, 0, 0, 0, null, null, null, null, null, null, new LoopLag(0, 0, 0, null), null));
     ScrubbedLines out;
     try {
       if (file.getParent() != null) {
@@ -170,7 +174,7 @@ public final class InjectorMonitor implements AutoCloseable {
       }
     };
     GcPauses gc = new GcPauses();
-    InjectorMonitor m = new InjectorMonitor(injector, writeLine, Clock.SYSTEM, Cpu.ofJvm(), gc::takeMs, () -> {
+    InjectorMonitor m = new InjectorMonitor(injector, writeLine, Clock.SYSTEM, Cpu.ofJvm(), gc::takeMs, new JitTime()::takeMs, () -> {
       gc.close();
       out.close();
     });
@@ -184,6 +188,7 @@ public final class InjectorMonitor implements AutoCloseable {
     cpu.processCores();
     cpu.machine();
     gcPauseMs.getAsLong();
+    jitMs.get();
     // At least one wake-up, however soon close() comes: every run then has a line to show for it.
     thread = new Thread(() -> {
       do {
@@ -219,7 +224,7 @@ public final class InjectorMonitor implements AutoCloseable {
       LoopLagProbe gatling = gatlingLoops;
       InjectorSample s = new InjectorSample(injector, second, wakeups, round(secondWorstNanos / 1e6),
           cores == null ? null : round(Math.min(1, cores / cpus)), rounded(cpu.machine()), rounded(cores), cpus,
-          gcPauseMs.getAsLong(), client == null ? null : client.take(), gatling == null ? null : gatling.take());
+          gcPauseMs.getAsLong(), jitMs.get(), client == null ? null : client.take(), gatling == null ? null : gatling.take());
       try {
         sink.accept(s);
       } catch (RuntimeException e) {

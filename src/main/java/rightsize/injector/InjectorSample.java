@@ -24,6 +24,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param cpus the CPUs this JVM may use ({@code Runtime.availableProcessors()}: affinity and
  *     container limits included)
  * @param gcPauseMs stop-the-world GC pause time reported in that second, in milliseconds
+ * @param jitMs time the JIT compilers spent compiling in that second, in milliseconds (elapsed, summed
+ *     over the compiler threads), or null when the JVM does not tell or the file predates it
  * @param clientLag the client's I/O event loops' lag in that second, or null before the client runs
  * @param gatlingLag Gatling's event loops' lag in that second, or null outside a Gatling run
  */
@@ -37,13 +39,14 @@ public record InjectorSample(
     @JsonProperty("process_cores") Double processCores,
     @JsonProperty("cpus") Integer cpus,
     @JsonProperty("gc_pause_ms") Long gcPauseMs,
+    @JsonProperty("jit_ms") Long jitMs,
     @JsonProperty("client_lag") LoopLag clientLag,
     @JsonProperty("gatling_lag") LoopLag gatlingLag) {
 
   /** A sample of a monitor that watches no event loop (older files, the scheduling probe of tests). */
   public InjectorSample(String injector, long epochSecond, int wakeups, double worstStallMs, Double processCpu,
       Double machineCpu) {
-    this(injector, epochSecond, wakeups, worstStallMs, processCpu, machineCpu, null, null, null, null, null);
+    this(injector, epochSecond, wakeups, worstStallMs, processCpu, machineCpu, null, null, null, null, null, null);
   }
 
   /** Start of the second, in epoch microseconds (the unit of record start times). */

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import rightsize.config.RightsizeSettings;
 import rightsize.injector.InjectorLoad;
 import rightsize.injector.InjectorLog;
+import rightsize.injector.InjectorSample;
 import rightsize.injector.LoopLag;
 
 /**
@@ -28,7 +29,7 @@ import rightsize.injector.LoopLag;
  * emulator's ground truth by {@code x-ms-client-request-id}. Prints, per generator and concurrency,
  * the ttft error against ground truth (steady and whole step), the client-side share, the server's
  * own lateness, CPU per 1,000 requests, GC pauses and the load generator monitor's readings: its
- * event loops' lag and its verdict. At 10, 100, 500 and 1,000 streams (rightsize only) this is the
+ * event loops' lag, its verdict and the JIT's compile time. At 10, 100, 500 and 1,000 streams (rightsize only) this is the
  * fidelity benchmark of issue 13: the client-side share is the ttft error against the server's
  * send instants.
  *
@@ -52,6 +53,8 @@ public final class SideBySideBenchmark {
   private static final List<String> PLUGIN_JVM_DEFAULTS =
       List.of("-XX:+HeapDumpOnOutOfMemoryError", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12");
 
+  /** A second in which the client's loop ran later than this at worst counts as a late second. */
+  private static final double LATE_SECOND_MS = 10;
   /** The report's limit on the client's loop lag (rightsize.report.trust.max-client-lag). */
   private static final double LAG_LIMIT_MS = RightsizeSettings.reference().trust().maxClientLagMs();
 
@@ -97,8 +100,9 @@ public final class SideBySideBenchmark {
         + " | CPU s per 1k req | CPU of its core"
         + " | GC pauses in step: n, total, max ms | emulator GC total, max ms | monitor: worst stall ms, machine CPU"
         + " | monitor, steady: client loop lag p50 / p99 / max ms, Gatling loop lag p99 ms, verdict at " + LAG_LIMIT_MS + " ms"
+        + " | monitor, steady: JIT compiling ms; seconds with client loop lag > " + LATE_SECOND_MS + " ms, of them compiling"
         + " | emulator CPU of its core | others' CPU (of one core) | load avg before -> after |\n"
-        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
     System.out.println(header);
     Files.writeString(table, header + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     for (int n : streams) {
@@ -167,7 +171,7 @@ public final class SideBySideBenchmark {
       GcLog gc = g.gcLog(dir) == null ? null : GcLog.read(g.gcLog(dir), stepStart, stepEnd);
       GcLog emulatorGc = GcLog.read(emulator.gcLog(), stepStart, stepEnd);
       return String.format(Locale.ROOT,
-          "| %s | %,d | %,d (%d) | %s | %s | %s | %.1f / %.1f | %.1f | %.2f | %.0f%% | %s | %.0f, %.0f | %s | %s | %.0f%% | %.0f%% | %s -> %s |",
+          "| %s | %,d | %,d (%d) | %s | %s | %s | %.1f / %.1f | %.1f | %.2f | %.0f%% | %s | %.0f, %.0f | %s | %s | %s | %.0f%% | %.0f%% | %s -> %s |",
           g.label(), streams, step.size(), noTruth, percentiles(steadyError), percentiles(wholeError),
           percentiles(steadyClient), percentile(steadyRead, 0.50), percentile(steadyRead, 0.99), percentile(steadyLate, 0.99),
           cpuSeconds / step.size() * 1000,
@@ -175,6 +179,7 @@ public final class SideBySideBenchmark {
           gc == null ? "-" : String.format(Locale.ROOT, "%d, %.0f, %.0f", gc.pauses(), gc.totalMs(), gc.maxMs()),
           emulatorGc.totalMs(), emulatorGc.maxMs(), g == Generator.RIGHTSIZE ? monitor(dir, stepStart, stepEnd) : "-",
           g == Generator.RIGHTSIZE ? loops(dir, steadyFrom, stepEnd) : "-",
+          g == Generator.RIGHTSIZE ? compiling(dir, steadyFrom, stepEnd) : "-",
           100 * emulatorCpu.cpuSeconds(stepStart, stepEnd) / windowSeconds, 100 * others / windowSeconds, loadBefore, loadAfter);
     }
   }
@@ -235,6 +240,29 @@ public final class SideBySideBenchmark {
     return String.format(Locale.ROOT, "%.1f / %.1f / %.0f, %s, %s", client.quantileMs(0.5), p99, client.maxMs(),
         load.gatlingLag() == null ? "-" : String.format(Locale.ROOT, "%.1f", load.gatlingLag().quantileMs(0.99)),
         p99 > LAG_LIMIT_MS ? "flagged" : "ok");
+  }
+
+  /**
+   * How long the generator's JIT compiled over the steady part of the step, and in how many of its
+   * seconds the client's loop ran more than {@link #LATE_SECOND_MS} late, with how many of those the
+   * JIT was compiling in: on one core a compiler thread takes the core from the I/O thread.
+   */
+  private static String compiling(Path dir, long fromMicros, long toMicros) {
+    long jitMs = 0;
+    int late = 0;
+    int lateCompiling = 0;
+    for (InjectorSample s : InjectorLog.read(dir.resolve("results").resolve("bench")).samples()) {
+      // Whole seconds of the window only: a second half outside it would count work that was not in it.
+      if (s.startEpochMicros() < fromMicros || s.startEpochMicros() + 1_000_000 > toMicros || s.jitMs() == null) {
+        continue;
+      }
+      jitMs += s.jitMs();
+      if (s.clientLag() != null && s.clientLag().maxMs() > LATE_SECOND_MS) {
+        late++;
+        lateCompiling += s.jitMs() > 0 ? 1 : 0;
+      }
+    }
+    return String.format(Locale.ROOT, "%,d; %d, %d", jitMs, late, lateCompiling);
   }
 
   /** The JVM options of the gatling-maven-plugin configuration in ./pom.xml. */

@@ -36,10 +36,27 @@ class InjectorLogTest {
 
     // From S+1.5 to S+2.5: the seconds S+1 and S+2 of both injectors.
     InjectorLoad load = log.during(S * 1_000_000 + 1_500_000, S * 1_000_000 + 2_500_000);
-    assertThat(load).isEqualTo(new InjectorLoad(4, 120.0, "lg-1", Instant.ofEpochSecond(S + 1), 0.60, 0.95, null, null, null, null));
+    assertThat(load).isEqualTo(new InjectorLoad(4, 120.0, "lg-1", Instant.ofEpochSecond(S + 1), 0.60, 0.95, null, null, null, null, null));
     // A window ending exactly where second S+1 begins still touches it; one starting at S+1's end does not.
     assertThat(log.during(S * 1_000_000, (S + 1) * 1_000_000).seconds()).isEqualTo(3);
     assertThat(log.during((S + 3) * 1_000_000, (S + 4) * 1_000_000 + 999_999)).isNull();
+  }
+
+  @Test
+  void aWindowSumsTheGcPausesAndCompileTimeOfItsSecondsOverInjectors(@TempDir Path run) throws Exception {
+    Files.write(run.resolve("injector-lg-1.jsonl"), List.of(
+        InjectorFile.line(new InjectorSample("lg-1", S, 1000, 1.0, 0.5, 0.5, 0.5, 1, 2L, 40L, null, null)),
+        InjectorFile.line(new InjectorSample("lg-1", S + 1, 1000, 1.0, 0.5, 0.5, 0.5, 1, 0L, 250L, null, null)),
+        InjectorFile.line(new InjectorSample("lg-1", S + 2, 1000, 1.0, 0.5, 0.5, 0.5, 1, 5L, 900L, null, null))));
+    // An older file, without either figure, adds nothing to them.
+    Files.write(run.resolve("injector-lg-2.jsonl"), List.of(line("lg-2", S + 1, 1.0, 0.5, 0.5)));
+
+    InjectorLoad firstTwo = InjectorLog.read(run).during(S * 1_000_000, S * 1_000_000 + 1_500_000);
+    assertThat(firstTwo.seconds()).isEqualTo(3);
+    assertThat(firstTwo.gcPauseMs()).isEqualTo(2L);
+    assertThat(firstTwo.jitMs()).isEqualTo(290L);
+    assertThat(InjectorLog.read(run).during((S + 2) * 1_000_000, (S + 2) * 1_000_000 + 1).jitMs()).isEqualTo(900L);
+    assertThat(InjectorLog.read(run).during((S + 1) * 1_000_000 + 1, (S + 1) * 1_000_000 + 2).jitMs()).isEqualTo(250L);
   }
 
   @Test

@@ -63,7 +63,7 @@ class InjectorMonitorTest {
     // Park 1499 wakes 120 ms late (in the second it ends), park 2600 0.3 ms late; all others on time.
     ScriptedClock clock = new ScriptedClock(Map.of(1499, 120_000_000L, 2600, 300_000L));
     List<InjectorSample> samples = new ArrayList<>();
-    InjectorMonitor monitor = new InjectorMonitor("lg-1", samples::add, clock, new FixedCpu(), () -> 3, null);
+    InjectorMonitor monitor = new InjectorMonitor("lg-1", samples::add, clock, new FixedCpu(), () -> 3, () -> 7L, null);
     for (int i = 0; i < 2900; i++) {
       monitor.wakeOnce();
     }
@@ -81,9 +81,9 @@ class InjectorMonitorTest {
     assertThat(monitor.worstStallMs()).isEqualTo(120.0);
   }
 
-  /** A second of the scripted monitor: 3 ms of GC pauses each, no event loop watched. */
+  /** A second of the scripted monitor: 3 ms of GC pauses and 7 ms of compiling each, no event loop watched. */
   private static InjectorSample sample(long second, int wakeups, double stallMs) {
-    return new InjectorSample("lg-1", second, wakeups, stallMs, 0.25, 0.5, 0.5, 2, 3L, null, null);
+    return new InjectorSample("lg-1", second, wakeups, stallMs, 0.25, 0.5, 0.5, 2, 3L, 7L, null, null);
   }
 
   @Test
@@ -93,7 +93,7 @@ class InjectorMonitorTest {
     InjectorMonitor monitor = new InjectorMonitor("lg-1", s -> {
       calls[0]++;
       throw new IllegalStateException("disk full");
-    }, clock, new FixedCpu(), () -> 3, null);
+    }, clock, new FixedCpu(), () -> 3, () -> 7L, null);
     for (int i = 0; i < 3000; i++) {
       monitor.wakeOnce();
     }
@@ -128,10 +128,12 @@ class InjectorMonitorTest {
       if (s.machineCpu() != null) {
         assertThat(s.machineCpu()).isBetween(0.0, 1.0);
       }
+      // HotSpot tells its compile time: every second has it.
+      assertThat(s.jitMs()).isNotNull().isNotNegative();
     });
     assertThat(log.samples().stream().mapToInt(InjectorSample::wakeups).sum()).isPositive();
     assertThat(Files.readAllLines(file).get(0)).startsWith("{\"injector\":\"injector-1\",\"epoch_s\":")
-        .contains("\"wakeups\":").contains("\"worst_stall_ms\":").contains("\"process_cpu\":").contains("\"machine_cpu\":");
+        .contains("\"wakeups\":").contains("\"worst_stall_ms\":").contains("\"process_cpu\":").contains("\"machine_cpu\":").contains("\"jit_ms\":");
     assertThat(monitor.worstStallMs()).isEqualTo(
         log.samples().stream().mapToDouble(InjectorSample::worstStallMs).max().orElseThrow(), org.assertj.core.api.Assertions.within(0.001));
   }

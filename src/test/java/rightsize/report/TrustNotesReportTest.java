@@ -83,7 +83,7 @@ class TrustNotesReportTest {
   /**
    * One sample per second with the client's loop lag: ticks on time, but for the seconds from {@code
    * behindSecond} to the next, during each of which 30 of 200 ticks ran more than 20 ms late (the
-   * latest 60 ms), and a machine at 100% CPU with a 80 ms stall of the sleeping thread in {@code busySecond}.
+   * latest 60 ms) while the JIT compiled 400 ms (5 ms in every other second), and a machine at 100% CPU with a 80 ms stall of the sleeping thread in {@code busySecond}.
    */
   private static void writeLoopInjector(Path file, long behindSecond, long busySecond) throws Exception {
     List<String> lines = new ArrayList<>();
@@ -93,7 +93,8 @@ class TrustNotesReportTest {
           : "{\"loops\":1,\"ticks\":200,\"max_ms\":0.9,\"over_ms\":{}}";
       lines.add("{\"injector\":\"injector-1\",\"epoch_s\":" + s + ",\"wakeups\":998,\"worst_stall_ms\":"
           + (s == busySecond ? "80.0" : "0.4") + ",\"process_cpu\":0.3,\"machine_cpu\":" + (s == busySecond ? "1.0" : "0.5")
-          + ",\"process_cores\":0.3,\"cpus\":1,\"gc_pause_ms\":0,\"client_lag\":" + lag
+          + ",\"process_cores\":0.3,\"cpus\":1,\"gc_pause_ms\":0,\"jit_ms\":"
+          + (s == behindSecond || s == behindSecond + 1 ? 400 : 5) + ",\"client_lag\":" + lag
           + ",\"gatling_lag\":{\"loops\":2,\"ticks\":400,\"max_ms\":1.1,\"over_ms\":{\"1\":1}}}");
     }
     Files.write(file, lines);
@@ -110,12 +111,12 @@ class TrustNotesReportTest {
     List<String> md = Files.readAllLines(r.markdown());
     // 60 of the step's 3,200 ticks over 20 ms late, 4 over 50: 1% of its time (32 ticks) lies at 35 ms.
     assertThat(md).contains("- " + F2 + " · 10 users (changes the SLO verdict (met)): § the client's event loops ran more than 35.0 ms late during 1% of the"
-        + " step (p95 0.97 ms, worst 60.0 ms; limit 2.50 ms): its p99 latencies may be up to 35.0 ms high from the load"
+        + " step (p95 0.97 ms, worst 60.0 ms; limit 2.50 ms; the JIT compiled for 870 ms): its p99 latencies may be up to 35.0 ms high from the load"
         + " generator's own delay, its p95s up to 0.97 ms");
     assertThat(md).noneSatisfy(l -> assertThat(l).startsWith("- " + F2 + " · 50 users: §"));
     assertThat(String.join("\n", md))
         .contains("| deployment | load | seconds sampled | client loop lag p99 ms | client loop lag worst ms |")
-        .contains("| " + F2 + " | 1 user | 16 | 0.90 | 0.90 | 0.99 | 0 | 0.30 | 50.0% | 0.40 | ok |")
+        .contains("| " + F2 + " | 1 user | 16 | 0.90 | 0.90 | 0.99 | 0 | 80 | 0.30 | 50.0% | 0.40 | ok |")
         .contains("| **client behind** § |")
         .contains("| 100.0% | 80.0 | machine busy |");
     String html = Files.readString(r.html());
@@ -124,6 +125,7 @@ class TrustNotesReportTest {
     assertThat(fifty.path("machine_busy").asBoolean()).isTrue();
     assertThat(fifty.path("client_lag").path("p99").asDouble()).isEqualTo(0.9);
     assertThat(fifty.path("peak_process_cores").asDouble()).isEqualTo(0.3);
+    assertThat(fifty.path("jit_ms").asLong()).isEqualTo(5L * fifty.path("seconds").asLong());
   }
 
   @Test

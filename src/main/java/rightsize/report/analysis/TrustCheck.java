@@ -165,10 +165,11 @@ public final class TrustCheck {
     }
     double p95 = lag.quantileMs(0.95);
     String gc = load.gcPauseMs() != null && load.gcPauseMs() > 0 ? "; GC paused the JVM " + load.gcPauseMs() + " ms in all" : "";
+    String jit = load.jitMs() != null && load.jitMs() > 0 ? "; the JIT compiled for " + load.jitMs() + " ms" : "";
     return Optional.of(new TrustFlag(TrustFlag.Check.INJECTOR_OVERLOAD, LATENCIES,
         "the client's event loops ran more than " + Fmt.ms(p99) + " ms late during 1% of the step (p95 "
             + Fmt.ms(p95) + " ms, worst " + Fmt.ms(lag.maxMs()) + " ms; limit " + Fmt.ms(thresholds.maxClientLagMs())
-            + " ms" + gc + "): its p99 latencies may be up to " + Fmt.ms(p99) + " ms high from the load generator's own"
+            + " ms" + gc + jit + "): its p99 latencies may be up to " + Fmt.ms(p99) + " ms high from the load generator's own"
             + " delay, its p95s up to " + Fmt.ms(p95) + " ms", null));
   }
 

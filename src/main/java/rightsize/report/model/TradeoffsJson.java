@@ -275,6 +275,7 @@ public record TradeoffsJson(
    * How the load generators fared during a step; the fields after {@code peakMachineCpu} are left out
    * for runs whose injector files predate them.
    *
+   * @param jitMs the time the load generators' JIT compilers spent compiling during the step, in ms
    * @param clientLag the client's event loops' lag over the step
    * @param gatlingLag Gatling's event loops' lag over the step
    * @param machineBusy the machine's CPU or the sleeping probe past their limits (no flag)
@@ -288,6 +289,7 @@ public record TradeoffsJson(
       Double peakMachineCpu,
       @JsonInclude(JsonInclude.Include.NON_NULL) Double peakProcessCores,
       @JsonInclude(JsonInclude.Include.NON_NULL) Long gcPauseMs,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long jitMs,
       @JsonInclude(JsonInclude.Include.NON_NULL) Lag clientLag,
       @JsonInclude(JsonInclude.Include.NON_NULL) Lag gatlingLag,
       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean machineBusy) {}

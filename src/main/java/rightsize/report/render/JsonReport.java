@@ -146,7 +146,7 @@ public final class JsonReport {
     InjectorLoad l = t.injector();
     return l == null ? null : new TradeoffsJson.Injector(l.seconds(), l.worstStallMs(), l.worstStallInjector(),
         text(l.worstStallAt()), finite(l.peakProcessCpu()), finite(l.peakMachineCpu()), finite(l.peakProcessCores()),
-        l.gcPauseMs(), lag(l.clientLag()), lag(l.gatlingLag()), l.loopsMeasured() ? t.machineBusy() : null);
+        l.gcPauseMs(), l.jitMs(), lag(l.clientLag()), lag(l.gatlingLag()), l.loopsMeasured() ? t.machineBusy() : null);
   }
 
   private static TradeoffsJson.Lag lag(LoopLag l) {

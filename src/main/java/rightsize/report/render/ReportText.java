@@ -56,7 +56,7 @@ final class ReportText {
       "worst stall at", "JVM CPU peak", "machine CPU peak", "");
   static final List<String> INJECTOR_COLUMNS = List.of("deployment", "load", "seconds sampled",
       "client loop lag p99 ms", "client loop lag worst ms", "Gatling loop lag p99 ms", "GC pauses ms",
-      "JVM CPU peak, cores", "machine CPU peak", "sleeping thread worst stall ms", "");
+      "JIT compiling ms", "JVM CPU peak, cores", "machine CPU peak", "sleeping thread worst stall ms", "");
   static final List<String> REASONING_COLUMNS = List.of("deployment", "load", "answers that reasoned",
       "reasoning tokens (mean)", "first reasoning token p50", "first reasoning token p95", "reasoning duration p50",
       "reasoning duration p95");
@@ -326,7 +326,7 @@ final class ReportText {
 
   /** The markdown alignment row of {@link #injectorColumns}. */
   static String injectorAlignment(Tradeoffs t) {
-    return t.injectorLoopsMeasured() ? "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|" : "|---|---|---:|---:|---|---:|---:|---|";
+    return t.injectorLoopsMeasured() ? "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|" : "|---|---|---:|---:|---|---:|---:|---|";
   }
 
   /** What the load generator table shows and when a step is flagged. */
@@ -342,7 +342,9 @@ final class ReportText {
     return "Per step, from its first request's start to its last one's end (injector files): how late the client's"
         + " event loops, which read the responses and time them, ran a tick due every few milliseconds (p99 over the"
         + " step's time: a response arriving then would have waited as long), the same for Gatling's own event loops,"
-        + " on which the virtual users run, the GC pauses, the peak CPU of a second (the JVM's in cores, the"
+        + " on which the virtual users run, the GC pauses, the time the JIT compilers spent compiling (on a load"
+        + " generator with few cores they take the core from the client: a step that compiles much ran before the"
+        + " generator was warm), the peak CPU of a second (the JVM's in cores, the"
         + " machine's as a share), and the worst stall of a thread sleeping 1 ms at a time. A step is flagged when"
         + " the client's loops were more than " + Fmt.ms(th.maxClientLagMs()) + " ms late for 1% of its time: its p99"
         + " latencies may hold that much of the load generator's own delay. \"machine busy\" (machine CPU above "
@@ -395,6 +397,7 @@ final class ReportText {
         new InjectorCell(l.clientLag() == null ? Fmt.NONE : Fmt.ms(l.clientLag().maxMs()), true),
         new InjectorCell(l.gatlingLag() == null ? Fmt.NONE : Fmt.ms(l.gatlingLag().quantileMs(0.99)), true),
         new InjectorCell(l.gcPauseMs() == null ? Fmt.NONE : Long.toString(l.gcPauseMs()), true),
+        new InjectorCell(l.jitMs() == null ? Fmt.NONE : Long.toString(l.jitMs()), true),
         new InjectorCell(l.peakProcessCores() == null ? Fmt.NONE : String.format(Locale.ROOT, "%.2f", l.peakProcessCores()), true),
         new InjectorCell(Fmt.pct(l.peakMachineCpu()), true),
         new InjectorCell(Fmt.ms(l.worstStallMs()), true)),

@@ -59,6 +59,7 @@ class ClientLagTrustTest {
     assertThat(load.clientLag().over(5)).isGreaterThanOrEqualTo(9);
     assertThat(load.clientLag().over(20)).isGreaterThanOrEqualTo(6);
     assertThat(load.gcPauseMs()).isNotNull();
+    assertThat(load.jitMs()).isNotNull();
     assertThat(load.peakProcessCores()).isNotNull();
 
     TrustFlag flag = new TrustCheck(LIMITS, log).overload(load).orElseThrow();
@@ -74,7 +75,7 @@ class ClientLagTrustTest {
     List<String> lines = new ArrayList<>();
     for (long s = 1_795_000_000L; s < 1_795_000_010L; s++) {
       lines.add(InjectorFile.line(new InjectorSample("lg-1", s, 990, s == 1_795_000_005L ? 80.0 : 3.0, 0.1, 1.0, 0.1, 1,
-          0L, new LoopLag(1, 200, 0.9, Map.of()), new LoopLag(2, 400, 1.4, Map.of("1", 3L)))));
+          0L, 0L, new LoopLag(1, 200, 0.9, Map.of()), new LoopLag(2, 400, 1.4, Map.of("1", 3L)))));
     }
     Files.write(run.resolve(InjectorFile.NAME), lines);
 
@@ -86,6 +87,27 @@ class ClientLagTrustTest {
     assertThat(check.machineBusy(load)).isTrue();
     assertThat(load.clientLag().ticks()).isEqualTo(2000);
     assertThat(load.clientLag().quantileMs(0.99)).isLessThanOrEqualTo(0.9);
+  }
+
+  @Test
+  void aFlagSaysHowLongTheJitCompiledAndTheGcPausedInTheStep(@TempDir Path run) throws Exception {
+    // A generator still compiling: in 2 of 10 seconds its client's loop ran 20-50 ms late while the
+    // JIT compiled 700 ms; the other seconds compiled a little and ran every tick within 1 ms.
+    List<String> lines = new ArrayList<>();
+    for (long s = 1_795_000_000L; s < 1_795_000_010L; s++) {
+      boolean late = s == 1_795_000_003L || s == 1_795_000_004L;
+      LoopLag client = late ? new LoopLag(1, 200, 48.0, Map.of("1", 60L, "2", 50L, "3", 45L, "5", 40L, "10", 30L, "20", 12L))
+          : new LoopLag(1, 200, 0.9, Map.of());
+      lines.add(InjectorFile.line(new InjectorSample("lg-1", s, 990, 3.0, 0.6, 0.6, 0.6, 1, s == 1_795_000_004L ? 1L : 0L,
+          late ? 700L : 10L, client, null)));
+    }
+    Files.write(run.resolve(InjectorFile.NAME), lines);
+
+    InjectorLog log = InjectorLog.read(run);
+    InjectorLoad load = log.during(0, Long.MAX_VALUE);
+    assertThat(load.jitMs()).isEqualTo(1_480L);
+    TrustFlag flag = new TrustCheck(LIMITS, log).overload(load).orElseThrow();
+    assertThat(flag.note()).contains("; GC paused the JVM 1 ms in all; the JIT compiled for 1480 ms)");
   }
 
   @Test
