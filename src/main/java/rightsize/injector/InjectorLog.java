@@ -110,12 +110,8 @@ public final class InjectorLog {
       process = max(process, s.processCpu());
       machine = max(machine, s.machineCpu());
       cores = max(cores, s.processCores());
-      if (s.gcPauseMs() != null) {
-        gc = (gc == null ? 0 : gc) + s.gcPauseMs();
-      }
-      if (s.jitMs() != null) {
-        jit = (jit == null ? 0 : jit) + s.jitMs();
-      }
+      gc = plus(gc, s.gcPauseMs());
+      jit = plus(jit, s.jitMs());
       client = s.clientLag() == null ? client : s.clientLag().plus(client);
       gatling = s.gatlingLag() == null ? gatling : s.gatlingLag().plus(gatling);
     }
@@ -124,6 +120,14 @@ public final class InjectorLog {
     }
     return new InjectorLoad(seconds, worst.worstStallMs(), worst.injector(), Instant.ofEpochSecond(worst.epochSecond()),
         process, machine, cores, gc, jit, client, gatling);
+  }
+
+  /** The sum of two figures a sample may lack: null only when both are. */
+  private static Long plus(Long a, Long b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : Long.valueOf(a + b);
   }
 
   private static Double max(Double a, Double b) {

@@ -54,7 +54,7 @@ public final class SideBySideBenchmark {
       List.of("-XX:+HeapDumpOnOutOfMemoryError", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12");
 
   /** A second in which the client's loop ran later than this at worst counts as a late second. */
-  private static final double LATE_SECOND_MS = 10;
+  private static final int LATE_SECOND_MS = 10;
   /** The report's limit on the client's loop lag (rightsize.report.trust.max-client-lag). */
   private static final double LAG_LIMIT_MS = RightsizeSettings.reference().trust().maxClientLagMs();
 
@@ -170,6 +170,7 @@ public final class SideBySideBenchmark {
       double others = machineCpu.cpuSeconds(stepStart, stepEnd) - cpuSeconds - emulatorCpu.cpuSeconds(stepStart, stepEnd);
       GcLog gc = g.gcLog(dir) == null ? null : GcLog.read(g.gcLog(dir), stepStart, stepEnd);
       GcLog emulatorGc = GcLog.read(emulator.gcLog(), stepStart, stepEnd);
+      InjectorLog monitorLog = InjectorLog.read(dir.resolve("results").resolve("bench"));
       return String.format(Locale.ROOT,
           "| %s | %,d | %,d (%d) | %s | %s | %s | %.1f / %.1f | %.1f | %.2f | %.0f%% | %s | %.0f, %.0f | %s | %s | %s | %.0f%% | %.0f%% | %s -> %s |",
           g.label(), streams, step.size(), noTruth, percentiles(steadyError), percentiles(wholeError),
@@ -178,8 +179,8 @@ public final class SideBySideBenchmark {
           100 * cpuSeconds / windowSeconds,
           gc == null ? "-" : String.format(Locale.ROOT, "%d, %.0f, %.0f", gc.pauses(), gc.totalMs(), gc.maxMs()),
           emulatorGc.totalMs(), emulatorGc.maxMs(), g == Generator.RIGHTSIZE ? monitor(dir, stepStart, stepEnd) : "-",
-          g == Generator.RIGHTSIZE ? loops(dir, steadyFrom, stepEnd) : "-",
-          g == Generator.RIGHTSIZE ? compiling(dir, steadyFrom, stepEnd) : "-",
+          g == Generator.RIGHTSIZE ? loops(monitorLog, steadyFrom, stepEnd) : "-",
+          g == Generator.RIGHTSIZE ? compiling(monitorLog, steadyFrom, stepEnd) : "-",
           100 * emulatorCpu.cpuSeconds(stepStart, stepEnd) / windowSeconds, 100 * others / windowSeconds, loadBefore, loadAfter);
     }
   }
@@ -229,8 +230,7 @@ public final class SideBySideBenchmark {
    * step, and whether the report would flag the step at {@link #LAG_LIMIT_MS}: the figures the
    * monitor's threshold is calibrated with (docs/benchmarks.md).
    */
-  private static String loops(Path dir, long fromMicros, long toMicros) {
-    InjectorLog log = InjectorLog.read(dir.resolve("results").resolve("bench"));
+  private static String loops(InjectorLog log, long fromMicros, long toMicros) {
     InjectorLoad load = log.during(fromMicros, toMicros);
     if (load == null || !load.loopsMeasured()) {
       return "-";
@@ -247,11 +247,11 @@ public final class SideBySideBenchmark {
    * seconds the client's loop ran more than {@link #LATE_SECOND_MS} late, with how many of those the
    * JIT was compiling in: on one core a compiler thread takes the core from the I/O thread.
    */
-  private static String compiling(Path dir, long fromMicros, long toMicros) {
+  private static String compiling(InjectorLog log, long fromMicros, long toMicros) {
     long jitMs = 0;
     int late = 0;
     int lateCompiling = 0;
-    for (InjectorSample s : InjectorLog.read(dir.resolve("results").resolve("bench")).samples()) {
+    for (InjectorSample s : log.samples()) {
       // Whole seconds of the window only: a second half outside it would count work that was not in it.
       if (s.startEpochMicros() < fromMicros || s.startEpochMicros() + 1_000_000 > toMicros || s.jitMs() == null) {
         continue;
